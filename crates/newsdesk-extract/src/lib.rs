@@ -1,0 +1,3 @@
+//! Extraction: from the bytes of one document to an [`Article`].
+
+pub mod encoding;
