@@ -1,0 +1,156 @@
+//! Composition: from the articles of one story to a [`Story`] in which
+//! every sentence is taken from a source and cites it.
+//!
+//! The stages, in order: [`pool`] splits every article into candidate
+//! sentences with their terms; [`rank`] scores them by salience across
+//! articles and corroboration by independent outlets; [`select`] picks a
+//! non-redundant set; [`sections`] groups it by subtopic and titles the
+//! groups; [`quotes`], [`actors`] and [`outlook`] find the statements, the
+//! positions and what comes next; [`sources`] dates the sources and tells
+//! news from background.
+
+mod actors;
+mod headline;
+mod outlook;
+mod pool;
+mod quotes;
+mod rank;
+mod sections;
+mod select;
+mod sources;
+mod vectors;
+
+use newsdesk_model::{Article, Section, Story};
+
+#[cfg(test)]
+mod tests;
+
+/// How much story to write.
+#[derive(Debug, Clone)]
+pub struct ComposeOptions {
+    /// Sentences in the lead and the sections together (full mode).
+    pub body_sentences: usize,
+    /// Brief mode: only a lead and body of at most this many words, no
+    /// statements, table or outlook.
+    pub brief_words: Option<usize>,
+}
+
+impl Default for ComposeOptions {
+    fn default() -> Self {
+        ComposeOptions {
+            body_sentences: 10,
+            brief_words: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ComposeError {
+    #[error("no articles to compose a story from")]
+    NoArticles,
+    #[error("the articles have no sentences to build a story from")]
+    NoSentences,
+}
+
+/// Writes the story of `articles`.
+pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, ComposeError> {
+    if articles.is_empty() {
+        return Err(ComposeError::NoArticles);
+    }
+    let sources = sources::describe(articles);
+    let pool = pool::Pool::build(articles, &sources);
+    if pool.sentences.is_empty() {
+        return Err(ComposeError::NoSentences);
+    }
+    let scores = rank::score(&pool, &sources);
+
+    if let Some(words) = options.brief_words {
+        let chosen = select::by_words(&pool, &scores, words);
+        let lead = chosen.iter().map(|&i| pool.story_sentence(i)).collect();
+        return Ok(finish(
+            articles,
+            &pool,
+            &sources,
+            lead,
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+            Vec::new(),
+        ));
+    }
+
+    let outlook = outlook::find(&pool, &scores, &sources, 3);
+    let chosen = select::by_count(&pool, &scores, options.body_sentences, &outlook);
+    let (lead_ids, body_ids) = select::split_lead(&pool, &scores, &chosen);
+    let lead = lead_ids.iter().map(|&i| pool.story_sentence(i)).collect();
+    let sections: Vec<Section> = sections::arrange(&pool, &scores, &body_ids, &sources);
+    let statements = quotes::statements(&pool, &scores, &sources, 8);
+    let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, 6);
+    let next = outlook.iter().map(|&i| pool.story_sentence(i)).collect();
+    Ok(finish(
+        articles,
+        &pool,
+        &sources,
+        lead,
+        sections,
+        statements,
+        perspectives,
+        next,
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish(
+    articles: &[Article],
+    pool: &pool::Pool,
+    sources: &sources::Sources,
+    lead: Vec<newsdesk_model::StorySentence>,
+    sections: Vec<Section>,
+    statements: Vec<newsdesk_model::Statement>,
+    perspectives: Vec<newsdesk_model::Perspective>,
+    next: Vec<newsdesk_model::StorySentence>,
+) -> Story {
+    let (headline, headline_source) = headline::choose(articles, pool, sources);
+    let sources = sources.to_model(articles);
+    let note = closing_note(&sources);
+    Story {
+        headline,
+        headline_source,
+        date: sources
+            .iter()
+            .filter(|s| s.role == newsdesk_model::SourceRole::News)
+            .filter_map(|s| s.date)
+            .max(),
+        lead,
+        sections,
+        statements,
+        perspectives,
+        next,
+        sources,
+        note,
+    }
+}
+
+fn closing_note(sources: &[newsdesk_model::Source]) -> String {
+    let count = sources.len();
+    let plural = if count == 1 { "source" } else { "sources" };
+    let background = sources
+        .iter()
+        .filter(|s| s.role == newsdesk_model::SourceRole::Background)
+        .count();
+    let mut note = format!(
+        "This story was assembled automatically by newsdesk from {count} {plural}, without a language model: \
+         every sentence is taken from a source, lightly edited at most, and followed by the outlets that reported it."
+    );
+    if background > 0 {
+        note.push_str(&format!(
+            " {background} of the sources {} much older than the rest and {} used as background only.",
+            if background == 1 { "is" } else { "are" },
+            if background == 1 { "is" } else { "are" }
+        ));
+    }
+    note.push_str(
+        " To check a sentence, run `newsdesk digest --format json` on the same inputs: each sentence lists the source and the exact byte range of the text it was taken from.",
+    );
+    note
+}

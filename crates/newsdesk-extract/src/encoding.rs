@@ -1,1 +1,983 @@
-//! Placeholder
+//! From the bytes of a document to text, and repair of mojibake.
+//!
+//! Two jobs live here:
+//!
+//! * Choosing how to decode a page or a text file: byte-order mark, then the
+//!   HTTP charset, then a `<meta>` declaration, else strict UTF-8. Binary files
+//!   are refused instead of being turned into garbage text.
+//! * Repairing *mojibake*: text that somebody upstream already decoded with the
+//!   wrong encoding ("cafÃ©" for "café", "Ïðèâåò" for "Привет"). The repair is
+//!   deliberately timid: a piece of text is only rewritten when reading its
+//!   bytes another way gives a clearly more plausible result, because breaking
+//!   correct text in some language is worse than leaving a rare garble alone.
+
+use std::borrow::Cow;
+
+use encoding_rs::{Encoding, KOI8_U, UTF_16BE, UTF_16LE, UTF_8, WINDOWS_1251, WINDOWS_1252};
+
+#[cfg(test)]
+mod tests;
+
+/// How far into an HTML document a `<meta>` charset declaration is looked for.
+const META_SCAN_LIMIT: usize = 4096;
+/// How much of a document is inspected to decide whether it is binary.
+const BINARY_SNIFF_LIMIT: usize = 8192;
+/// How many layers of "UTF-8 read as Windows-1252" are peeled off at most.
+const MAX_MOJIBAKE_LAYERS: usize = 3;
+
+/// How the text of a document was decoded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, after mojibake repair.
+    pub text: String,
+    /// The encoding the bytes were decoded with.
+    pub encoding: &'static Encoding,
+    /// How many lines the mojibake repair changed.
+    pub repaired_lines: usize,
+}
+
+/// Why a document could not be decoded.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeError {
+    #[error("the file is binary, not text")]
+    Binary,
+    #[error("the text is not valid UTF-8 (byte {offset}) and declares no encoding")]
+    InvalidUtf8 { offset: usize },
+    #[error("unknown character encoding {0:?}")]
+    UnknownEncoding(String),
+}
+
+/// Decode an HTML document: BOM first, then `http_charset` (the charset of a
+/// Content-Type header, or the whole header value), then a `<meta charset=...>`
+/// or `<meta http-equiv="Content-Type" content="...charset=...">` found in the
+/// first 4096 bytes; with none of these, strict UTF-8. Binary input is refused.
+/// The decoded text then goes through [`repair_mojibake`].
+pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, DecodeError> {
+    match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => decode_body(&bytes[bom_len..], Some(encoding)),
+        None => decode_body(bytes, declared_html_encoding(bytes, http_charset)?),
+    }
+}
+
+/// Decode a plain-text document: a BOM (UTF-8, UTF-16LE, UTF-16BE) if there is
+/// one, else strict UTF-8. Binary input is refused. The decoded text then goes
+/// through [`repair_mojibake`].
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    match Encoding::for_bom(bytes) {
+        Some((encoding, bom_len)) => decode_body(&bytes[bom_len..], Some(encoding)),
+        None => decode_body(bytes, None),
+    }
+}
+
+/// Decodes `body` (BOM already removed) with the declared encoding, or as strict
+/// UTF-8 when nothing was declared, then repairs mojibake.
+fn decode_body(body: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, DecodeError> {
+    let encoding = declared.unwrap_or(UTF_8);
+    let is_utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
+    // UTF-16 is full of NUL bytes, so it can only be judged after decoding.
+    if !is_utf16 && looks_binary(body.iter().take(BINARY_SNIFF_LIMIT).map(|&b| u32::from(b))) {
+        return Err(DecodeError::Binary);
+    }
+    let text = match declared {
+        // A declaration is a promise about the bytes: decode leniently, like a browser.
+        Some(encoding) => encoding.decode_without_bom_handling(body).0.into_owned(),
+        None => strict_utf8(body)?,
+    };
+    if is_utf16 && looks_binary(text.chars().take(BINARY_SNIFF_LIMIT / 2).map(u32::from)) {
+        return Err(DecodeError::Binary);
+    }
+    let (repaired, repaired_lines) = match repair_mojibake(&text) {
+        (Cow::Owned(fixed), lines) => (Some(fixed), lines),
+        (Cow::Borrowed(_), lines) => (None, lines),
+    };
+    Ok(Decoded {
+        text: repaired.unwrap_or(text),
+        encoding,
+        repaired_lines,
+    })
+}
+
+fn strict_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(error) => Err(DecodeError::InvalidUtf8 {
+            offset: error.valid_up_to(),
+        }),
+    }
+}
+
+/// True when code units (bytes, or chars of UTF-16 text) look like a binary file:
+/// any NUL, or more than one in ten being control characters that text never uses.
+fn looks_binary(units: impl Iterator<Item = u32>) -> bool {
+    let (mut total, mut controls) = (0usize, 0usize);
+    for unit in units {
+        if unit == 0 {
+            return true;
+        }
+        total += 1;
+        // Tab, line feed, vertical tab, form feed, carriage return and escape
+        // (terminal colours in logs) all occur in real text files.
+        if matches!(unit, 0x01..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F) {
+            controls += 1;
+        }
+    }
+    controls * 10 > total
+}
+
+/// The encoding an HTML document declares without a BOM: HTTP header first,
+/// then `<meta>`. `Ok(None)` means nothing was declared.
+fn declared_html_encoding(
+    bytes: &[u8],
+    http_charset: Option<&str>,
+) -> Result<Option<&'static Encoding>, DecodeError> {
+    if let Some(label) = http_charset
+        .map(charset_of_header)
+        .filter(|l| !l.is_empty())
+    {
+        return encoding_for_label(label.as_bytes()).map(Some);
+    }
+    let head = &bytes[..bytes.len().min(META_SCAN_LIMIT)];
+    match meta_charset(head) {
+        Some(label) => encoding_for_label(&label).map(|e| Some(encoding_declared_by_meta(e))),
+        None => Ok(None),
+    }
+}
+
+/// Accepts either a bare label ("utf-8") or a whole Content-Type value
+/// ("text/html; charset=\"utf-8\"") and returns the label, possibly empty.
+fn charset_of_header(value: &str) -> &str {
+    let value = match find_ignoring_ascii_case(value.as_bytes(), b"charset=") {
+        Some(at) => &value[at + b"charset=".len()..],
+        // A media type without a charset declares nothing.
+        None if value.contains('/') => "",
+        None => value,
+    };
+    let value = value.split(';').next().unwrap_or_default();
+    value.trim().trim_matches(['"', '\'']).trim()
+}
+
+/// Looks a label up the way browsers do. Labels for the "replacement" encoding
+/// (ISO-2022-KR and friends) count as unknown: decoding them yields no text.
+fn encoding_for_label(label: &[u8]) -> Result<&'static Encoding, DecodeError> {
+    Encoding::for_label_no_replacement(label).ok_or_else(|| {
+        let label = String::from_utf8_lossy(label).trim().to_owned();
+        DecodeError::UnknownEncoding(label)
+    })
+}
+
+/// A `<meta>` tag was readable as ASCII, so the page cannot really be UTF-16;
+/// browsers read such pages as UTF-8 (and x-user-defined as Windows-1252).
+fn encoding_declared_by_meta(encoding: &'static Encoding) -> &'static Encoding {
+    if encoding == UTF_16LE || encoding == UTF_16BE {
+        UTF_8
+    } else if encoding == encoding_rs::X_USER_DEFINED {
+        WINDOWS_1252
+    } else {
+        encoding
+    }
+}
+
+/// Finds the charset label declared by a `<meta>` tag in the head of a page,
+/// a simplified version of the HTML "prescan": comments are skipped, and both
+/// `charset=` and `http-equiv="content-type" content="...; charset=..."` count.
+fn meta_charset(head: &[u8]) -> Option<Vec<u8>> {
+    let mut pos = 0;
+    while let Some(offset) = head[pos..].iter().position(|&b| b == b'<') {
+        let tag = &head[pos + offset..];
+        if tag.starts_with(b"<!--") {
+            // A commented-out declaration does not count.
+            let end = find_ignoring_ascii_case(tag, b"-->")?;
+            pos += offset + end + 3;
+        } else if is_meta_tag_start(tag) {
+            let (attributes, consumed) = parse_attributes(&tag[5..]);
+            if let Some(label) = charset_from_meta_attributes(&attributes) {
+                return Some(label);
+            }
+            pos += offset + 5 + consumed;
+        } else {
+            pos += offset + 1;
+        }
+    }
+    None
+}
+
+fn is_meta_tag_start(tag: &[u8]) -> bool {
+    tag.len() > 5
+        && tag[..5].eq_ignore_ascii_case(b"<meta")
+        && (tag[5].is_ascii_whitespace() || tag[5] == b'/')
+}
+
+/// Parses `name=value` pairs up to the closing `>`; names come back lowercased.
+/// Returns the attributes and how many bytes were consumed.
+fn parse_attributes(bytes: &[u8]) -> (Vec<(Vec<u8>, Vec<u8>)>, usize) {
+    let mut attributes = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < bytes.len() && (bytes[i].is_ascii_whitespace() || bytes[i] == b'/') {
+            i += 1;
+        }
+        if i >= bytes.len() || bytes[i] == b'>' {
+            return (attributes, i);
+        }
+        let name_start = i;
+        // The first byte always belongs to the name, even '=', so the loop advances.
+        i += 1;
+        while i < bytes.len()
+            && !matches!(bytes[i], b'=' | b'>' | b'/')
+            && !bytes[i].is_ascii_whitespace()
+        {
+            i += 1;
+        }
+        let name = bytes[name_start..i].to_ascii_lowercase();
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let mut value = Vec::new();
+        if i < bytes.len() && bytes[i] == b'=' {
+            i += 1;
+            while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            let (parsed, next) = parse_attribute_value(bytes, i);
+            value = parsed;
+            i = next;
+        }
+        attributes.push((name, value));
+    }
+}
+
+/// Reads a quoted or unquoted attribute value starting at `i`.
+fn parse_attribute_value(bytes: &[u8], mut i: usize) -> (Vec<u8>, usize) {
+    match bytes.get(i) {
+        Some(&quote @ (b'"' | b'\'')) => {
+            let start = i + 1;
+            let end = bytes[start..]
+                .iter()
+                .position(|&b| b == quote)
+                .map_or(bytes.len(), |p| start + p);
+            (bytes[start..end].to_vec(), (end + 1).min(bytes.len()))
+        }
+        _ => {
+            let start = i;
+            while i < bytes.len() && bytes[i] != b'>' && !bytes[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            (bytes[start..i].to_vec(), i)
+        }
+    }
+}
+
+fn charset_from_meta_attributes(attributes: &[(Vec<u8>, Vec<u8>)]) -> Option<Vec<u8>> {
+    let value_of = |wanted: &[u8]| {
+        attributes
+            .iter()
+            .find(|(name, _)| name.as_slice() == wanted)
+            .map(|(_, value)| value.as_slice())
+    };
+    if let Some(charset) = value_of(b"charset") {
+        return Some(charset.trim_ascii().to_vec()).filter(|c| !c.is_empty());
+    }
+    let is_content_type = value_of(b"http-equiv")
+        .is_some_and(|v| v.trim_ascii().eq_ignore_ascii_case(b"content-type"));
+    if !is_content_type {
+        return None;
+    }
+    value_of(b"content").and_then(charset_from_content_attribute)
+}
+
+/// Extracts the label from a `content` attribute such as `text/html; charset=koi8-r`.
+fn charset_from_content_attribute(content: &[u8]) -> Option<Vec<u8>> {
+    let at = find_ignoring_ascii_case(content, b"charset")?;
+    let rest = content[at + b"charset".len()..].trim_ascii_start();
+    let rest = rest.strip_prefix(b"=")?.trim_ascii_start();
+    let rest = match rest.first() {
+        Some(b'"' | b'\'') => &rest[1..],
+        _ => rest,
+    };
+    let end = rest
+        .iter()
+        .position(|&b| matches!(b, b'"' | b'\'' | b';') || b.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    Some(rest[..end].to_vec()).filter(|label| !label.is_empty())
+}
+
+fn find_ignoring_ascii_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack
+        .windows(needle.len())
+        .position(|window| window.eq_ignore_ascii_case(needle))
+}
+
+// ---------------------------------------------------------------------------
+// Mojibake repair
+// ---------------------------------------------------------------------------
+
+/// Repair mojibake in already-decoded text, line by line, and return the
+/// number of lines changed. Text without mojibake comes back borrowed.
+///
+/// Two kinds of damage are repaired:
+///
+/// 1. UTF-8 bytes that were read as Windows-1252 or Latin-1 ("Putinâ€™s",
+///    "cafÃ©", "ÐŸÑ€Ð¸Ð²ÐµÑ‚"), including text damaged that way two or three
+///    times over, and the UTF-8 no-break space left as a stray "Â".
+/// 2. Cyrillic Windows-1251 (or KOI8) bytes that were read as Windows-1252
+///    ("Ïðèâåò" for "Привет").
+pub fn repair_mojibake(text: &str) -> (Cow<'_, str>, usize) {
+    if text.is_ascii() {
+        return (Cow::Borrowed(text), 0);
+    }
+    let mut repaired: Option<String> = None;
+    let mut changed_lines = 0;
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        match repair_line(line) {
+            Some(fixed) => {
+                // Only start copying once the first line actually changes.
+                repaired
+                    .get_or_insert_with(|| String::from(&text[..line_start]))
+                    .push_str(&fixed);
+                changed_lines += 1;
+            }
+            None => {
+                if let Some(out) = repaired.as_mut() {
+                    out.push_str(line);
+                }
+            }
+        }
+        line_start += line.len();
+    }
+    match repaired {
+        Some(fixed) => (Cow::Owned(fixed), changed_lines),
+        None => (Cow::Borrowed(text), 0),
+    }
+}
+
+/// Repairs one line, returning `None` when it is left as it is.
+fn repair_line(line: &str) -> Option<String> {
+    if line.is_ascii() {
+        return None;
+    }
+    let runs = misread_utf8_runs(line);
+    let evidence = Evidence::of(&runs);
+    // Windows-1251 text read as Windows-1252 contains a few byte pairs that are
+    // accidentally valid UTF-8; only when the UTF-8 reading has no solid support
+    // does the Cyrillic reading get its chance.
+    if evidence.strong == 0 || evidence.invalid > evidence.valid {
+        if let Some(fixed) = repair_misread_cyrillic(line) {
+            return Some(fixed);
+        }
+    }
+    repair_misread_utf8(line, &runs, evidence.confidence()).filter(|fixed| fixed != line)
+}
+
+// ---- Family 1: UTF-8 read as Windows-1252 / Latin-1 ----------------------
+
+/// The Windows-1252 bytes 0x80..=0x9F; the five bytes Windows-1252 leaves
+/// undefined are read as the C1 control of the same number (as browsers do).
+const WINDOWS_1252_HIGH: [char; 32] = [
+    '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}',
+    '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+];
+
+/// The byte a character came from if it was produced by reading one byte as
+/// Windows-1252 or as Latin-1 (whose 0x80..=0x9F are the C1 controls).
+fn single_byte_of(c: char) -> Option<u8> {
+    match u8::try_from(u32::from(c)) {
+        Ok(byte) => Some(byte),
+        Err(_) => WINDOWS_1252_HIGH
+            .iter()
+            .position(|&high| high == c)
+            .map(|index| 0x80 + index as u8),
+    }
+}
+
+/// A maximal run of non-ASCII characters that all map back to single bytes.
+/// UTF-8 multi-byte sequences never contain ASCII bytes, so each such run can
+/// be judged on its own.
+struct Run {
+    start: usize,
+    end: usize,
+    reading: Reading,
+}
+
+/// What re-reading a run as UTF-8 gave.
+enum Reading {
+    /// The bytes are not valid UTF-8: the run is ordinary text (or damaged beyond repair).
+    Invalid,
+    /// Valid UTF-8, but only control, private-use or similar characters.
+    Implausible,
+    /// The run read as UTF-8, with as many layers peeled as still made sense.
+    Decoded(String),
+    /// A lone "Â" or "Ã" left behind when a UTF-8 no-break space became a plain space.
+    LooseSpace(&'static str),
+}
+
+fn misread_utf8_runs(line: &str) -> Vec<Run> {
+    let mut runs = Vec::new();
+    let mut run_start = None;
+    for (index, c) in line.char_indices() {
+        let in_run = !c.is_ascii() && single_byte_of(c).is_some();
+        match (in_run, run_start) {
+            (true, None) => run_start = Some(index),
+            (false, Some(start)) => {
+                runs.push(Run::read(line, start, index));
+                run_start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(start) = run_start {
+        runs.push(Run::read(line, start, line.len()));
+    }
+    runs
+}
+
+impl Run {
+    fn read(line: &str, start: usize, end: usize) -> Run {
+        let (reading, end) = match peel_utf8_layers(&line[start..end]) {
+            Some(decoded) => (choose_plausible_layer(decoded), end),
+            None => loose_space_reading(line, start, end).unwrap_or((Reading::Invalid, end)),
+        };
+        Run {
+            start,
+            end,
+            reading,
+        }
+    }
+
+    fn previous_char(&self, line: &str) -> Option<char> {
+        line[..self.start].chars().next_back()
+    }
+
+    fn next_char(&self, line: &str) -> Option<char> {
+        line[self.end..].chars().next()
+    }
+}
+
+/// Re-reads a run as UTF-8 as often as that works (text can be damaged more
+/// than once) and returns every successful layer, shallowest first.
+fn peel_utf8_layers(run: &str) -> Option<Vec<String>> {
+    let mut layers: Vec<String> = Vec::new();
+    while layers.len() < MAX_MOJIBAKE_LAYERS {
+        let current = layers.last().map_or(run, String::as_str);
+        match reread_as_utf8(current) {
+            Some(next) => layers.push(next),
+            None => break,
+        }
+    }
+    (!layers.is_empty()).then_some(layers)
+}
+
+fn reread_as_utf8(text: &str) -> Option<String> {
+    let bytes = text
+        .chars()
+        .map(single_byte_of)
+        .collect::<Option<Vec<u8>>>()?;
+    String::from_utf8(bytes).ok()
+}
+
+/// Picks the deepest layer free of characters no text contains; a decoded
+/// UTF-8 byte-order mark ("ï»¿") simply disappears.
+fn choose_plausible_layer(layers: Vec<String>) -> Reading {
+    match layers
+        .into_iter()
+        .rev()
+        .find(|layer| layer.chars().all(|c| classify(c) != CharClass::Impossible))
+    {
+        Some(layer) if layer == "\u{feff}" => Reading::Decoded(String::new()),
+        Some(layer) => Reading::Decoded(layer),
+        None => Reading::Implausible,
+    }
+}
+
+/// "alsoÂ The" and "voilÃ  tout": the no-break space that followed "Â" (or that
+/// was the second byte of "à") became an ordinary space. A lone "Â"/"Ã" after
+/// a lower-case letter and before a space occurs in no language.
+fn loose_space_reading(line: &str, start: usize, end: usize) -> Option<(Reading, usize)> {
+    let run = &line[start..end];
+    if !line[end..].starts_with(' ') {
+        return None;
+    }
+    let previous = line[..start].chars().next_back()?;
+    match run {
+        // The space is the former no-break space: keep it, drop the "Â".
+        "Â" if previous.is_lowercase()
+            || previous.is_ascii_digit()
+            || ".,;:!?)\"'%".contains(previous) =>
+        {
+            Some((Reading::LooseSpace(""), end))
+        }
+        // "Ã" plus the former no-break space make "à"; when a second space
+        // follows, the first one was that byte and goes too.
+        "Ã" if previous.is_lowercase() => {
+            let end = if line[end..].starts_with("  ") {
+                end + 1
+            } else {
+                end
+            };
+            Some((Reading::LooseSpace("à"), end))
+        }
+        _ => None,
+    }
+}
+
+/// How much the runs of a line support the "UTF-8 read as Windows-1252" theory.
+struct Evidence {
+    /// Runs that are not valid UTF-8: ordinary accented text.
+    invalid: usize,
+    /// Runs that are valid UTF-8 (or a recognised stray "Â").
+    valid: usize,
+    /// Valid runs that decode to two or more characters, which ordinary text
+    /// never does by accident.
+    strong: usize,
+}
+
+/// How freely single-character repairs are accepted on a line.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Confidence {
+    /// Every run of the line reads as UTF-8 and at least one strongly so.
+    High,
+    /// At least as many valid runs as ordinary ones.
+    Normal,
+    /// Mostly ordinary accented text: only punctuation-like repairs, which
+    /// no accidental pair of letters produces, are trusted.
+    Low,
+}
+
+impl Evidence {
+    fn of(runs: &[Run]) -> Evidence {
+        let mut evidence = Evidence {
+            invalid: 0,
+            valid: 0,
+            strong: 0,
+        };
+        for run in runs {
+            match &run.reading {
+                Reading::Invalid => evidence.invalid += 1,
+                Reading::Decoded(text) if text.chars().nth(1).is_some() => {
+                    evidence.valid += 1;
+                    evidence.strong += 1;
+                }
+                _ => evidence.valid += 1,
+            }
+        }
+        evidence
+    }
+
+    fn confidence(&self) -> Confidence {
+        if self.invalid == 0 && self.strong > 0 {
+            Confidence::High
+        } else if self.invalid > self.valid {
+            Confidence::Low
+        } else {
+            Confidence::Normal
+        }
+    }
+}
+
+fn repair_misread_utf8(line: &str, runs: &[Run], confidence: Confidence) -> Option<String> {
+    let mut out = String::with_capacity(line.len());
+    let mut copied_up_to = 0;
+    for run in runs {
+        if let Some(replacement) = accepted_replacement(line, run, confidence) {
+            out.push_str(&line[copied_up_to..run.start]);
+            out.push_str(replacement);
+            copied_up_to = run.end;
+        }
+    }
+    if copied_up_to == 0 {
+        return None;
+    }
+    out.push_str(&line[copied_up_to..]);
+    Some(out)
+}
+
+/// The replacement for a run, if the repair is believable where the run stands.
+fn accepted_replacement<'a>(line: &str, run: &'a Run, confidence: Confidence) -> Option<&'a str> {
+    let decoded = match &run.reading {
+        Reading::Invalid | Reading::Implausible => return None,
+        Reading::LooseSpace(replacement) => return Some(replacement),
+        Reading::Decoded(decoded) => decoded,
+    };
+    let mut chars = decoded.chars();
+    let (Some(only), None) = (chars.next(), chars.next()) else {
+        // Zero characters (a stray BOM) or several: no ordinary text produces these.
+        return Some(decoded);
+    };
+    single_char_is_believable(line, run, only, confidence).then_some(decoded.as_str())
+}
+
+/// A run that decodes to one character is the weak case: an accented capital
+/// followed by a quote or symbol ("É»", "ß“") is sometimes valid UTF-8 by accident.
+fn single_char_is_believable(line: &str, run: &Run, decoded: char, confidence: Confidence) -> bool {
+    let previous = run.previous_char(line);
+    let next = run.next_char(line);
+    match classify(decoded) {
+        CharClass::Symbol => true,
+        CharClass::Mark => {
+            confidence != Confidence::Low && previous.is_some_and(char::is_alphabetic)
+        }
+        CharClass::Letter { latin } => {
+            if confidence == Confidence::Low || ends_like_quoted_capital(line, run, previous, next)
+            {
+                return false;
+            }
+            // Outside a line that is clearly mojibake, a lone Cyrillic or CJK
+            // letter glued to Latin letters is more likely an accident.
+            latin
+                || confidence == Confidence::High
+                || ![previous, next].into_iter().flatten().any(is_latin_letter)
+        }
+        CharClass::Rare | CharClass::Impossible => false,
+    }
+}
+
+/// "IRMÃ”" may be the Portuguese word "IRMÃ" before a closing quote, or the
+/// mojibake of "IRMÔ": when a capital word ends in a closing mark, keep it.
+fn ends_like_quoted_capital(
+    line: &str,
+    run: &Run,
+    previous: Option<char>,
+    next: Option<char>,
+) -> bool {
+    let closes = line[run.start..run.end]
+        .chars()
+        .next_back()
+        .is_some_and(|c| "’”»…›'\"".contains(c));
+    closes && previous.is_some_and(char::is_uppercase) && !next.is_some_and(char::is_alphabetic)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum CharClass {
+    /// A letter of a script in everyday use.
+    Letter { latin: bool },
+    /// A combining accent as produced by decomposed (NFD) Latin text.
+    Mark,
+    /// Punctuation, symbols, spaces: things the garbage pairs do not turn into by chance.
+    Symbol,
+    /// Real but seldom-used characters (IPA, NKo, archaic Greek, ...): what
+    /// accidental valid pairs in ordinary text decode to.
+    Rare,
+    /// Controls, private use, non-characters: never a repair.
+    Impossible,
+}
+
+fn classify(c: char) -> CharClass {
+    let code = u32::from(c);
+    if c.is_control() || is_private_use_or_noncharacter(code) {
+        return CharClass::Impossible;
+    }
+    if is_rare(code) {
+        return CharClass::Rare;
+    }
+    if (0x0300..=0x036F).contains(&code) {
+        return CharClass::Mark;
+    }
+    if c.is_alphabetic() {
+        CharClass::Letter {
+            latin: is_latin_letter(c),
+        }
+    } else {
+        CharClass::Symbol
+    }
+}
+
+fn is_private_use_or_noncharacter(code: u32) -> bool {
+    matches!(code, 0xE000..=0xF8FF | 0xFDD0..=0xFDEF | 0xFFF0..=0xFFFC | 0xF0000..)
+        || code & 0xFFFE == 0xFFFE
+}
+
+/// Characters seldom seen in real text, which accidental valid UTF-8 pairs in
+/// ordinary accented text tend to produce. Real text in these ranges still
+/// gets repaired when it comes in runs of several characters.
+fn is_rare(code: u32) -> bool {
+    const COMMON_MARKS: [u32; 14] = [
+        0x300, 0x301, 0x302, 0x303, 0x304, 0x306, 0x307, 0x308, 0x30A, 0x30B, 0x30C, 0x323, 0x327,
+        0x328,
+    ];
+    match code {
+        // Latin Extended-B: keep Vietnamese ơ ư, pinyin ǎ ǐ ǒ ǔ, Romanian ș ț, ƒ, Ə.
+        0x0180..=0x024F => {
+            !matches!(code, 0x18F | 0x192 | 0x1A0 | 0x1A1 | 0x1AF | 0x1B0 | 0x1CD..=0x1DC | 0x218..=0x21B)
+        }
+        // IPA and spacing modifiers: keep ə, ʼ (Ukrainian apostrophe) and the accents of Windows-1252.
+        0x0250..=0x02FF => !matches!(code, 0x259 | 0x2BC | 0x2C6 | 0x2C7 | 0x2D8..=0x2DD),
+        0x0300..=0x036F => !COMMON_MARKS.contains(&code),
+        // Greek: archaic letters and symbols around the modern alphabet.
+        0x0370..=0x0385 | 0x03CF..=0x03FF => true,
+        // Cyrillic beyond Russian, Ukrainian, Belarusian, Serbian, Macedonian and Bulgarian.
+        0x0460..=0x048F | 0x0492..=0x052F => true,
+        // Hebrew points and Arabic vowel marks on their own.
+        0x0591..=0x05C7 | 0x064B..=0x065F | 0x0670 | 0x06D6..=0x06ED => true,
+        // Syriac, Thaana, NKo, Samaritan, Mandaic, Arabic extensions.
+        0x0700..=0x08FF => true,
+        // CJK extension A.
+        0x3400..=0x4DBF => true,
+        // Beyond the BMP only emoji, symbols and CJK are likely.
+        0x10000.. => !matches!(code, 0x1F000..=0x1FAFF | 0x20000..=0x3FFFF | 0xE0000..=0xE007F),
+        _ => false,
+    }
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic()
+        || (c.is_alphabetic()
+            && matches!(u32::from(c), 0x00C0..=0x024F | 0x0259 | 0x1E00..=0x1EFF | 0x2C60..=0x2C7F | 0xA720..=0xA7FF))
+}
+
+// ---- Family 2: Cyrillic single-byte encodings read as Windows-1252 -------
+
+/// A word of a line: a maximal run of letters, counting where they come from.
+struct Word {
+    start: usize,
+    end: usize,
+    /// Characters that are Cyrillic letters when their byte is read as Windows-1251.
+    cyrillic_source: usize,
+    /// Any other letters (ASCII, or letters outside the Windows-1252 range).
+    other_letters: usize,
+}
+
+impl Word {
+    /// Every letter could be a misread Cyrillic letter: "âèïàäêó", "³", "¿¿".
+    fn is_foreign(&self) -> bool {
+        self.cyrillic_source > 0 && self.other_letters == 0
+    }
+
+    /// Misread Cyrillic mixed with other letters, as in "café": ordinary text.
+    fn is_mixed(&self) -> bool {
+        self.cyrillic_source > 0 && self.other_letters > 0
+    }
+}
+
+/// Whether a Windows-1252 character is a Cyrillic letter (or №) when its byte
+/// is read as Windows-1251: all of U+00C0..=U+00FF (even × and ÷, which are Ч
+/// and ч) plus the bytes of Ё ё Є є Ї ї І і Ґ ґ Ў ў and the Serbian letters.
+fn is_cyrillic_source(c: char) -> bool {
+    single_byte_of(c).is_some_and(|byte| {
+        !c.is_ascii()
+            && matches!(
+                byte,
+                0xC0..=0xFF
+                    | 0x80
+                    | 0x81
+                    | 0x83
+                    | 0x8A
+                    | 0x8C..=0x90
+                    | 0x9A
+                    | 0x9C..=0x9F
+                    | 0xA1..=0xA3
+                    | 0xA5
+                    | 0xA8
+                    | 0xAA
+                    | 0xAF
+                    | 0xB2..=0xB4
+                    | 0xB8..=0xBA
+                    | 0xBC..=0xBF
+            )
+    })
+}
+
+fn words_of(line: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    let mut current: Option<Word> = None;
+    for (index, c) in line.char_indices() {
+        let source = is_cyrillic_source(c);
+        if !source && !c.is_alphabetic() {
+            if let Some(mut word) = current.take() {
+                word.end = index;
+                words.push(word);
+            }
+            continue;
+        }
+        let word = current.get_or_insert(Word {
+            start: index,
+            end: index,
+            cyrillic_source: 0,
+            other_letters: 0,
+        });
+        if source {
+            word.cyrillic_source += 1;
+        } else {
+            word.other_letters += 1;
+        }
+    }
+    if let Some(mut word) = current {
+        word.end = line.len();
+        words.push(word);
+    }
+    words
+}
+
+/// Repairs a line of Windows-1251 (or KOI8) Cyrillic that was read as
+/// Windows-1252. French, German, Icelandic... words are mostly ASCII letters
+/// with a few accented ones; misread Cyrillic words consist only of
+/// U+00C0..=U+00FF and friends. The line must have at least one long such word
+/// that reads as a believable Cyrillic word, and next to no mixed words.
+fn repair_misread_cyrillic(line: &str) -> Option<String> {
+    let words = words_of(line);
+    let foreign_letters: usize = words
+        .iter()
+        .filter(|w| w.is_foreign())
+        .map(|w| w.cyrillic_source)
+        .sum();
+    let mixed_letters: usize = words
+        .iter()
+        .filter(|w| w.is_mixed())
+        .map(|w| w.cyrillic_source + w.other_letters)
+        .sum();
+    if foreign_letters == 0 || mixed_letters * 4 > foreign_letters {
+        return None;
+    }
+    let foreign: Vec<&Word> = words.iter().filter(|w| w.is_foreign()).collect();
+    let encoding = likelier_cyrillic_encoding(line, &foreign);
+    let rereadings: Vec<String> = foreign
+        .iter()
+        .map(|w| reread_single_byte(&line[w.start..w.end], encoding))
+        .collect();
+    if !has_believable_long_words(&foreign, &rereadings) {
+        return None;
+    }
+    let mut out = String::with_capacity(line.len() * 2);
+    let mut copied_up_to = 0;
+    for (word, reread) in foreign.iter().zip(&rereadings) {
+        out.push_str(&line[copied_up_to..word.start]);
+        out.push_str(reread);
+        copied_up_to = word.end;
+    }
+    out.push_str(&line[copied_up_to..]);
+    Some(out)
+}
+
+/// At least one word of four letters or more must look Cyrillic after the
+/// re-reading, and those that do must clearly outnumber those that do not.
+fn has_believable_long_words(foreign: &[&Word], rereadings: &[String]) -> bool {
+    let (mut believable, mut unbelievable) = (0usize, 0usize);
+    for (word, reread) in foreign.iter().zip(rereadings) {
+        if word.cyrillic_source < 4 {
+            continue;
+        }
+        if looks_like_cyrillic_word(reread) {
+            believable += 1;
+        } else {
+            unbelievable += 1;
+        }
+    }
+    believable > 0 && believable > 2 * unbelievable
+}
+
+/// Windows-1251 and KOI8 put the same letters at different bytes, so the wrong
+/// one gives a jumble of rare letters and capitals inside words ("рТЙЧЕТ" for
+/// "Привет"). The reading whose letters are likelier wins, Windows-1251 on a tie.
+fn likelier_cyrillic_encoding(line: &str, foreign: &[&Word]) -> &'static Encoding {
+    let score = |encoding: &'static Encoding| -> f64 {
+        foreign
+            .iter()
+            .map(|w| cyrillic_reading_score(&reread_single_byte(&line[w.start..w.end], encoding)))
+            .sum()
+    };
+    if score(KOI8_U) > score(WINDOWS_1251) {
+        KOI8_U
+    } else {
+        WINDOWS_1251
+    }
+}
+
+/// Log-likelihood of a word under rough Russian/Ukrainian letter frequencies,
+/// with a penalty for a capital right after a small letter.
+fn cyrillic_reading_score(word: &str) -> f64 {
+    const INNER_CAPITAL_PENALTY: f64 = 3.0;
+    let mut score = 0.0;
+    let mut previous_was_lowercase = false;
+    for c in word.chars() {
+        let lower = c.to_lowercase().next().unwrap_or(c);
+        score += cyrillic_letter_percent(lower).ln();
+        if c.is_uppercase() && previous_was_lowercase {
+            score -= INNER_CAPITAL_PENALTY;
+        }
+        previous_was_lowercase = c.is_lowercase();
+    }
+    score
+}
+
+/// Approximate share (in percent) of each letter in Russian and Ukrainian text;
+/// anything else (box drawing from a KOI8 misreading, say) is very unlikely.
+fn cyrillic_letter_percent(c: char) -> f64 {
+    match c {
+        'о' => 11.0,
+        'е' => 8.5,
+        'а' => 8.0,
+        'и' => 7.4,
+        'н' => 6.7,
+        'т' => 6.3,
+        'с' => 5.5,
+        'і' => 5.0,
+        'р' => 4.7,
+        'в' => 4.5,
+        'л' => 4.4,
+        'к' => 3.5,
+        'м' => 3.2,
+        'д' => 3.0,
+        'п' => 2.8,
+        'у' => 2.6,
+        'я' => 2.0,
+        'ы' => 1.9,
+        'ь' => 1.7,
+        'г' => 1.7,
+        'з' => 1.7,
+        'б' => 1.6,
+        'ч' => 1.4,
+        'й' => 1.2,
+        'х' => 1.0,
+        'ж' => 0.9,
+        'ш' => 0.7,
+        'ю' => 0.6,
+        'ї' => 0.6,
+        'ц' => 0.5,
+        'щ' => 0.4,
+        'є' => 0.4,
+        'э' => 0.3,
+        'ф' => 0.3,
+        'ў' => 0.1,
+        'ъ' | 'ё' | 'ґ' => 0.05,
+        c if matches!(u32::from(c), 0x0400..=0x045F) => 0.02,
+        _ => 0.001,
+    }
+}
+
+/// Turns characters back into their Windows-1252 bytes and reads those with `encoding`.
+fn reread_single_byte(word: &str, encoding: &'static Encoding) -> String {
+    let bytes: Vec<u8> = word.chars().filter_map(single_byte_of).collect();
+    encoding.decode_without_bom_handling(&bytes).0.into_owned()
+}
+
+/// A cheap test that a string is a possible Russian/Ukrainian/Belarusian word:
+/// Cyrillic letters only, with vowels and consonants, and no soft or hard sign
+/// where none can stand (word start, after a vowel, "ыь").
+fn looks_like_cyrillic_word(word: &str) -> bool {
+    const VOWELS: &str = "аеёиоуыэюяіїєАЕЁИОУЫЭЮЯІЇЄ";
+    const SIGNS: &str = "ьъЬЪ";
+    let (mut vowels, mut consonants) = (0usize, 0usize);
+    let mut previous: Option<char> = None;
+    for c in word.chars() {
+        if !matches!(u32::from(c), 0x0400..=0x045F | 0x0490 | 0x0491) {
+            return false;
+        }
+        let is_sign = SIGNS.contains(c);
+        let sign_misplaced = match previous {
+            None => true,
+            Some(p) => VOWELS.contains(p) || SIGNS.contains(p) || "йЙ".contains(p),
+        };
+        if is_sign && sign_misplaced {
+            return false;
+        }
+        if "ыЫ".contains(c) && previous.is_none_or(|p| VOWELS.contains(p) || SIGNS.contains(p)) {
+            return false;
+        }
+        if VOWELS.contains(c) {
+            vowels += 1;
+        } else if !is_sign {
+            consonants += 1;
+        }
+        previous = Some(c);
+    }
+    vowels > 0 && consonants > 0
+}

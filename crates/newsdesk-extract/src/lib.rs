@@ -1,3 +1,76 @@
 //! Extraction: from the bytes of one document to an [`Article`].
+//!
+//! Pure transformation: callers read files or fetch pages and hand the
+//! bytes over; nothing here touches the disk or the network.
 
 pub mod encoding;
+mod html;
+mod junk;
+mod outlet;
+mod text;
+
+pub use html::article_from_html;
+pub use junk::{classify as classify_line, Position};
+pub use newsdesk_model::Article;
+pub use text::article_from_text;
+
+use encoding::DecodeError;
+
+#[cfg(test)]
+mod tests;
+
+/// Inputs larger than this are refused rather than parsed: no news article
+/// is anywhere near it, and parsing cost grows with size.
+pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
+
+/// The kind of document, which decides how it is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Html,
+    Text,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExtractError {
+    #[error("empty input")]
+    Empty,
+    #[error("input of {size} bytes is larger than the {limit}-byte limit")]
+    TooLarge { size: usize, limit: usize },
+    #[error(transparent)]
+    Decode(#[from] DecodeError),
+    #[error("no article text found")]
+    NoText,
+}
+
+/// Extracts an article from raw bytes. `origin` names the input for
+/// messages and the article; `file_stem` is the last-resort outlet name.
+pub fn extract(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    file_stem: Option<&str>,
+) -> Result<Article, ExtractError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ExtractError::Empty);
+    }
+    if bytes.len() > MAX_INPUT_BYTES {
+        return Err(ExtractError::TooLarge {
+            size: bytes.len(),
+            limit: MAX_INPUT_BYTES,
+        });
+    }
+    let article = match format {
+        Format::Html => {
+            let decoded = encoding::decode_html(bytes, None)?;
+            article_from_html(&decoded.text, origin, file_stem)
+        }
+        Format::Text => {
+            let decoded = encoding::decode_text(bytes)?;
+            article_from_text(&decoded.text, origin, file_stem)
+        }
+    };
+    if article.blocks.is_empty() {
+        return Err(ExtractError::NoText);
+    }
+    Ok(article)
+}

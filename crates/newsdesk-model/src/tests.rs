@@ -7,7 +7,11 @@ fn push_block_records_spans_that_hold_the_block_text() {
     article.push_block(BlockKind::Paragraph, "");
     article.push_block(BlockKind::Paragraph, "First paragraph.");
     assert_eq!(article.text, "Title here\n\nFirst paragraph.");
-    let texts: Vec<&str> = article.blocks.iter().map(|b| article.block_text(b)).collect();
+    let texts: Vec<&str> = article
+        .blocks
+        .iter()
+        .map(|b| article.block_text(b))
+        .collect();
     assert_eq!(texts, ["Title here", "First paragraph."]);
     assert_eq!(article.blocks[0].kind, BlockKind::Heading);
 }
@@ -25,7 +29,11 @@ fn outlets_of_lists_each_outlet_once_in_citation_order() {
         relays: None,
         text: String::new(),
     };
-    let cite = |id: &str| Citation { source: id.into(), start: 0, end: 0 };
+    let cite = |id: &str| Citation {
+        source: id.into(),
+        start: 0,
+        end: 0,
+    };
     let sentence = StorySentence {
         text: "x".into(),
         citations: vec![cite("s2"), cite("s1"), cite("s3")],
@@ -49,7 +57,10 @@ fn outlets_of_lists_each_outlet_once_in_citation_order() {
 
 #[test]
 fn block_serialises_flat() {
-    let block = Block { kind: BlockKind::ListItem, span: Span::new(3, 9) };
+    let block = Block {
+        kind: BlockKind::ListItem,
+        span: Span::new(3, 9),
+    };
     let json = serde_json::to_string(&block).unwrap();
     assert_eq!(json, r#"{"kind":"list_item","start":3,"end":9}"#);
 }

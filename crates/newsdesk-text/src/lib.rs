@@ -1,0 +1,17 @@
+//! Text analysis shared by extraction and composition.
+//!
+//! Everything here works on `&str` and returns byte [`Span`]s into it, so a
+//! caller can always point back at the exact text it analysed. No IO.
+
+mod dates;
+mod script;
+mod sentences;
+mod stopwords;
+mod words;
+
+pub use dates::{find_date, parse_date, DateMatch};
+pub use newsdesk_model::Span;
+pub use script::{dominant_script, Script};
+pub use sentences::split_sentences;
+pub use stopwords::is_stopword;
+pub use words::{content_terms, words, Stemmer, Word};

@@ -1,1 +1,77 @@
-fn main() {}
+//! The `newsdesk` command line: a thin layer over the library crates.
+
+mod commands;
+mod inputs;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "newsdesk",
+    version,
+    about = "Reads the news like an editor's desk: one grounded story from many articles."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write one news story from several articles about it.
+    Digest {
+        /// Articles: .html/.htm files are read as web pages, anything else
+        /// as text; `-` reads standard input.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format: md, html, json or text.
+        #[arg(long, short, default_value = "md")]
+        format: newsdesk_render::Format,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Brief mode: a summary of at most about this many words.
+        #[arg(long)]
+        words: Option<usize>,
+    },
+    /// Show what extraction makes of each input.
+    Extract {
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output format: json, md or text.
+        #[arg(long, short, default_value = "text")]
+        format: newsdesk_render::Format,
+        /// Also list every dropped part with the reason.
+        #[arg(long)]
+        explain: bool,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Digest {
+            inputs,
+            format,
+            output,
+            words,
+        } => commands::digest(&inputs, format, output.as_deref(), words),
+        Command::Extract {
+            inputs,
+            format,
+            explain,
+            output,
+        } => commands::extract(&inputs, format, explain, output.as_deref()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("newsdesk: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,338 @@
+//! The actors of a story and the position each one takes, each position a
+//! sourced sentence.
+
+use crate::pool::Pool;
+use crate::quotes::{speaker_key, ROLE_NOUNS};
+use crate::rank::Scores;
+use crate::sources::Sources;
+use newsdesk_model::{Perspective, Statement};
+use newsdesk_text::is_stopword;
+use std::collections::HashSet;
+
+/// Verbs by which an actor takes a position.
+const STANCE_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "believe",
+    "believes",
+    "doubt",
+    "doubts",
+    "remain",
+    "remains",
+    "rejected",
+    "rejects",
+    "dismissed",
+    "dismisses",
+    "vowed",
+    "vows",
+    "want",
+    "wants",
+    "demanded",
+    "demands",
+    "offered",
+    "offers",
+    "seek",
+    "seeks",
+    "welcomed",
+    "welcomes",
+    "accused",
+    "accuses",
+    "urged",
+    "urges",
+    "refused",
+    "refuses",
+    "deemed",
+    "insist",
+    "insists",
+    "insisted",
+    "hope",
+    "hopes",
+    "fear",
+    "fears",
+    "warned",
+    "warns",
+    "claimed",
+    "claims",
+    "stated",
+    "argued",
+    "argues",
+    "signaled",
+    "signalled",
+    "agreed",
+    "opposed",
+    "oppose",
+    "opposes",
+    "supports",
+    "called",
+    "ruled",
+    "denied",
+    "denies",
+    "praised",
+    "criticised",
+    "criticized",
+    "blamed",
+    "blames",
+    "threatened",
+    "promised",
+    "pledged",
+    "note",
+    "noted",
+    "believed",
+    "revealed",
+    "confirmed",
+    "announced",
+    "proposed",
+    "is",
+    "are",
+];
+
+/// Words between a subject and its verb that are not part of the subject.
+const AUXILIARIES: &[&str] = &[
+    "has",
+    "have",
+    "had",
+    "also",
+    "still",
+    "repeatedly",
+    "reportedly",
+    "again",
+    "already",
+    "privately",
+    "publicly",
+    "now",
+    "previously",
+    "recently",
+    "once",
+    "firmly",
+    "clearly",
+];
+
+/// Leading words that do not tell actors apart.
+const QUANTIFIERS: &[&str] = &[
+    "the", "a", "an", "some", "top", "many", "several", "most", "other", "two", "three", "both",
+    "all",
+];
+
+pub fn perspectives(
+    pool: &Pool,
+    scores: &Scores,
+    sources: &Sources,
+    statements: &[Statement],
+    limit: usize,
+) -> Vec<Perspective> {
+    let proper = proper_nouns(pool);
+    let mut best: Vec<(String, String, f32, usize)> = Vec::new(); // key, actor, score, sentence
+    for (i, s) in pool.sentences.iter().enumerate() {
+        if !s.printable || s.dangling_pronoun || sources.is_background(s.source) {
+            continue;
+        }
+        let text = pool.text(i);
+        let Some(actor) = subject_of_stance(text, &proper) else {
+            continue;
+        };
+        let key = actor_key(&actor);
+        let score = scores.score[i];
+        match best.iter_mut().find(|(k, ..)| *k == key) {
+            Some(entry) if entry.2 < score => {
+                // Keep the fullest name seen for the actor.
+                if actor.len() > entry.1.len() {
+                    entry.1 = actor;
+                }
+                entry.2 = score;
+                entry.3 = i;
+            }
+            Some(entry) => {
+                if actor.len() > entry.1.len() {
+                    entry.1 = actor;
+                }
+            }
+            None => best.push((key, actor, score, i)),
+        }
+    }
+    // Name actors as their quotes name them, when they are the same people.
+    for (key, actor, ..) in &mut best {
+        if let Some(statement) = statements.iter().find(|s| speaker_key(&s.speaker) == *key) {
+            let name = statement
+                .speaker
+                .split(',')
+                .next()
+                .unwrap_or(&statement.speaker)
+                .trim();
+            if name.len() > actor.len() {
+                *actor = name.to_string();
+            }
+        }
+    }
+    best.sort_by(|a, b| b.2.total_cmp(&a.2));
+    best.truncate(limit);
+    best.into_iter()
+        .map(|(_, actor, _, i)| Perspective {
+            actor,
+            position: pool.story_sentence(i),
+        })
+        .collect()
+}
+
+/// The actor that a sentence shows taking a position: the subject right
+/// before a stance verb, when it is a named party or a role.
+pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String> {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    for (v, token) in tokens.iter().enumerate().take(14) {
+        let verb = token
+            .trim_matches(|c: char| !c.is_alphabetic())
+            .to_lowercase();
+        if !STANCE_VERBS.contains(&verb.as_str()) || v == 0 {
+            continue;
+        }
+        let mut end = v;
+        while end > 0 && AUXILIARIES.contains(&tokens[end - 1].to_lowercase().as_str()) {
+            end -= 1;
+        }
+        // "Dario Kestel, the union's leader, said": skip the apposition.
+        if end > 1 && tokens[end - 1].ends_with(',') {
+            if let Some(open) = tokens[..end - 1].iter().rposition(|t| t.ends_with(',')) {
+                if end - 1 - open <= 8 {
+                    end = open + 1;
+                }
+            }
+        }
+        // The subject runs back to a clause boundary.
+        let mut start = end;
+        while start > 0 && end - start < 6 {
+            let previous = tokens[start - 1];
+            if previous.ends_with([',', ';', ':'])
+                || matches!(
+                    previous.to_lowercase().as_str(),
+                    "that" | "but" | "and" | "while" | "as" | "because" | "which" | "who"
+                )
+            {
+                break;
+            }
+            start -= 1;
+        }
+        let at_boundary = start == 0
+            || tokens[start - 1].ends_with([',', ';', ':'])
+            || matches!(
+                tokens[start - 1].to_lowercase().as_str(),
+                "that" | "but" | "and" | "while" | "as" | "because" | "which" | "who"
+            );
+        if start == end || !at_boundary {
+            continue; // mid-clause: an object or a complement, not a subject
+        }
+        let subject: Vec<&str> = tokens[start..end].to_vec();
+        if start == 0 && !names_a_party(&subject, proper) {
+            continue;
+        }
+        if let Some(actor) = actor_phrase(&subject) {
+            if verb == "is" || verb == "are" {
+                // "X is unlikely to", "X are ready": only adjectives of stance.
+                let next = tokens
+                    .get(v + 1)
+                    .map(|t| t.to_lowercase())
+                    .unwrap_or_default();
+                if !matches!(
+                    next.as_str(),
+                    "unlikely"
+                        | "ready"
+                        | "willing"
+                        | "determined"
+                        | "skeptical"
+                        | "sceptical"
+                        | "opposed"
+                        | "confident"
+                        | "prepared"
+                        | "open"
+                ) {
+                    continue;
+                }
+            }
+            return Some(actor);
+        }
+    }
+    None
+}
+
+/// A subject as an actor name: capitalised words or a role, without
+/// leading quantifiers; pronouns and common nouns alone are not actors.
+fn actor_phrase(subject: &[&str]) -> Option<String> {
+    let mut words: Vec<&str> = subject
+        .iter()
+        .map(|t| {
+            t.trim_matches(|c: char| {
+                !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’' && c != '-'
+            })
+        })
+        .filter(|t| !t.is_empty())
+        .collect();
+    while words
+        .first()
+        .is_some_and(|w| QUANTIFIERS.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > 6 {
+        return None;
+    }
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    if lower.iter().all(|w| is_stopword(w)) {
+        return None;
+    }
+    let named = words
+        .iter()
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && !(words.len() == 1 && is_stopword(&lower[0]));
+    let role = lower
+        .iter()
+        .any(|w| ROLE_NOUNS.contains(&w.trim_end_matches("'s").trim_end_matches("’s")));
+    if !(named || role) {
+        return None;
+    }
+    let mut actor = words.join(" ");
+    if let Some(first) = actor.get(..1) {
+        actor = first.to_uppercase() + &actor[1..];
+    }
+    Some(actor.replace("U.S.", "US").replace("U.K.", "UK"))
+}
+
+fn actor_key(actor: &str) -> String {
+    let lower = actor.to_lowercase();
+    let last = lower.split_whitespace().last().unwrap_or("");
+    // "Dario Kestel" and "Kestel" are one actor; "US officials" and
+    // "Western officials" are not.
+    if actor
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        last.to_string()
+    } else {
+        lower
+    }
+}
+
+/// Words written with a capital inside sentences: names, not words that
+/// are capitalised only because they open a sentence.
+fn proper_nouns(pool: &Pool) -> HashSet<String> {
+    let mut proper = HashSet::new();
+    for i in 0..pool.sentences.len() {
+        for token in pool.text(i).split_whitespace().skip(1) {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+            if bare.chars().next().is_some_and(char::is_uppercase) {
+                proper.insert(bare.to_string());
+            }
+        }
+    }
+    proper
+}
+
+/// A subject that opens a sentence names a party when it holds a role noun
+/// or a word that is a name elsewhere too ("Skepticism remains" does not).
+fn names_a_party(subject: &[&str], proper: &HashSet<String>) -> bool {
+    subject.iter().enumerate().any(|(k, token)| {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        ROLE_NOUNS.contains(&lower.trim_end_matches("'s"))
+            || (k > 0 && bare.chars().next().is_some_and(char::is_uppercase))
+            || proper.contains(bare)
+    })
+}

@@ -1,0 +1,100 @@
+//! What comes next: forward-looking sentences from current reporting.
+
+use crate::pool::{Pool, SAME_FACT};
+use crate::rank::Scores;
+use crate::sources::Sources;
+
+/// Phrases that look ahead, with how surely they do.
+const MARKERS: &[(&str, f32)] = &[
+    (" will ", 1.0),
+    (" is expected to ", 1.0),
+    (" are expected to ", 1.0),
+    (" scheduled ", 1.0),
+    (" is set to ", 1.0),
+    (" are set to ", 1.0),
+    (" is due to ", 1.0),
+    (" are due to ", 1.0),
+    (" plans to ", 0.9),
+    (" plan to ", 0.9),
+    (" next week", 1.0),
+    (" next month", 1.0),
+    (" next year", 0.9),
+    (" upcoming ", 0.8),
+    (" deadline", 0.7),
+    (" would like to ", 0.7),
+    (" is likely to ", 0.8),
+    (" are likely to ", 0.8),
+    (" unlikely to ", 0.8),
+    (" resume ", 0.6),
+    (" hearing ", 0.5),
+    (" vote ", 0.5),
+    (" future ", 0.5),
+    (" remains uncertain", 0.6),
+    (" could ", 0.4),
+    (" intends to ", 0.9),
+    (" would ", 0.3),
+    (" until ", 0.2),
+];
+
+pub fn find(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Vec<usize> {
+    let newest = pool.articles.iter().filter_map(|a| a.published).max();
+    let mut ranked: Vec<(f32, usize)> = Vec::new();
+    for (i, s) in pool.sentences.iter().enumerate() {
+        if !s.printable || s.dangling_pronoun || sources.is_background(s.source) {
+            continue;
+        }
+        let text = format!(" {} ", pool.text(i).to_lowercase());
+        if text.contains('"') || text.contains('“') {
+            continue; // quotes belong to the statements
+        }
+        let strength: f32 = MARKERS
+            .iter()
+            .filter(|(m, _)| looks_ahead(&text, m))
+            .map(|&(_, w)| w)
+            .fold(0.0, f32::max);
+        // The newest reporting knows best what is still to come.
+        let fresh = newest.is_some() && pool.articles[s.source].published == newest;
+        if strength >= 0.5 {
+            ranked.push((
+                strength + scores.score[i] + if fresh { 0.3 } else { 0.0 },
+                i,
+            ));
+        }
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut chosen: Vec<usize> = Vec::new();
+    for (_, i) in ranked {
+        let repeat = chosen
+            .iter()
+            .any(|&c| pool.sentences[c].vector.cosine(&pool.sentences[i].vector) >= SAME_FACT);
+        if !repeat {
+            chosen.push(i);
+        }
+        if chosen.len() == limit {
+            break;
+        }
+    }
+    chosen
+}
+
+/// Whether `marker` occurs in `text` as a look ahead: "plans to" after
+/// "over the" or "its" is a noun ("protests over plans to ..."), not an intention.
+fn looks_ahead(text: &str, marker: &str) -> bool {
+    text.match_indices(marker).any(|(at, _)| {
+        let before = text[..at].split_whitespace().last().unwrap_or("");
+        !(marker.contains("plan")
+            && matches!(
+                before,
+                "over"
+                    | "the"
+                    | "its"
+                    | "their"
+                    | "his"
+                    | "her"
+                    | "about"
+                    | "against"
+                    | "new"
+                    | "of"
+            ))
+    })
+}

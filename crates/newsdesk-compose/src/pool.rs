@@ -1,0 +1,271 @@
+//! Every candidate sentence of every article, with what ranking needs.
+
+use crate::sources::Sources;
+use crate::vectors::TermVector;
+use newsdesk_model::{Article, BlockKind, Citation, Edit, Span, StorySentence};
+use newsdesk_text::{content_terms, split_sentences, words, Stemmer};
+use std::collections::HashMap;
+
+/// Sentences shorter or longer than this are not printed as story text.
+const MIN_WORDS: usize = 6;
+const MAX_WORDS: usize = 70;
+
+/// Connectives that need the sentence before them; dropped when the
+/// sentence stands alone in the story.
+const OPENERS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "interestingly",
+    "still",
+    "but",
+    "and",
+    "also",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "in addition",
+    "as a result",
+    "at the same time",
+    "in turn",
+    "instead",
+    "indeed",
+    "besides",
+    "as a reminder",
+];
+
+pub struct PoolSentence {
+    pub source: usize,
+    /// Byte range in the source's cleaned text.
+    pub span: Span,
+    /// Index among the source's sentences, from 0.
+    pub position: usize,
+    pub words: usize,
+    /// Stemmed content terms, by id.
+    pub terms: Vec<u32>,
+    pub vector: TermVector,
+    /// Printable: long enough, complete, not a question.
+    pub printable: bool,
+    /// Starts with a pronoun that needs an antecedent.
+    pub dangling_pronoun: bool,
+    /// Holds a direct quotation of four words or more: a statement.
+    pub quoted: bool,
+}
+
+pub struct Pool<'a> {
+    pub articles: &'a [Article],
+    pub sentences: Vec<PoolSentence>,
+    /// Inverse document frequency of each term over sentences.
+    pub idf: Vec<f32>,
+    pub vocabulary: HashMap<String, u32>,
+    /// Sentences similar enough to count as the same fact, per sentence.
+    pub same_fact: Vec<Vec<usize>>,
+}
+
+/// Two sentences this similar (cosine of weighted terms) report one fact.
+pub const SAME_FACT: f32 = 0.42;
+
+impl<'a> Pool<'a> {
+    pub fn build(articles: &'a [Article], _sources: &Sources) -> Pool<'a> {
+        let stemmer = Stemmer::default();
+        let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let mut sentences = Vec::new();
+        for (source, article) in articles.iter().enumerate() {
+            let mut position = 0;
+            for block in article
+                .blocks
+                .iter()
+                .filter(|b| b.kind != BlockKind::Heading)
+            {
+                let block_text = article.block_text(block);
+                for span in split_sentences(block_text) {
+                    let span = span.shift(block.span.start);
+                    let text = &article.text[span.range()];
+                    let terms: Vec<u32> = content_terms(text, &stemmer)
+                        .into_iter()
+                        .map(|t| {
+                            let next = vocabulary.len() as u32;
+                            *vocabulary.entry(t).or_insert(next)
+                        })
+                        .collect();
+                    let word_count = words(text).len();
+                    sentences.push(PoolSentence {
+                        source,
+                        span,
+                        position,
+                        words: word_count,
+                        printable: is_printable(text, word_count),
+                        dangling_pronoun: starts_with_pronoun(text),
+                        quoted: crate::quotes::quote_spans(text)
+                            .iter()
+                            .any(|(_, inner)| words(&text[inner.range()]).len() >= 4),
+                        terms,
+                        vector: TermVector::default(),
+                    });
+                    position += 1;
+                }
+            }
+        }
+        let idf = inverse_document_frequency(&sentences, vocabulary.len());
+        for sentence in &mut sentences {
+            let mut counts: HashMap<u32, f32> = HashMap::new();
+            for &t in &sentence.terms {
+                *counts.entry(t).or_default() += idf[t as usize];
+            }
+            sentence.vector = TermVector::from_counts(counts);
+        }
+        let same_fact = same_fact_links(&sentences);
+        Pool {
+            articles,
+            sentences,
+            idf,
+            vocabulary,
+            same_fact,
+        }
+    }
+
+    pub fn text(&self, sentence: usize) -> &str {
+        let s = &self.sentences[sentence];
+        &self.articles[s.source].text[s.span.range()]
+    }
+
+    /// The sentence as printed: citing itself first, then the same fact in
+    /// other sources; a dangling opener is dropped and recorded.
+    pub fn story_sentence(&self, sentence: usize) -> StorySentence {
+        let s = &self.sentences[sentence];
+        let mut citations = vec![self.citation(sentence)];
+        let mut cited_sources = vec![s.source];
+        for &other in &self.same_fact[sentence] {
+            let o = &self.sentences[other];
+            if !cited_sources.contains(&o.source) {
+                cited_sources.push(o.source);
+                citations.push(self.citation(other));
+            }
+        }
+        let (text, edits) = drop_opener(self.text(sentence));
+        StorySentence {
+            text,
+            citations,
+            edits,
+        }
+    }
+
+    pub fn citation(&self, sentence: usize) -> Citation {
+        let s = &self.sentences[sentence];
+        Citation {
+            source: format!("s{}", s.source + 1),
+            start: s.span.start,
+            end: s.span.end,
+        }
+    }
+}
+
+fn inverse_document_frequency(sentences: &[PoolSentence], vocabulary: usize) -> Vec<f32> {
+    let mut df = vec![0u32; vocabulary];
+    for s in sentences {
+        let mut seen = s.terms.clone();
+        seen.sort_unstable();
+        seen.dedup();
+        for t in seen {
+            df[t as usize] += 1;
+        }
+    }
+    let n = sentences.len().max(1) as f32;
+    df.into_iter()
+        .map(|d| (n / d.max(1) as f32).ln() + 1.0)
+        .collect()
+}
+
+/// For each sentence, the sentences of other sources that say the same.
+fn same_fact_links(sentences: &[PoolSentence]) -> Vec<Vec<usize>> {
+    let mut links = vec![Vec::new(); sentences.len()];
+    for i in 0..sentences.len() {
+        for j in i + 1..sentences.len() {
+            if sentences[i].source == sentences[j].source
+                || !sentences[i].printable
+                || !sentences[j].printable
+            {
+                continue;
+            }
+            if sentences[i].vector.cosine(&sentences[j].vector) >= SAME_FACT {
+                links[i].push(j);
+                links[j].push(i);
+            }
+        }
+    }
+    // Most similar first, so the best match of each source is cited.
+    for (i, list) in links.iter_mut().enumerate() {
+        list.sort_by(|&a, &b| {
+            sentences[i]
+                .vector
+                .cosine(&sentences[b].vector)
+                .total_cmp(&sentences[i].vector.cosine(&sentences[a].vector))
+        });
+    }
+    links
+}
+
+fn is_printable(text: &str, word_count: usize) -> bool {
+    let trimmed = text.trim_end_matches(['"', '\'', '”', '’', ')']);
+    (MIN_WORDS..=MAX_WORDS).contains(&word_count)
+        && trimmed.ends_with(['.', '!'])
+        && !text.contains('?')
+        && text
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit())
+}
+
+fn starts_with_pronoun(text: &str) -> bool {
+    let first = text
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    matches!(
+        first.as_str(),
+        "he" | "she"
+            | "they"
+            | "it"
+            | "this"
+            | "these"
+            | "those"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "that"
+    )
+}
+
+/// Removes a leading connective ("However, the talks ...").
+pub fn drop_opener(text: &str) -> (String, Vec<Edit>) {
+    for opener in OPENERS {
+        let Some(head) = text.get(..opener.len()) else {
+            continue;
+        };
+        if !head.eq_ignore_ascii_case(opener) {
+            continue;
+        }
+        let rest = &text[opener.len()..];
+        let separator = if rest.starts_with(", ") {
+            2
+        } else if matches!(*opener, "but" | "and") && rest.starts_with(' ') {
+            1
+        } else {
+            continue;
+        };
+        let remainder = &rest[separator..];
+        let mut chars = remainder.chars();
+        let Some(first) = chars.next() else { continue };
+        if !first.is_alphabetic() && !first.is_ascii_digit() {
+            continue;
+        }
+        let capitalised: String = first.to_uppercase().chain(chars).collect();
+        let removed = text[..opener.len() + separator].trim_end().to_string();
+        return (capitalised, vec![Edit::DroppedOpener { removed }]);
+    }
+    (text.to_string(), Vec::new())
+}

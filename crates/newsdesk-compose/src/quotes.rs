@@ -1,0 +1,483 @@
+//! Direct quotations and who said them.
+//!
+//! Quotes are found per paragraph, so a quotation that spans sentences is
+//! one quote. Straight quotation marks are paired by whether they open or
+//! close (what sits on each side), which also handles a quote inside a
+//! quote. A speaker comes from the words around the quote in its own
+//! sentences ("said X", "X said", "according to X", "X told ..."), from
+//! the quote before it in the same paragraph when the quote continues it,
+//! or, for "he said", from the last speaker named in the article.
+
+use crate::pool::Pool;
+use crate::rank::Scores;
+use crate::sources::Sources;
+use newsdesk_model::{Citation, Span, Statement, StorySentence};
+use newsdesk_text::{split_sentences, words};
+
+/// Speech verbs, in the forms news prose uses them.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "confirmed",
+    "confirms",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "explained",
+    "declared",
+    "continued",
+    "argued",
+    "argues",
+    "replied",
+    "recalled",
+    "stressed",
+    "announced",
+    "asked",
+    "claimed",
+    "claims",
+    "remarked",
+    "posted",
+    "tweeted",
+    "acknowledged",
+];
+
+/// Nouns that make a phrase a speaker even without a capitalised name.
+pub const ROLE_NOUNS: &[&str] = &[
+    "official",
+    "officials",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "secretary",
+    "leader",
+    "leaders",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "analyst",
+    "analysts",
+    "expert",
+    "experts",
+    "source",
+    "sources",
+    "diplomat",
+    "diplomats",
+    "representative",
+    "adviser",
+    "advisor",
+    "chief",
+    "head",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "lawmakers",
+    "general",
+    "commander",
+    "judge",
+    "professor",
+    "economist",
+    "worker",
+    "workers",
+    "trucker",
+    "union",
+    "government",
+    "ministry",
+    "authority",
+    "company",
+    "residents",
+    "resident",
+    "negotiator",
+    "negotiators",
+    "mediator",
+    "prosecutor",
+    "police",
+    "spokespeople",
+];
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// A quote found in a source, before ranking.
+struct Found {
+    source: usize,
+    /// The covering sentences, in the source's cleaned text.
+    sentences: Span,
+    quote: Span,
+    speaker: Option<String>,
+}
+
+pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Vec<Statement> {
+    let mut found: Vec<Found> = Vec::new();
+    for (source, article) in pool.articles.iter().enumerate() {
+        let mut last_speaker: Option<String> = None;
+        for block in article
+            .blocks
+            .iter()
+            .filter(|b| b.kind != newsdesk_model::BlockKind::Heading)
+        {
+            let text = article.block_text(block);
+            let sentences = split_sentences(text);
+            let mut previous: Option<String> = None;
+            for (marked, quote) in quote_spans(text) {
+                let first = sentences
+                    .iter()
+                    .position(|s| s.end > quote.start)
+                    .unwrap_or(0);
+                let last = sentences
+                    .iter()
+                    .rposition(|s| s.start < quote.end)
+                    .unwrap_or(first);
+                let covering = Span::new(
+                    sentences[first].start.min(marked.start),
+                    sentences[last].end.max(marked.end),
+                );
+                let before = &text[covering.start..marked.start];
+                let after = &text[marked.end..covering.end];
+                let mut speaker = speaker_after(after).or_else(|| speaker_before(before));
+                if speaker
+                    .as_deref()
+                    .is_some_and(|s| PRONOUNS.contains(&s.to_lowercase().as_str()))
+                {
+                    speaker = last_speaker.clone();
+                } else if speaker.is_none() && before.trim().is_empty() {
+                    // A quote that opens its sentence and names no one continues the last one.
+                    speaker = previous.clone();
+                }
+                if speaker.is_some() {
+                    previous = speaker.clone();
+                    last_speaker = speaker.clone();
+                }
+                found.push(Found {
+                    source,
+                    sentences: covering.shift(block.span.start),
+                    quote: quote.shift(block.span.start),
+                    speaker,
+                });
+            }
+        }
+    }
+    rank_and_pick(pool, scores, sources, found, limit)
+}
+
+fn rank_and_pick(
+    pool: &Pool,
+    scores: &Scores,
+    sources: &Sources,
+    found: Vec<Found>,
+    limit: usize,
+) -> Vec<Statement> {
+    let names = full_names(pool);
+    let mut candidates: Vec<(f32, Statement, String)> = Vec::new();
+    for f in found {
+        // Old quotes are not news: background sources give no statements.
+        if sources.is_background(f.source) {
+            continue;
+        }
+        let Some(speaker) = f.speaker.map(|s| resolve_name(s, &names)) else {
+            continue;
+        };
+        let text = &pool.articles[f.source].text;
+        let quote = text[f.quote.range()]
+            .trim()
+            .trim_end_matches([',', ' '])
+            .to_string();
+        if words(&quote).len() < 4 {
+            continue; // a scare quote or a single term, not a statement
+        }
+        let sentence_score = pool
+            .sentences
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                s.source == f.source
+                    && s.span.start < f.sentences.end
+                    && s.span.end > f.sentences.start
+            })
+            .map(|(i, _)| scores.score[i])
+            .fold(0.0f32, f32::max);
+        let key = speaker_key(&speaker);
+        let statement = Statement {
+            speaker,
+            quote,
+            sentence: StorySentence {
+                text: text[f.sentences.range()].to_string(),
+                citations: vec![Citation {
+                    source: format!("s{}", f.source + 1),
+                    start: f.sentences.start,
+                    end: f.sentences.end,
+                }],
+                edits: Vec::new(),
+            },
+        };
+        candidates.push((sentence_score, statement, key));
+    }
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut chosen: Vec<(Statement, String)> = Vec::new();
+    for (_, statement, key) in candidates {
+        // One quote per speaker keeps the list a list of voices.
+        if chosen.iter().any(|(_, k)| *k == key)
+            || chosen.iter().any(|(s, _)| s.quote == statement.quote)
+        {
+            continue;
+        }
+        chosen.push((statement, key));
+        if chosen.len() == limit {
+            break;
+        }
+    }
+    chosen.into_iter().map(|(s, _)| s).collect()
+}
+
+/// The name part of a speaker, for telling speakers apart: the surname of
+/// a name ("Kestel" for "Dario Kestel"), else the whole description.
+pub fn speaker_key(speaker: &str) -> String {
+    let head = speaker.split(',').next().unwrap_or(speaker).trim();
+    let is_name = head
+        .split_whitespace()
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    if is_name {
+        head.split_whitespace().last().unwrap_or("").to_lowercase()
+    } else {
+        head.to_lowercase()
+    }
+}
+
+/// Full names in the articles: runs of two to four capitalised words
+/// inside sentences ("Aurelio Brandt", "Transport Minister Aurelio Brandt").
+pub fn full_names(pool: &Pool) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for i in 0..pool.sentences.len() {
+        let text = pool.text(i);
+        let mut run: Vec<&str> = Vec::new();
+        for (k, token) in text.split_whitespace().enumerate() {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+            let capital = bare.chars().next().is_some_and(char::is_uppercase)
+                && !(k == 0 && newsdesk_text::is_stopword(&bare.to_lowercase()));
+            if capital {
+                run.push(bare);
+            }
+            if !capital || bare.len() != token.len() {
+                if (2..=4).contains(&run.len()) {
+                    names.push(run.join(" "));
+                }
+                run.clear();
+            }
+        }
+        if (2..=4).contains(&run.len()) {
+            names.push(run.join(" "));
+        }
+    }
+    names
+}
+
+/// "Brandt" -> the longest full name ending in "Brandt", when there is one.
+fn resolve_name(speaker: String, names: &[String]) -> String {
+    let head = speaker.split(',').next().unwrap_or(&speaker).trim();
+    if head.split_whitespace().count() != 1 || !head.chars().next().is_some_and(char::is_uppercase)
+    {
+        return speaker;
+    }
+    let suffix = format!(" {head}");
+    match names
+        .iter()
+        .filter(|n| n.ends_with(&suffix))
+        .max_by_key(|n| n.len())
+    {
+        Some(full) => speaker.replacen(head, full, 1),
+        None => speaker,
+    }
+}
+
+/// The quotations of a paragraph: each as the span with its marks and
+/// the span of the words inside them. Nested quotes stay inside the outer.
+pub fn quote_spans(text: &str) -> Vec<(Span, Span)> {
+    let mut spans = Vec::new();
+    let mut open: Vec<(usize, char)> = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        let prev = k.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let opening = match c {
+            '“' | '«' | '„' => true,
+            '”' | '»' => false,
+            '"' => {
+                // Opens after space, start or bracket; closes otherwise.
+                let after_space =
+                    prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
+                after_space && next.is_some_and(|n| !n.is_whitespace())
+            }
+            _ => continue,
+        };
+        if opening {
+            open.push((i, c));
+        } else if let Some((start, mark)) = open.pop() {
+            if open.is_empty() {
+                let inner = Span::new(start + mark.len_utf8(), i);
+                spans.push((Span::new(start, i + c.len_utf8()), inner));
+            }
+        }
+    }
+    spans
+}
+
+/// The words after a quote: `, said Dario Kestel, general secretary of
+/// the union.` or `," he added.` or `, according to X.`
+fn speaker_after(after: &str) -> Option<String> {
+    let rest = after.trim_start_matches([',', ' ', '.', '!', '?']);
+    let tokens: Vec<&str> = rest.split_whitespace().collect();
+    let first = tokens
+        .first()?
+        .trim_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    if SPEECH_VERBS.contains(&first.as_str()) {
+        let after_verb =
+            rest[rest.find(tokens[0]).map_or(0, |i| i + tokens[0].len())..].trim_start();
+        return speaker_phrase(after_verb);
+    }
+    if rest.to_lowercase().starts_with("according to ") {
+        return speaker_phrase(&rest["according to ".len()..]);
+    }
+    // "he said", "the minister said", "Kestel told reporters"
+    let verb_at = tokens.iter().take(8).position(|t| {
+        SPEECH_VERBS.contains(
+            &t.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+                .as_str(),
+        )
+    })?;
+    let subject = tokens[..verb_at].join(" ");
+    valid_speaker(&subject)
+}
+
+/// The words before a quote: `Helena Voss, a spokeswoman, said: ` or
+/// `According to Helena Voss, ` or `Brandt told reporters that`.
+fn speaker_before(before: &str) -> Option<String> {
+    let trimmed = before.trim_end().trim_end_matches([':', ',', ' ']);
+    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    let lower: Vec<String> = tokens
+        .iter()
+        .map(|t| t.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase())
+        .collect();
+    if let Some(i) = lower
+        .windows(2)
+        .position(|w| w[0] == "according" && w[1] == "to")
+    {
+        return speaker_phrase(&tokens[i + 2..].join(" "));
+    }
+    // The last speech verb in the words before, with its subject before it.
+    let verb_at = lower
+        .iter()
+        .rposition(|t| SPEECH_VERBS.contains(&t.as_str()))?;
+    let subject = tokens[..verb_at].join(" ");
+    let subject = subject.trim_end_matches(',');
+    // "Helena Voss, a spokeswoman for the authority, said" -> name + role.
+    let clauses: Vec<&str> = subject.split(", ").collect();
+    if let [.., name_clause, role] = clauses.as_slice() {
+        let role_is_apposition = role.chars().next().is_some_and(char::is_lowercase);
+        if let (true, Some(name)) = (role_is_apposition, last_clause_name(name_clause)) {
+            return Some(format!("{name}, {}", cut_clause(role)));
+        }
+    }
+    valid_speaker(clauses.last().copied().unwrap_or(""))
+}
+
+fn last_clause_name(clause: &str) -> Option<String> {
+    let tokens: Vec<&str> = clause.split_whitespace().collect();
+    let start = tokens
+        .iter()
+        .rposition(|t| !t.chars().next().is_some_and(char::is_uppercase))
+        .map_or(0, |i| i + 1);
+    let name = &tokens[start..];
+    (!name.is_empty() && name.len() <= 5).then(|| name.join(" "))
+}
+
+/// A speaker phrase at the start of `text`, up to where the phrase ends,
+/// with an appositive role: "Dario Kestel, general secretary of the union".
+fn speaker_phrase(text: &str) -> Option<String> {
+    let end = text.find(['.', ';', '"', '“', '”']).unwrap_or(text.len());
+    let phrase = &text[..end];
+    let mut parts = phrase.splitn(3, ", ");
+    let head = cut_clause(parts.next()?.trim());
+    let head = valid_speaker(&head)?;
+    match parts.next().map(cut_clause) {
+        Some(role)
+            if !role.is_empty()
+                && words(&role).len() <= 10
+                && head.chars().next().is_some_and(char::is_uppercase) =>
+        {
+            Some(format!("{head}, {role}"))
+        }
+        _ => Some(head),
+    }
+}
+
+/// Cuts a phrase before a relative clause or an adverbial of time/place.
+fn cut_clause(text: &str) -> String {
+    let mut kept: Vec<&str> = Vec::new();
+    for token in text.split_whitespace() {
+        let lower = token.to_lowercase();
+        let stops = matches!(
+            lower.as_str(),
+            "who"
+                | "which"
+                | "that"
+                | "on"
+                | "in"
+                | "at"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "during"
+                | "as"
+                | "to"
+                | "about"
+        ) || (lower.ends_with("ing") && !kept.is_empty() && lower.len() > 5);
+        if stops && !kept.is_empty() {
+            break;
+        }
+        kept.push(token);
+    }
+    kept.join(" ").trim_end_matches([',', ':']).to_string()
+}
+
+/// Accepts a phrase as a speaker: a pronoun, a capitalised name, or a
+/// phrase with a role noun; at most eight words.
+fn valid_speaker(phrase: &str) -> Option<String> {
+    let phrase = phrase
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' || c == '.');
+    let tokens: Vec<&str> = phrase.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > 8 {
+        return None;
+    }
+    let lower: Vec<String> = tokens.iter().map(|t| t.to_lowercase()).collect();
+    if tokens.len() == 1 && PRONOUNS.contains(&lower[0].as_str()) {
+        return Some(tokens[0].to_string());
+    }
+    let has_name = tokens
+        .iter()
+        .skip(1)
+        .any(|t| t.chars().next().is_some_and(char::is_uppercase))
+        || (tokens[0].chars().next().is_some_and(char::is_uppercase)
+            && !newsdesk_text::is_stopword(&lower[0]));
+    let has_role = lower
+        .iter()
+        .any(|t| ROLE_NOUNS.contains(&t.trim_end_matches("'s")));
+    (has_name || has_role).then(|| phrase.to_string())
+}

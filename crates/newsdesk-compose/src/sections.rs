@@ -1,0 +1,206 @@
+//! Grouping the body into sections by subtopic and titling each section
+//! with a phrase drawn from its own sentences.
+
+use crate::pool::Pool;
+use crate::rank::Scores;
+use crate::select::order_for_reading;
+use crate::sources::Sources;
+use newsdesk_model::Section;
+use newsdesk_text::{is_stopword, words, Stemmer};
+use std::collections::HashMap;
+
+const MAX_SECTIONS: usize = 4;
+
+pub fn arrange(pool: &Pool, scores: &Scores, body: &[usize], sources: &Sources) -> Vec<Section> {
+    let (background, news): (Vec<usize>, Vec<usize>) = body
+        .iter()
+        .partition(|&&i| sources.is_background(pool.sentences[i].source));
+    let wanted = (news.len() / 3)
+        .clamp(1, MAX_SECTIONS)
+        .max(if background.is_empty() { 2 } else { 1 });
+    let mut groups = cluster(pool, &news, wanted.min(news.len().max(1)));
+    // Strongest group first; each group reads in chronological order.
+    groups.retain(|g| !g.is_empty());
+    groups.sort_by(|a, b| best(scores, b).total_cmp(&best(scores, a)));
+    let mut used_headings: Vec<String> = Vec::new();
+    let mut sections: Vec<Section> = Vec::new();
+    let all_groups: Vec<Vec<usize>> = groups
+        .iter()
+        .cloned()
+        .chain((!background.is_empty()).then(|| background.clone()))
+        .collect();
+    for (k, group) in all_groups.iter().enumerate() {
+        let mut ids = group.clone();
+        order_for_reading(pool, &mut ids);
+        let others: Vec<usize> = all_groups
+            .iter()
+            .enumerate()
+            .filter(|&(j, _)| j != k)
+            .flat_map(|(_, g)| g.iter().copied())
+            .collect();
+        let is_background = !background.is_empty() && k == all_groups.len() - 1;
+        let phrase = key_phrase(pool, &ids, &others, &used_headings)
+            .unwrap_or_else(|| "More details".to_string());
+        used_headings.push(phrase.to_lowercase());
+        let heading = if is_background {
+            format!("Background: {}", lower_first(&phrase))
+        } else {
+            phrase
+        };
+        sections.push(Section {
+            heading,
+            sentences: ids.iter().map(|&i| pool.story_sentence(i)).collect(),
+        });
+    }
+    sections
+}
+
+fn best(scores: &Scores, group: &[usize]) -> f32 {
+    group
+        .iter()
+        .map(|&i| scores.score[i])
+        .fold(f32::MIN, f32::max)
+}
+
+fn lower_first(phrase: &str) -> String {
+    // Keep proper names and acronyms as they are.
+    let first_word = phrase.split_whitespace().next().unwrap_or("");
+    let is_name = first_word.chars().skip(1).any(char::is_uppercase)
+        || first_word.chars().next().is_some_and(char::is_uppercase)
+            && phrase.split_whitespace().count() == 1;
+    if is_name {
+        return phrase.to_string();
+    }
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Average-linkage agglomerative clustering into `k` groups.
+fn cluster(pool: &Pool, ids: &[usize], k: usize) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = ids.iter().map(|&i| vec![i]).collect();
+    let similarity = |a: &[usize], b: &[usize]| {
+        let mut sum = 0.0;
+        for &x in a {
+            for &y in b {
+                sum += pool.sentences[x].vector.cosine(&pool.sentences[y].vector);
+            }
+        }
+        sum / (a.len() * b.len()) as f32
+    };
+    while groups.len() > k.max(1) {
+        let mut best = (0, 1, f32::MIN);
+        for i in 0..groups.len() {
+            for j in i + 1..groups.len() {
+                // Prefer merging small groups so sections stay balanced.
+                let size_penalty = 0.02 * (groups[i].len() + groups[j].len()) as f32;
+                let s = similarity(&groups[i], &groups[j]) - size_penalty;
+                if s > best.2 {
+                    best = (i, j, s);
+                }
+            }
+        }
+        let merged = groups.remove(best.1);
+        groups[best.0].extend(merged);
+    }
+    groups
+}
+
+/// The phrase that best names a group: a run of two or three content
+/// words (one capitalised word when there is none), found in several of
+/// the group's sentences and rare elsewhere, in its original case.
+fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -> Option<String> {
+    let stemmer = Stemmer::default();
+    let inside = phrase_counts(pool, group, &stemmer);
+    let outside = phrase_counts(pool, others, &stemmer);
+    let mut best: Option<(f32, String)> = None;
+    for (key, (count, surface)) in inside {
+        let length = key.split(' ').count();
+        let single_name = length == 1
+            && surface.chars().next().is_some_and(char::is_uppercase)
+            && surface.chars().count() > 3;
+        if (length == 1 && !single_name) || used.contains(&surface.to_lowercase()) {
+            continue;
+        }
+        if count < 2.0 && group.len() > 1 {
+            continue;
+        }
+        let elsewhere = outside.get(&key).map_or(0.0, |(c, _)| *c);
+        let idf: f32 = key
+            .split(' ')
+            .filter_map(|t| pool.vocabulary.get(t))
+            .map(|&t| pool.idf[t as usize])
+            .sum::<f32>()
+            / length as f32;
+        let shape = if length == 1 {
+            0.5
+        } else {
+            1.0 + 0.3 * (length as f32 - 2.0)
+        };
+        let value = count * shape * idf.sqrt() / (1.0 + elsewhere);
+        if best.as_ref().is_none_or(|(v, _)| value > *v) {
+            best = Some((value, surface));
+        }
+    }
+    best.map(|(_, s)| capitalise_first(&s))
+}
+
+/// For each phrase (by stems): the number of sentences it occurs in, and
+/// its first surface form.
+fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<String, (f32, String)> {
+    let mut counts: HashMap<String, (f32, String)> = HashMap::new();
+    for &i in ids {
+        let text = pool.text(i);
+        let mut in_sentence: HashMap<String, String> = HashMap::new();
+        let mut run: Vec<(String, &str)> = Vec::new();
+        let mut previous_end = 0;
+        let mut flush = |run: &mut Vec<(String, &str)>, found: &mut HashMap<String, String>| {
+            for n in 1..=3.min(run.len()) {
+                for window in run.windows(n) {
+                    let key = window
+                        .iter()
+                        .map(|(k, _)| k.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    let start = window[0].1.as_ptr() as usize - text.as_ptr() as usize;
+                    let last = window[n - 1].1;
+                    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
+                    found
+                        .entry(key)
+                        .or_insert_with(|| text[start..end].to_string());
+                }
+            }
+            run.clear();
+        };
+        for w in words(text) {
+            let gap = &text[previous_end..w.span.start];
+            let content = !is_stopword(&w.lower)
+                && w.lower
+                    .chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && w.lower.chars().count() > 2;
+            if !content || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')']) {
+                flush(&mut run, &mut in_sentence);
+            }
+            if content {
+                run.push((stemmer.stem(&w.lower), &text[w.span.range()]));
+            }
+            previous_end = w.span.end;
+        }
+        flush(&mut run, &mut in_sentence);
+        for (key, surface) in in_sentence {
+            counts.entry(key).or_insert((0.0, surface)).0 += 1.0;
+        }
+    }
+    counts
+}
+
+fn capitalise_first(phrase: &str) -> String {
+    let mut chars = phrase.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,115 @@
+//! Choosing a set of sentences that covers the story without repeating it.
+
+use crate::pool::{Pool, SAME_FACT};
+use crate::rank::Scores;
+
+/// Weight of relevance against novelty in maximal marginal relevance.
+const LAMBDA: f32 = 0.7;
+
+/// Sentence ids by descending score, printable only; in a full story
+/// quotations are left to the statements.
+fn candidates(pool: &Pool, scores: &Scores, allow_quotes: bool) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..pool.sentences.len())
+        .filter(|&i| pool.sentences[i].printable && (allow_quotes || !pool.sentences[i].quoted))
+        .collect();
+    ids.sort_by(|&a, &b| scores.score[b].total_cmp(&scores.score[a]));
+    ids
+}
+
+/// Picks sentences by maximal marginal relevance until `done` says stop.
+fn pick(
+    pool: &Pool,
+    scores: &Scores,
+    excluded: &[usize],
+    allow_quotes: bool,
+    mut done: impl FnMut(&[usize], usize) -> bool,
+) -> Vec<usize> {
+    let mut remaining = candidates(pool, scores, allow_quotes);
+    remaining.retain(|i| !excluded.contains(i));
+    let mut chosen: Vec<usize> = Vec::new();
+    let taken: Vec<usize> = excluded.to_vec();
+    while !remaining.is_empty() {
+        let similarity_to_chosen = |i: usize| {
+            chosen
+                .iter()
+                .chain(taken.iter())
+                .map(|&c| pool.sentences[i].vector.cosine(&pool.sentences[c].vector))
+                .fold(0.0f32, f32::max)
+        };
+        let (best_at, best_value) = remaining
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| {
+                (
+                    k,
+                    LAMBDA * scores.score[i] - (1.0 - LAMBDA) * similarity_to_chosen(i),
+                )
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .expect("remaining is not empty");
+        let _ = best_value;
+        let best = remaining.remove(best_at);
+        if similarity_to_chosen(best) >= SAME_FACT {
+            continue; // a repeat of a fact already told
+        }
+        if done(&chosen, best) {
+            break;
+        }
+        chosen.push(best);
+    }
+    chosen
+}
+
+/// Up to `count` sentences, never one of `excluded` or a repeat of them.
+pub fn by_count(pool: &Pool, scores: &Scores, count: usize, excluded: &[usize]) -> Vec<usize> {
+    pick(pool, scores, excluded, false, |chosen, _| {
+        chosen.len() >= count
+    })
+}
+
+/// Sentences until the word budget is spent; the last one may be cut by
+/// the reader (ROUGE cuts at the budget), so one that starts within the
+/// budget is still taken. Returned in reading order.
+pub fn by_words(pool: &Pool, scores: &Scores, budget: usize) -> Vec<usize> {
+    let mut words = 0;
+    let mut chosen = pick(pool, scores, &[], true, |_, next| {
+        if words >= budget {
+            return true;
+        }
+        words += pool.sentences[next].words;
+        false
+    });
+    order_for_reading(pool, &mut chosen);
+    chosen
+}
+
+/// The lead: the best sentence of the news that opens an article (its
+/// news in one sentence), then the rest as body.
+pub fn split_lead(pool: &Pool, scores: &Scores, chosen: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    // The lead tells the latest state of the story.
+    let newest = pool.articles.iter().filter_map(|a| a.published).max();
+    let lead_value = |i: usize| {
+        let fresh = newest.is_some() && pool.articles[pool.sentences[i].source].published == newest;
+        scores.score[i] + if fresh { 0.2 } else { 0.0 }
+    };
+    let lead = chosen
+        .iter()
+        .copied()
+        .filter(|&i| pool.sentences[i].position <= 2 && !pool.sentences[i].dangling_pronoun)
+        .max_by(|&a, &b| lead_value(a).total_cmp(&lead_value(b)))
+        .or_else(|| chosen.first().copied());
+    let body = chosen
+        .iter()
+        .copied()
+        .filter(|&i| Some(i) != lead)
+        .collect();
+    (lead.into_iter().collect(), body)
+}
+
+/// Chronological by source date, then source order, then position.
+pub fn order_for_reading(pool: &Pool, ids: &mut [usize]) {
+    ids.sort_by_key(|&i| {
+        let s = &pool.sentences[i];
+        (pool.articles[s.source].published, s.source, s.position)
+    });
+}

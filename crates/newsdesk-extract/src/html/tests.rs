@@ -1,0 +1,90 @@
+use super::*;
+
+const PAGE: &str = r#"<!DOCTYPE html>
+<html lang="en-GB"><head>
+<title>Ferry strike spreads to the south | The Harbour Gazette</title>
+<meta property="og:site_name" content="The Harbour Gazette">
+<meta property="og:title" content="Ferry strike spreads to the south">
+<link rel="canonical" href="https://gazette.example/2026/03/14/ferry-strike">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Gazette"},{"@type":"NewsArticle","headline":"Ferry strike spreads to the south","datePublished":"2026-03-14T09:00:00+00:00","author":[{"@type":"Person","name":"Jules Farrow"}],"publisher":{"@type":"Organization","name":"The Harbour Gazette"}}]}</script>
+</head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="cookie-banner">We use cookies. Accept all</div>
+<article>
+<h1>Ferry strike spreads to the south</h1>
+<p class="byline">By Jules Farrow</p>
+<p>Ferry crews on the southern routes joined the strike on Saturday, two days after their colleagues in the north stopped work.</p>
+<figure><img src="a.jpg"><figcaption>Crews at the terminal. Photo: Ivo Brand</figcaption></figure>
+<h2>Talks stalled</h2>
+<p>The operator said it had offered to review the rosters, but the union called the offer vague and asked for a written timetable.</p>
+<div class="related-links"><p>Related: Bridge tolls to rise in April, council confirms</p></div>
+<ul><li>Northern routes: no sailings</li><li>Southern routes: one sailing a day</li></ul>
+<p>Read also: Bridge tolls to rise in April</p>
+</article>
+<aside class="ads"><p>Grow Your Business With Us Today! Call our friendly sales team now.</p></aside>
+<footer><p>© 2026 The Harbour Gazette. All rights reserved.</p></footer>
+</body></html>"#;
+
+#[test]
+fn page_metadata_and_body() {
+    let article = article_from_html(PAGE, "page.html", None);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry strike spreads to the south")
+    );
+    assert_eq!(article.outlet.as_deref(), Some("The Harbour Gazette"));
+    assert_eq!(article.authors, ["Jules Farrow"]);
+    assert_eq!(article.published, NaiveDate::from_ymd_opt(2026, 3, 14));
+    assert_eq!(
+        article.url.as_deref(),
+        Some("https://gazette.example/2026/03/14/ferry-strike")
+    );
+    assert_eq!(article.language.as_deref(), Some("en"));
+    let kept: Vec<(BlockKind, &str)> = article
+        .blocks
+        .iter()
+        .map(|b| (b.kind, article.block_text(b)))
+        .collect();
+    assert_eq!(
+        kept,
+        [
+            (BlockKind::Paragraph, "Ferry crews on the southern routes joined the strike on Saturday, two days after their colleagues in the north stopped work."),
+            (BlockKind::Heading, "Talks stalled"),
+            (BlockKind::Paragraph, "The operator said it had offered to review the rosters, but the union called the offer vague and asked for a written timetable."),
+            (BlockKind::ListItem, "Northern routes: no sailings"),
+            (BlockKind::ListItem, "Southern routes: one sailing a day"),
+        ]
+    );
+    let reasons: Vec<DropReason> = article.dropped.iter().map(|d| d.reason).collect();
+    assert_eq!(reasons, [DropReason::Byline, DropReason::LinkTeaser]);
+}
+
+#[test]
+fn outlet_comes_from_the_title_or_the_host_when_metadata_is_missing() {
+    let page = "<html><head><title>Quiet week at the port - Valley Courier</title></head><body><p>The port had a quiet week, with fewer ships calling than at any time this year, officials said.</p></body></html>";
+    assert_eq!(
+        article_from_html(page, "p", None).outlet.as_deref(),
+        Some("Valley Courier")
+    );
+    let page = "<html><head><link rel=canonical href=\"https://www.courier.example/2026/01/05/x\"></head><body><p>The port had a quiet week, with fewer ships calling than at any time this year, officials said.</p></body></html>";
+    let article = article_from_html(page, "p", None);
+    assert_eq!(article.outlet.as_deref(), Some("courier.example"));
+    assert_eq!(article.published, NaiveDate::from_ymd_opt(2026, 1, 5));
+}
+
+#[test]
+fn broken_markup_does_not_panic() {
+    for page in [
+        "<html><body><p>Unclosed <b>bold <p>next",
+        "<<<>>>",
+        "<p>",
+        "<script>let a = '<p>not text</p>'",
+        "<article><article><article>",
+    ] {
+        let _ = article_from_html(page, "p", None);
+    }
+    let deep = "<div>".repeat(20_000)
+        + "<p>Deep text that goes on for a while, as articles do, with commas.</p>";
+    let article = article_from_html(&deep, "deep", None);
+    assert!(article.text.contains("Deep text"));
+}

@@ -1,0 +1,403 @@
+//! Recognising what scrapers leave around an article: navigation, ads,
+//! banners, teasers, footers, captions, biographies.
+//!
+//! Each rule looks at general features of a line — its length, its shape,
+//! its punctuation, its share of interface or marketing vocabulary, where
+//! it sits in the document — never at one site's exact strings.
+
+use newsdesk_model::DropReason;
+use newsdesk_text::words;
+
+#[cfg(test)]
+mod tests;
+
+/// Where a line sits, as far as the rules care.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Position {
+    /// The line comes after the last long paragraph of the document.
+    pub in_tail: bool,
+}
+
+/// Words of page furniture: menus, buttons, counters.
+const INTERFACE_WORDS: &[&str] = &[
+    "about",
+    "account",
+    "all",
+    "article",
+    "articles",
+    "avatar",
+    "back",
+    "bookmark",
+    "categories",
+    "close",
+    "comment",
+    "comments",
+    "contact",
+    "content",
+    "copy",
+    "copied",
+    "download",
+    "edition",
+    "email",
+    "english",
+    "facebook",
+    "feed",
+    "follow",
+    "home",
+    "instagram",
+    "latest",
+    "less",
+    "link",
+    "linkedin",
+    "listen",
+    "live",
+    "load",
+    "log",
+    "login",
+    "main",
+    "menu",
+    "min",
+    "more",
+    "most",
+    "navigation",
+    "new",
+    "news",
+    "newsletter",
+    "newsletters",
+    "next",
+    "now",
+    "of",
+    "on",
+    "opinion",
+    "our",
+    "page",
+    "popular",
+    "previous",
+    "print",
+    "read",
+    "reading",
+    "register",
+    "reporter",
+    "save",
+    "search",
+    "section",
+    "sections",
+    "see",
+    "share",
+    "show",
+    "sign",
+    "skip",
+    "story",
+    "subscribe",
+    "telegram",
+    "the",
+    "this",
+    "time",
+    "to",
+    "top",
+    "trending",
+    "tweet",
+    "twitter",
+    "up",
+    "us",
+    "video",
+    "videos",
+    "view",
+    "watch",
+    "whatsapp",
+    "x",
+    "youtube",
+];
+
+/// Words of sales copy.
+const MARKETING_WORDS: &[&str] = &[
+    "advertise",
+    "advertisement",
+    "advertising",
+    "ad",
+    "ads",
+    "brand",
+    "business",
+    "buy",
+    "coupon",
+    "deal",
+    "deals",
+    "discount",
+    "free",
+    "listing",
+    "offer",
+    "order",
+    "promo",
+    "promoted",
+    "promotion",
+    "sale",
+    "shop",
+    "sponsor",
+    "sponsored",
+    "today",
+    "trial",
+];
+
+/// Phrases that open a teaser for another article.
+const TEASER_OPENERS: &[&str] = &[
+    "see also",
+    "read also",
+    "also read",
+    "read more",
+    "related",
+    "recommended",
+    "more on this",
+    "you may also like",
+    "you might also like",
+    "don't miss",
+    "must read",
+    "more from",
+];
+
+/// Words that mark a caption or photo credit.
+const CAPTION_MARKS: &[&str] = &[
+    "photo",
+    "photos",
+    "photograph",
+    "photographer",
+    "image",
+    "images",
+    "getty",
+    "afp",
+    "reuters",
+    "shutterstock",
+    "credit",
+    "illustration",
+    "pictured",
+    "file",
+];
+
+/// Footers: corrections, newsletters, rights, sharing.
+const FOOTER_PHRASES: &[&str] = &[
+    "ctrl + enter",
+    "ctrl+enter",
+    "all rights reserved",
+    "newsletter",
+    "sign up",
+    "subscribe to",
+    "terms of use",
+    "terms of service",
+    "privacy policy",
+    "report an error",
+    "report a typo",
+    "share this article",
+    "share this story",
+    "follow us",
+    "copyright",
+    "©",
+];
+
+const JOB_TITLES: &[&str] = &[
+    "reporter",
+    "journalist",
+    "correspondent",
+    "editor",
+    "writer",
+    "columnist",
+    "contributor",
+    "producer",
+    "analyst",
+    "author",
+    "freelancer",
+    "photographer",
+    "intern",
+    "anchor",
+];
+
+/// Classifies one line (or block) of a document; `None` means it may be
+/// article text.
+pub fn classify(line: &str, position: Position) -> Option<DropReason> {
+    let lower = normalise(line);
+    if lower.is_empty() {
+        return None;
+    }
+    let tokens: Vec<String> = words(&lower).into_iter().map(|w| w.lower).collect();
+    let ends_like_prose = ends_like_prose(line);
+
+    if is_email_placeholder(&lower) && tokens.len() <= 12 {
+        return Some(DropReason::EmailPlaceholder);
+    }
+    if is_consent_banner(&lower, &tokens) {
+        return Some(DropReason::ConsentBanner);
+    }
+    if FOOTER_PHRASES.iter().any(|p| lower.contains(p)) && (tokens.len() <= 40 || !ends_like_prose)
+    {
+        return Some(DropReason::Footer);
+    }
+    if is_email_placeholder(&lower) {
+        return Some(DropReason::EmailPlaceholder);
+    }
+    if TEASER_OPENERS.iter().any(|p| starts_with_phrase(&lower, p)) && tokens.len() <= 25 {
+        return Some(DropReason::LinkTeaser);
+    }
+    if is_advertisement(line, &tokens) {
+        return Some(DropReason::Advertisement);
+    }
+    if is_caption(&lower, &tokens) {
+        return Some(DropReason::Caption);
+    }
+    if is_interface(&lower, &tokens, ends_like_prose) {
+        return Some(DropReason::Navigation);
+    }
+    if position.in_tail && is_author_bio(line) {
+        return Some(DropReason::AuthorBio);
+    }
+    None
+}
+
+/// Lower case, with every kind of space folded to one ASCII space.
+pub fn normalise(line: &str) -> String {
+    line.split(|c: char| c.is_whitespace())
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn starts_with_phrase(lower: &str, phrase: &str) -> bool {
+    lower.strip_prefix(phrase).is_some_and(|rest| {
+        rest.is_empty() || rest.starts_with([' ', ':', '-', '—', '|', '»', '›'])
+    })
+}
+
+/// Whether a line ends the way a sentence does.
+pub fn ends_like_prose(line: &str) -> bool {
+    let trimmed = line
+        .trim_end()
+        .trim_end_matches(['"', '\'', '”', '’', ')', '»']);
+    trimmed.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+fn is_email_placeholder(lower: &str) -> bool {
+    lower.contains("[email protected]") || lower.contains("[email protected]")
+}
+
+fn is_consent_banner(lower: &str, tokens: &[String]) -> bool {
+    let mentions_cookies = tokens.iter().any(|t| t == "cookie" || t == "cookies");
+    let consent_words = [
+        "accept",
+        "consent",
+        "agree",
+        "privacy",
+        "got it",
+        "learn more",
+        "settings",
+        "uses cookies",
+        "use cookies",
+        "we use",
+    ];
+    mentions_cookies && consent_words.iter().any(|w| lower.contains(w)) && tokens.len() <= 60
+}
+
+fn is_advertisement(line: &str, tokens: &[String]) -> bool {
+    if tokens.is_empty() || tokens.len() > 30 {
+        return false;
+    }
+    let marketing = tokens
+        .iter()
+        .filter(|t| MARKETING_WORDS.contains(&t.as_str()))
+        .count();
+    let exclaims = line.trim_end().ends_with('!');
+    let addresses_reader = tokens.iter().any(|t| t == "your" || t == "you");
+    let capitalised = title_case_share(line) >= 0.75;
+    if tokens.len() <= 3 && tokens.iter().all(|t| MARKETING_WORDS.contains(&t.as_str())) {
+        return true; // "Advertisement", "Sponsored content"
+    }
+    let signals = usize::from(marketing >= 1)
+        + usize::from(marketing >= 2)
+        + usize::from(exclaims)
+        + usize::from(addresses_reader)
+        + usize::from(capitalised && exclaims);
+    signals >= 3
+}
+
+fn is_caption(lower: &str, tokens: &[String]) -> bool {
+    // A credit is a parenthesis or a label: "(Photo by X via Getty Images)",
+    // "Photo: X / Agency", "Image credit: ...".
+    let credit_shape = lower.contains("(photo")
+        || lower.contains("photo by ")
+        || lower.contains("photo:")
+        || lower.contains("photograph:")
+        || lower.contains("image:")
+        || lower.contains("credit:")
+        || lower.contains("via getty")
+        || lower.contains("getty images");
+    let marks = tokens
+        .iter()
+        .filter(|t| CAPTION_MARKS.contains(&t.as_str()))
+        .count();
+    credit_shape && marks >= 1 && tokens.len() <= 80
+}
+
+fn is_interface(lower: &str, tokens: &[String], ends_like_prose: bool) -> bool {
+    if is_menu(lower) {
+        return true;
+    }
+    if tokens.is_empty() {
+        // Only symbols and digits: a pager, a counter, a separator.
+        return lower.chars().count() <= 20;
+    }
+    if tokens.len() > 6 || ends_like_prose {
+        return false;
+    }
+    // "3 min read", "12 comments": a counter and interface words.
+    let interface = tokens
+        .iter()
+        .filter(|t| INTERFACE_WORDS.contains(&t.as_str()) || t.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    interface == tokens.len()
+}
+
+/// A menu flattened to one line: "Home | News | Sport | Weather", three
+/// or more short items between separators.
+fn is_menu(lower: &str) -> bool {
+    let items: Vec<&str> = lower
+        .split(['|', '·', '•', '/', '»', '›'])
+        .map(str::trim)
+        .collect();
+    items.len() >= 3
+        && items
+            .iter()
+            .all(|i| !i.is_empty() && i.split_whitespace().count() <= 3 && !i.ends_with('.'))
+}
+
+/// "Jane Doe is a reporter at the Daily Example covering ...".
+pub fn is_author_bio(line: &str) -> bool {
+    let first_sentence = line.split(". ").next().unwrap_or(line);
+    let tokens: Vec<String> = words(first_sentence).into_iter().map(|w| w.lower).collect();
+    let Some(verb) = tokens.iter().position(|t| t == "is" || t == "was") else {
+        return false;
+    };
+    // The subject is a name: one to four capitalised words.
+    let subject_words: Vec<&str> = first_sentence.split_whitespace().take(verb).collect();
+    let is_name = (1..=4).contains(&subject_words.len())
+        && subject_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let has_job = tokens[verb..]
+        .iter()
+        .take(8)
+        .any(|t| JOB_TITLES.contains(&t.as_str()));
+    is_name && has_job
+}
+
+/// Share of words that start with a capital letter.
+pub fn title_case_share(line: &str) -> f32 {
+    let words: Vec<&str> = line
+        .split_whitespace()
+        .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+        .collect();
+    if words.is_empty() {
+        return 0.0;
+    }
+    let capitalised = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    capitalised as f32 / words.len() as f32
+}

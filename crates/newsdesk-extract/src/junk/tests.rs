@@ -1,0 +1,93 @@
+use super::*;
+
+fn check(line: &str, expected: Option<DropReason>) {
+    assert_eq!(classify(line, Position::default()), expected, "{line:?}");
+}
+
+fn check_tail(line: &str, expected: Option<DropReason>) {
+    assert_eq!(
+        classify(line, Position { in_tail: true }),
+        expected,
+        "{line:?}"
+    );
+}
+
+#[test]
+fn interface_lines_are_navigation() {
+    for line in [
+        "Home",
+        "Latest News",
+        "Show more",
+        "5 min read",
+        "Share",
+        "Sign up | Log in",
+        "Load more stories",
+        "« 1 2 3 »",
+        "Home | Latest News | Business | Waterfront | Opinion",
+    ] {
+        check(line, Some(DropReason::Navigation));
+    }
+}
+
+#[test]
+fn teasers_ads_banners_footers_captions() {
+    check(
+        "Read also: Ferry operators cut winter timetable",
+        Some(DropReason::LinkTeaser),
+    );
+    check(
+        "See also\u{a0}The ten best harbours of the year",
+        Some(DropReason::LinkTeaser),
+    );
+    check(
+        "Promote Your Shop Here Today!",
+        Some(DropReason::Advertisement),
+    );
+    check("Advertisement", Some(DropReason::Advertisement));
+    check(
+        "We use cookies to improve your experience. Accept all",
+        Some(DropReason::ConsentBanner),
+    );
+    check(
+        "Sign up for our morning newsletter and never miss a story.",
+        Some(DropReason::Footer),
+    );
+    check(
+        "Found a typo? Select it and press Ctrl + Enter.",
+        Some(DropReason::Footer),
+    );
+    check(
+        "Write to the desk at [email protected]",
+        Some(DropReason::EmailPlaceholder),
+    );
+    check(
+        "Cranes stand idle at the terminal. (Photo: Ana Ruiz / Coast Agency)",
+        Some(DropReason::Caption),
+    );
+}
+
+#[test]
+fn article_prose_is_kept() {
+    for line in [
+        "The union said the strike would go on until the port authority made a written offer.",
+        "Shipping companies said 40 vessels were waiting at anchor.",
+        "\"We will not be moved,\" said the union's leader.",
+        "Next steps",
+        "Talks collapsed in the fall of 2022 after the offensive.",
+        "Share prices of the shipping firms fell 4% on Monday.",
+        "The photographer who took the picture was later detained, police said.",
+    ] {
+        check(line, None);
+    }
+}
+
+#[test]
+fn biographies_are_recognised_only_at_the_end() {
+    let bio = "Dana Whitlock is a reporter at the Port City Tribune covering labour and shipping.";
+    check(bio, None);
+    check_tail(bio, Some(DropReason::AuthorBio));
+    check_tail(
+        "The mayor is a former dock worker who was elected in 2024.",
+        None,
+    );
+}

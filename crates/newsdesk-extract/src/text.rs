@@ -1,0 +1,258 @@
+//! Scraped plain text -> [`Article`].
+//!
+//! A scraper's text dump has one block per line: a headline, perhaps a
+//! masthead, a byline or a date line, the body, and page furniture all
+//! around it. Every line ends up either in the article or in
+//! [`Article::dropped`] with a reason.
+
+use crate::junk::{self, ends_like_prose, normalise, title_case_share, Position};
+use crate::outlet;
+use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
+use newsdesk_text::{dominant_script, is_stopword, parse_date, words, Script};
+
+#[cfg(test)]
+mod tests;
+
+/// Lines this long that read as prose are article body for sure.
+const LONG_PARAGRAPH_WORDS: usize = 20;
+/// A line without final punctuation and at most this many words is a heading.
+const HEADING_MAX_WORDS: usize = 14;
+
+struct Line<'a> {
+    number: usize,
+    text: &'a str,
+    words: usize,
+}
+
+/// What the lines of a text said about the article besides its body.
+#[derive(Default)]
+struct Found {
+    outlet_from_byline: Option<String>,
+    outlet_from_masthead: Option<String>,
+}
+
+/// Builds an article from decoded plain text. `origin` names the input;
+/// `file_stem` is the fallback outlet name when the text names none.
+pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> Article {
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty())
+        .map(|(number, text)| Line {
+            number,
+            text,
+            words: words(text).len(),
+        })
+        .collect();
+    let mut article = Article {
+        origin: origin.to_string(),
+        ..Article::default()
+    };
+    let document_script = dominant_script(text).map(|(s, _)| s);
+    let tail_start = tail_start(&lines);
+    let mut found = Found::default();
+    let mut seen: Vec<String> = Vec::new();
+    let mut title_key: Option<String> = None;
+    let mut title_index = usize::MAX;
+    // The reason each line got, `None` for kept lines, in order.
+    let mut decisions: Vec<(usize, Option<DropReason>)> = Vec::new();
+
+    for (index, line) in lines.iter().enumerate() {
+        let key = normalise(line.text);
+        let position = Position {
+            in_tail: index >= tail_start,
+        };
+        let reason = if title_key.as_deref() == Some(key.as_str()) {
+            Some(DropReason::RepeatedHeadline)
+        } else if seen.contains(&key) {
+            Some(DropReason::Duplicate)
+        } else if in_other_script(line.text, document_script) {
+            Some(DropReason::OtherLanguage)
+        } else if let Some(reason) = junk::classify(line.text, position) {
+            Some(reason)
+        } else if let Some(date) = parse_date(line.text) {
+            article.published.get_or_insert(date);
+            Some(DropReason::Dateline)
+        } else if let Some((authors, byline_outlet)) = title_key
+            .as_ref()
+            .and_then(|_| outlet::byline_parts(line.text))
+        {
+            article.authors.extend(authors);
+            if found.outlet_from_byline.is_none() {
+                found.outlet_from_byline = byline_outlet;
+            }
+            Some(DropReason::Byline)
+        } else if index <= title_index.saturating_add(2)
+            && looks_like_masthead(line)
+            && found.outlet_from_masthead.is_none()
+        {
+            found.outlet_from_masthead = outlet::normalise_outlet(line.text);
+            Some(DropReason::Byline)
+        } else if position.in_tail && looks_like_name(line) {
+            article.authors.push(line.text.to_string());
+            Some(DropReason::Byline)
+        } else {
+            None
+        };
+        if reason.is_none() && title_key.is_none() {
+            article.title = Some(line.text.to_string());
+            title_key = Some(key.clone());
+            title_index = index;
+        }
+        if reason != Some(DropReason::Duplicate) {
+            seen.push(key);
+        }
+        decisions.push((index, reason));
+    }
+
+    drop_captions_beside_credits(&lines, &mut decisions);
+    for (index, reason) in decisions {
+        let line = &lines[index];
+        match reason {
+            Some(reason) => article.dropped.push(Dropped {
+                text: line.text.to_string(),
+                reason,
+                line: Some(line.number),
+            }),
+            None if index == title_index => {}
+            None => {
+                let (kind, content) = block_of(line);
+                article.push_block(kind, content);
+            }
+        }
+    }
+    article.outlet = found
+        .outlet_from_byline
+        .or(found.outlet_from_masthead)
+        .or_else(|| outlet_from_dropped(&article.dropped))
+        .or_else(|| file_stem.map(outlet::outlet_from_file_stem));
+    article.language = guess_language(&article.text);
+    article
+}
+
+/// The index of the first line after the last long paragraph of the body.
+fn tail_start(lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .rposition(|l| {
+            l.words >= LONG_PARAGRAPH_WORDS
+                && ends_like_prose(l.text)
+                && !junk::is_author_bio(l.text)
+        })
+        .map_or(lines.len(), |i| i + 1)
+}
+
+fn in_other_script(line: &str, document: Option<Script>) -> bool {
+    let (Some(document), Some((script, share))) = (document, dominant_script(line)) else {
+        return false;
+    };
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    script != document && share >= 0.6 && letters >= 3
+}
+
+/// A short line of capitalised words under the headline: "ICARO Media Group".
+fn looks_like_masthead(line: &Line) -> bool {
+    line.words <= 6
+        && !ends_like_prose(line.text)
+        && !line.text.chars().any(|c| c.is_ascii_digit())
+        && capitalised_words(line.text)
+}
+
+/// "Jane Doe": two to four capitalised words, no punctuation.
+fn looks_like_name(line: &Line) -> bool {
+    (2..=4).contains(&line.words)
+        && line
+            .text
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'' || c == '.')
+        && capitalised_words(line.text)
+}
+
+/// Every word capitalised, apart from short joiners ("of", "and").
+fn capitalised_words(text: &str) -> bool {
+    text.split_whitespace()
+        .filter(|w| !matches!(*w, "of" | "and" | "the" | "for" | "&" | "de"))
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && title_case_share(text) > 0.0
+}
+
+/// The block kind of a kept line, and its content without list numbering.
+fn block_of<'a>(line: &Line<'a>) -> (BlockKind, &'a str) {
+    let text = line.text;
+    if let Some(item) = text
+        .strip_prefix(['•', '·', '▪', '–'])
+        .or_else(|| text.strip_prefix("- "))
+        .or_else(|| text.strip_prefix("* "))
+    {
+        return (BlockKind::ListItem, item.trim());
+    }
+    if line.words <= HEADING_MAX_WORDS && !ends_like_prose(text) {
+        return (BlockKind::Heading, strip_numbering(text));
+    }
+    (BlockKind::Paragraph, text)
+}
+
+/// "3: Recent Interest" -> "Recent Interest"; "2. Background" -> "Background".
+fn strip_numbering(text: &str) -> &str {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits == 0 || digits > 2 {
+        return text;
+    }
+    let rest = &text[digits..];
+    match rest.strip_prefix([':', '.', ')']) {
+        Some(rest) if rest.starts_with(' ') => rest.trim_start(),
+        _ => text,
+    }
+}
+
+/// Captions sit beside their photo credit: a short line right before or
+/// after a credit is the caption text.
+fn drop_captions_beside_credits(lines: &[Line], decisions: &mut [(usize, Option<DropReason>)]) {
+    let credits: Vec<usize> = decisions
+        .iter()
+        .filter(|(_, r)| *r == Some(DropReason::Caption))
+        .map(|&(i, _)| i)
+        .collect();
+    let mut captions = Vec::new();
+    for credit in credits {
+        for neighbour in [credit.wrapping_sub(1), credit + 1] {
+            let Some((_, None)) = decisions.get(neighbour) else {
+                continue;
+            };
+            let line = &lines[neighbour];
+            let one_sentence = newsdesk_text::split_sentences(line.text).len() == 1;
+            if line.words <= 25 && one_sentence && ends_like_prose(line.text) {
+                captions.push(neighbour);
+            }
+        }
+    }
+    for index in captions {
+        decisions[index].1 = Some(DropReason::Caption);
+    }
+}
+
+fn outlet_from_dropped(dropped: &[Dropped]) -> Option<String> {
+    let from = |reasons: &[DropReason], find: fn(&str) -> Option<String>| {
+        dropped
+            .iter()
+            .filter(|d| reasons.contains(&d.reason))
+            .find_map(|d| find(&d.text))
+    };
+    from(&[DropReason::AuthorBio], outlet::outlet_from_bio).or_else(|| {
+        from(
+            &[DropReason::ConsentBanner, DropReason::Footer],
+            outlet::outlet_from_fine_print,
+        )
+    })
+}
+
+/// "en" when English function words are common enough, else unknown.
+pub fn guess_language(text: &str) -> Option<String> {
+    let all = words(text);
+    if all.len() < 5 {
+        return None;
+    }
+    let function_words = all.iter().filter(|w| is_stopword(&w.lower)).count();
+    (function_words as f32 / all.len() as f32 >= 0.2).then(|| "en".to_string())
+}

@@ -1,0 +1,42 @@
+use super::*;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[test]
+fn parse_date_accepts_common_news_forms() {
+    let cases = [
+        ("25 December 2023", ymd(2023, 12, 25)),
+        ("Dec. 25, 2022", ymd(2022, 12, 25)),
+        ("December 25th, 2023", ymd(2023, 12, 25)),
+        ("Monday, 18 Nov 2026", ymd(2026, 11, 18)),
+        ("2026-11-20", ymd(2026, 11, 20)),
+        ("Published: Nov. 19, 2026 10:32 UTC", ymd(2026, 11, 19)),
+        ("2026-11-20T08:15:00+02:00", ymd(2026, 11, 20)),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(parse_date(text), Some(expected), "{text}");
+    }
+}
+
+#[test]
+fn parse_date_rejects_sentences_and_impossible_dates() {
+    for text in [
+        "Putin spoke on Dec. 25, 2022 about the war.",
+        "31 February 2023",
+        "In 2023",
+        "May the talks succeed",
+        "",
+    ] {
+        assert_eq!(parse_date(text), None, "{text}");
+    }
+}
+
+#[test]
+fn find_date_reports_where_the_date_is() {
+    let text = "Putin spoke on Dec. 25, 2022 about the war.";
+    let found = find_date(text).unwrap();
+    assert_eq!(&text[found.span.range()], "Dec. 25, 2022");
+    assert_eq!(found.date, ymd(2022, 12, 25));
+}

@@ -1,0 +1,79 @@
+//! Reading the inputs a user names: files or standard input.
+
+use newsdesk_extract::{extract, Format};
+use newsdesk_model::Article;
+use std::io::Read;
+use std::path::Path;
+
+/// Reads and extracts every input. Each unusable input is reported on
+/// standard error in one line naming it; the others are still used.
+pub fn read_articles(inputs: &[String]) -> Vec<Article> {
+    let mut articles = Vec::new();
+    let mut stdin_used = false;
+    for input in inputs {
+        match read_one(input, &mut stdin_used) {
+            Ok(article) => articles.push(article),
+            Err(reason) => eprintln!("newsdesk: skipping {input}: {reason}"),
+        }
+    }
+    articles
+}
+
+fn read_one(input: &str, stdin_used: &mut bool) -> Result<Article, String> {
+    if input == "-" {
+        if std::mem::replace(stdin_used, true) {
+            return Err("standard input can be read only once".to_string());
+        }
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .take(newsdesk_extract::MAX_INPUT_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        let format = if looks_like_html(&bytes) {
+            Format::Html
+        } else {
+            Format::Text
+        };
+        return extract(&bytes, format, "-", None).map_err(|e| e.to_string());
+    }
+    let path = Path::new(input);
+    let metadata = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
+    if metadata.is_dir() {
+        return Err("is a directory, not a file".to_string());
+    }
+    if metadata.len() > newsdesk_extract::MAX_INPUT_BYTES as u64 {
+        return Err(format!(
+            "file of {} bytes is larger than the {}-byte limit",
+            metadata.len(),
+            newsdesk_extract::MAX_INPUT_BYTES
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| describe_io(&e))?;
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_lowercase);
+    let format = match extension.as_deref() {
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        _ => Format::Text,
+    };
+    let stem = path.file_stem().and_then(|s| s.to_str());
+    extract(&bytes, format, input, stem).map_err(|e| e.to_string())
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(1024)])
+        .trim_start()
+        .to_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.starts_with("<?xml") && head.contains("<html")
+}
+
+fn describe_io(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
