@@ -1,6 +1,9 @@
 //! The actors of a story and the position each one takes, each position a
 //! sourced sentence.
 
+#[cfg(test)]
+mod tests;
+
 use crate::pool::Pool;
 use crate::quotes::{speaker_key, ROLE_NOUNS};
 use crate::rank::Scores;
@@ -119,6 +122,7 @@ pub fn perspectives(
     scores: &Scores,
     sources: &Sources,
     statements: &[Statement],
+    used: &[usize],
     limit: usize,
 ) -> Vec<Perspective> {
     let proper = proper_nouns(pool);
@@ -132,7 +136,8 @@ pub fn perspectives(
             continue;
         };
         let key = actor_key(&actor);
-        let score = scores.score[i];
+        // A position already told in the story text is a weaker table cell.
+        let score = scores.score[i] - if used.contains(&i) { 0.5 } else { 0.0 };
         match best.iter_mut().find(|(k, ..)| *k == key) {
             Some(entry) if entry.2 < score => {
                 // Keep the fullest name seen for the actor.
@@ -190,10 +195,12 @@ pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String>
             end -= 1;
         }
         // "Dario Kestel, the union's leader, said": skip the apposition.
+        let mut after_apposition = false;
         if end > 1 && tokens[end - 1].ends_with(',') {
             if let Some(open) = tokens[..end - 1].iter().rposition(|t| t.ends_with(',')) {
                 if end - 1 - open <= 8 {
                     end = open + 1;
+                    after_apposition = true;
                 }
             }
         }
@@ -201,7 +208,10 @@ pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String>
         let mut start = end;
         while start > 0 && end - start < 6 {
             let previous = tokens[start - 1];
-            if previous.ends_with([',', ';', ':'])
+            // The comma that opened an apposition belongs to the name before it.
+            let comma_ends_clause =
+                previous.ends_with([',', ';', ':']) && !(after_apposition && start == end);
+            if comma_ends_clause
                 || matches!(
                     previous.to_lowercase().as_str(),
                     "that" | "but" | "and" | "while" | "as" | "because" | "which" | "who"

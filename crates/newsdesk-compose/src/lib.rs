@@ -85,7 +85,8 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let lead = lead_ids.iter().map(|&i| pool.story_sentence(i)).collect();
     let sections: Vec<Section> = sections::arrange(&pool, &scores, &body_ids, &sources);
     let statements = quotes::statements(&pool, &scores, &sources, 8);
-    let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, 6);
+    let used: Vec<usize> = chosen.iter().chain(&outlook).copied().collect();
+    let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, &used, 6);
     let next = outlook.iter().map(|&i| pool.story_sentence(i)).collect();
     Ok(finish(
         articles,

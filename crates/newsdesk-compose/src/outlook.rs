@@ -1,5 +1,8 @@
 //! What comes next: forward-looking sentences from current reporting.
 
+#[cfg(test)]
+mod tests;
+
 use crate::pool::{Pool, SAME_FACT};
 use crate::rank::Scores;
 use crate::sources::Sources;
@@ -47,11 +50,19 @@ pub fn find(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Ve
         if text.contains('"') || text.contains('“') {
             continue; // quotes belong to the statements
         }
-        let strength: f32 = MARKERS
+        let mut strength: f32 = MARKERS
             .iter()
             .filter(|(m, _)| looks_ahead(&text, m))
             .map(|&(_, w)| w)
             .fold(0.0, f32::max);
+        if reported_future(&text) {
+            strength = strength.max(0.8);
+        }
+        // Under a "What happens next" heading any hedge counts; a plain
+        // past-tense sentence there is still history.
+        if strength > 0.0 && under_outlook_heading(pool, i) {
+            strength = (strength + 0.5).min(1.0);
+        }
         // The newest reporting knows best what is still to come.
         let fresh = newest.is_some() && pool.articles[s.source].published == newest;
         if strength >= 0.5 {
@@ -96,5 +107,56 @@ fn looks_ahead(text: &str, marker: &str) -> bool {
                     | "new"
                     | "of"
             ))
+    })
+}
+
+/// "would return to the table on Monday": a reported future with a time.
+fn reported_future(text: &str) -> bool {
+    const TIMES: &[&str] = &[
+        " monday",
+        " tuesday",
+        " wednesday",
+        " thursday",
+        " friday",
+        " saturday",
+        " sunday",
+        " within ",
+        " next ",
+        " january",
+        " february",
+        " march",
+        " april",
+        " may ",
+        " june",
+        " july",
+        " august",
+        " september",
+        " october",
+        " november",
+        " december",
+        " tomorrow",
+    ];
+    ["would ", "will ", "is to ", "are to "]
+        .iter()
+        .any(|m| text.contains(m))
+        && TIMES.iter().any(|t| text.contains(t))
+}
+
+/// Whether the sentence sits under a source subheading about what is
+/// next ("What happens next", "The road ahead", "What now?").
+fn under_outlook_heading(pool: &Pool, sentence: usize) -> bool {
+    let s = &pool.sentences[sentence];
+    let article = &pool.articles[s.source];
+    let heading = article
+        .blocks
+        .iter()
+        .take_while(|b| b.span.start <= s.span.start)
+        .filter(|b| b.kind == newsdesk_model::BlockKind::Heading)
+        .last();
+    heading.is_some_and(|h| {
+        let lower = article.block_text(h).to_lowercase();
+        ["next", "ahead", "what now", "coming", "future", "outlook"]
+            .iter()
+            .any(|w| lower.contains(w))
     })
 }

@@ -215,6 +215,16 @@ fn is_printable(text: &str, word_count: usize) -> bool {
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit())
+        && quotes_balanced(text)
+}
+
+/// A sentence cut out of a longer quotation has unbalanced marks and
+/// cannot stand alone.
+fn quotes_balanced(text: &str) -> bool {
+    let straight = text.matches('"').count();
+    let opening = text.matches(['“', '«']).count();
+    let closing = text.matches(['”', '»']).count();
+    straight.is_multiple_of(2) && opening == closing
 }
 
 fn starts_with_pronoun(text: &str) -> bool {

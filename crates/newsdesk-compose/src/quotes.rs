@@ -8,6 +8,9 @@
 //! the quote before it in the same paragraph when the quote continues it,
 //! or, for "he said", from the last speaker named in the article.
 
+#[cfg(test)]
+mod tests;
+
 use crate::pool::Pool;
 use crate::rank::Scores;
 use crate::sources::Sources;
@@ -133,7 +136,8 @@ pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize)
             let text = article.block_text(block);
             let sentences = split_sentences(text);
             let mut previous: Option<String> = None;
-            for (marked, quote) in quote_spans(text) {
+            let quotes = quote_spans(text);
+            for &(marked, quote) in &quotes {
                 let first = sentences
                     .iter()
                     .position(|s| s.end > quote.start)
@@ -149,11 +153,19 @@ pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize)
                 let before = &text[covering.start..marked.start];
                 let after = &text[marked.end..covering.end];
                 let mut speaker = speaker_after(after).or_else(|| speaker_before(before));
-                if speaker
+                if let Some(pronoun) = speaker
                     .as_deref()
-                    .is_some_and(|s| PRONOUNS.contains(&s.to_lowercase().as_str()))
+                    .map(str::to_lowercase)
+                    .filter(|s| PRONOUNS.contains(&s.as_str()))
                 {
-                    speaker = last_speaker.clone();
+                    // "he said": the person last named before the quote in
+                    // this paragraph, else the last speaker of the article.
+                    // "they" and "we" are groups, not a speaker to name.
+                    speaker = match pronoun.as_str() {
+                        "he" | "she" => antecedent_before(text, marked.start, &quotes)
+                            .or_else(|| last_speaker.clone()),
+                        _ => None,
+                    };
                 } else if speaker.is_none() && before.trim().is_empty() {
                     // A quote that opens its sentence and names no one continues the last one.
                     speaker = previous.clone();
@@ -335,6 +347,44 @@ pub fn quote_spans(text: &str) -> Vec<(Span, Span)> {
     spans
 }
 
+/// Whom "he" or "she" before `end` refers to: the first name (two to
+/// four capitalised words outside quotations) of the nearest sentence that
+/// has one, looking back from the quote. The subject of a sentence comes
+/// first, and a pronoun most often continues the last subject.
+fn antecedent_before(text: &str, end: usize, quotes: &[(Span, Span)]) -> Option<String> {
+    let sentences = split_sentences(&text[..end]);
+    sentences
+        .iter()
+        .rev()
+        .find_map(|sentence| first_name_in(text, *sentence, quotes))
+}
+
+fn first_name_in(text: &str, sentence: Span, quotes: &[(Span, Span)]) -> Option<String> {
+    let mut run: Vec<&str> = Vec::new();
+    let mut offset = sentence.start;
+    for token in text[sentence.range()].split_inclusive(char::is_whitespace) {
+        let at = offset;
+        offset += token.len();
+        let inside_quote = quotes.iter().any(|(q, _)| q.start <= at && at < q.end);
+        let bare = token.trim().trim_matches(|c: char| !c.is_alphanumeric());
+        let capital = !inside_quote
+            && bare.chars().next().is_some_and(char::is_uppercase)
+            && !newsdesk_text::is_stopword(&bare.to_lowercase());
+        if capital {
+            run.push(bare);
+        }
+        // Punctuation after a word ("Kestel,") ends the name it closes.
+        let ends_run = token.trim().ends_with(|c: char| !c.is_alphanumeric());
+        if !capital || ends_run {
+            if (2..=4).contains(&run.len()) {
+                return Some(run.join(" "));
+            }
+            run.clear();
+        }
+    }
+    (2..=4).contains(&run.len()).then(|| run.join(" "))
+}
+
 /// The words after a quote: `, said Dario Kestel, general secretary of
 /// the union.` or `," he added.` or `, according to X.`
 fn speaker_after(after: &str) -> Option<String> {
@@ -377,7 +427,23 @@ fn speaker_before(before: &str) -> Option<String> {
         .windows(2)
         .position(|w| w[0] == "according" && w[1] == "to")
     {
-        return speaker_phrase(&tokens[i + 2..].join(" "));
+        // "According to X, the offer was ...": what follows the comma is
+        // the sentence, not a role.
+        let rest = tokens[i + 2..].join(" ");
+        let parts: Vec<&str> = rest.split(", ").collect();
+        let name = valid_speaker(&cut_clause(parts[0]))?;
+        // "According to X, a spokesperson for Y, the offer ...": a role
+        // sits between two commas and starts with an article.
+        let role = parts.get(1).filter(|r| {
+            parts.len() >= 3
+                && r.split_whitespace()
+                    .next()
+                    .is_some_and(|w| matches!(w, "a" | "an" | "the"))
+        });
+        return Some(match role {
+            Some(role) => format!("{name}, {}", cut_clause(role)),
+            None => name,
+        });
     }
     // The last speech verb in the words before, with its subject before it.
     let verb_at = lower
@@ -459,9 +525,7 @@ fn cut_clause(text: &str) -> String {
 /// Accepts a phrase as a speaker: a pronoun, a capitalised name, or a
 /// phrase with a role noun; at most eight words.
 fn valid_speaker(phrase: &str) -> Option<String> {
-    let phrase = phrase
-        .trim()
-        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' || c == '.');
+    let phrase = phrase.trim().trim_matches(|c: char| !c.is_alphanumeric());
     let tokens: Vec<&str> = phrase.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 8 {
         return None;

@@ -21,6 +21,7 @@ pub fn arrange(pool: &Pool, scores: &Scores, body: &[usize], sources: &Sources) 
     let mut groups = cluster(pool, &news, wanted.min(news.len().max(1)));
     // Strongest group first; each group reads in chronological order.
     groups.retain(|g| !g.is_empty());
+    merge_singletons(pool, &mut groups);
     groups.sort_by(|a, b| best(scores, b).total_cmp(&best(scores, a)));
     let mut used_headings: Vec<String> = Vec::new();
     let mut sections: Vec<Section> = Vec::new();
@@ -156,7 +157,7 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
         let mut in_sentence: HashMap<String, String> = HashMap::new();
         let mut run: Vec<(String, &str)> = Vec::new();
         let mut previous_end = 0;
-        let mut flush = |run: &mut Vec<(String, &str)>, found: &mut HashMap<String, String>| {
+        let flush = |run: &mut Vec<(String, &str)>, found: &mut HashMap<String, String>| {
             for n in 1..=3.min(run.len()) {
                 for window in run.windows(n) {
                     let key = window
@@ -202,5 +203,26 @@ fn capitalise_first(phrase: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// A one-sentence section reads as a stray: fold it into the group it is
+/// most similar to, while at least two sections remain.
+fn merge_singletons(pool: &Pool, groups: &mut Vec<Vec<usize>>) {
+    while groups.len() > 2 {
+        let Some(single) = groups.iter().position(|g| g.len() == 1) else {
+            break;
+        };
+        let lonely = groups.remove(single);
+        let sentence = &pool.sentences[lonely[0]];
+        let similarity = |g: &Vec<usize>| {
+            g.iter()
+                .map(|&i| sentence.vector.cosine(&pool.sentences[i].vector))
+                .fold(0.0f32, f32::max)
+        };
+        let target = (0..groups.len())
+            .max_by(|&a, &b| similarity(&groups[a]).total_cmp(&similarity(&groups[b])))
+            .expect("more than two groups remain");
+        groups[target].extend(lonely);
     }
 }

@@ -378,6 +378,9 @@ const WINDOWS_1252_HIGH: [char; 32] = [
     '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
 ];
 
+/// Punctuation that ends a word or a quotation.
+const CLOSING_MARKS: &str = "’”»…›'\"–—•™";
+
 /// The byte a character came from if it was produced by reading one byte as
 /// Windows-1252 or as Latin-1 (whose 0x80..=0x9F are the C1 controls).
 fn single_byte_of(c: char) -> Option<u8> {
@@ -396,6 +399,7 @@ fn single_byte_of(c: char) -> Option<u8> {
 struct Run {
     start: usize,
     end: usize,
+    around: Surroundings,
     reading: Reading,
 }
 
@@ -403,10 +407,12 @@ struct Run {
 enum Reading {
     /// The bytes are not valid UTF-8: the run is ordinary text (or damaged beyond repair).
     Invalid,
-    /// Valid UTF-8, but only control, private-use or similar characters.
+    /// Valid UTF-8, but only with control, private-use or similar characters.
     Implausible,
     /// The run read as UTF-8, with as many layers peeled as still made sense.
-    Decoded(String),
+    /// `strong` when no ordinary text could have produced the run: its first
+    /// re-reading already gave two or more characters.
+    Decoded { text: String, strong: bool },
     /// A lone "Â" or "Ã" left behind when a UTF-8 no-break space became a plain space.
     LooseSpace(&'static str),
 }
@@ -433,23 +439,17 @@ fn misread_utf8_runs(line: &str) -> Vec<Run> {
 
 impl Run {
     fn read(line: &str, start: usize, end: usize) -> Run {
+        let around = Surroundings::of(line, start, end);
         let (reading, end) = match peel_utf8_layers(&line[start..end]) {
-            Some(decoded) => (choose_plausible_layer(decoded), end),
+            Some(layers) => (choose_layer(layers, &around), end),
             None => loose_space_reading(line, start, end).unwrap_or((Reading::Invalid, end)),
         };
         Run {
             start,
             end,
+            around,
             reading,
         }
-    }
-
-    fn previous_char(&self, line: &str) -> Option<char> {
-        line[..self.start].chars().next_back()
-    }
-
-    fn next_char(&self, line: &str) -> Option<char> {
-        line[self.end..].chars().next()
     }
 }
 
@@ -475,23 +475,60 @@ fn reread_as_utf8(text: &str) -> Option<String> {
     String::from_utf8(bytes).ok()
 }
 
-/// Picks the deepest layer free of characters no text contains; a decoded
-/// UTF-8 byte-order mark ("ï»¿") simply disappears.
-fn choose_plausible_layer(layers: Vec<String>) -> Reading {
-    match layers
-        .into_iter()
-        .rev()
-        .find(|layer| layer.chars().all(|c| classify(c) != CharClass::Impossible))
-    {
-        Some(layer) if layer == "\u{feff}" => Reading::Decoded(String::new()),
-        Some(layer) => Reading::Decoded(layer),
+/// Chooses how many layers to peel. A layer with impossible characters (C1
+/// controls left by a Latin-1 reading) is always peeled further; past the
+/// first plausible layer, the next one must be a believable repair of it in
+/// its own right: "Ã‰Â²" re-reads as "É²" (a word in capitals and a
+/// footnote mark), which re-reads as the valid but wrong "ɲ".
+fn choose_layer(layers: Vec<String>, around: &Surroundings) -> Reading {
+    let strong = layers[0].chars().nth(1).is_some();
+    let mut chosen: Option<String> = None;
+    for layer in layers {
+        if layer.chars().any(|c| classify(c) == CharClass::Impossible) {
+            continue;
+        }
+        if let Some(previous) = &chosen {
+            if !deeper_layer_is_believable(previous, &layer, around) {
+                break;
+            }
+        }
+        chosen = Some(layer);
+    }
+    match chosen {
+        // A UTF-8 byte-order mark ("ï»¿", which no text contains) disappears.
+        Some(text) if text == "\u{feff}" => Reading::Decoded {
+            text: String::new(),
+            strong: true,
+        },
+        Some(text) => Reading::Decoded { text, strong },
         None => Reading::Implausible,
     }
 }
 
+fn deeper_layer_is_believable(previous: &str, deeper: &str, around: &Surroundings) -> bool {
+    let mut chars = deeper.chars();
+    match (chars.next(), chars.next()) {
+        (Some(only), None) => {
+            let around = Surroundings {
+                last_of_run: previous.chars().next_back(),
+                ..*around
+            };
+            single_char_is_believable(&around, only, Confidence::Normal)
+        }
+        _ => rare_count(deeper) <= rare_count(previous),
+    }
+}
+
+fn rare_count(text: &str) -> usize {
+    text.chars()
+        .filter(|&c| classify(c) == CharClass::Rare)
+        .count()
+}
+
 /// "alsoÂ The" and "voilÃ  tout": the no-break space that followed "Â" (or that
 /// was the second byte of "à") became an ordinary space. A lone "Â"/"Ã" after
-/// a lower-case letter and before a space occurs in no language.
+/// a lower-case letter and before a space occurs in no language. Returns the
+/// reading and where the run now ends.
 fn loose_space_reading(line: &str, start: usize, end: usize) -> Option<(Reading, usize)> {
     let run = &line[start..end];
     if !line[end..].starts_with(' ') {
@@ -526,8 +563,7 @@ struct Evidence {
     invalid: usize,
     /// Runs that are valid UTF-8 (or a recognised stray "Â").
     valid: usize,
-    /// Valid runs that decode to two or more characters, which ordinary text
-    /// never does by accident.
+    /// Valid runs that no ordinary text produces by accident.
     strong: usize,
 }
 
@@ -536,6 +572,8 @@ struct Evidence {
 enum Confidence {
     /// Every run of the line reads as UTF-8 and at least one strongly so.
     High,
+    /// At least as many valid runs as ordinary ones, at least one of them strong.
+    Supported,
     /// At least as many valid runs as ordinary ones.
     Normal,
     /// Mostly ordinary accented text: only punctuation-like repairs, which
@@ -553,7 +591,7 @@ impl Evidence {
         for run in runs {
             match &run.reading {
                 Reading::Invalid => evidence.invalid += 1,
-                Reading::Decoded(text) if text.chars().nth(1).is_some() => {
+                Reading::Decoded { strong: true, .. } => {
                     evidence.valid += 1;
                     evidence.strong += 1;
                 }
@@ -564,12 +602,14 @@ impl Evidence {
     }
 
     fn confidence(&self) -> Confidence {
-        if self.invalid == 0 && self.strong > 0 {
-            Confidence::High
-        } else if self.invalid > self.valid {
+        if self.invalid > self.valid {
             Confidence::Low
-        } else {
+        } else if self.strong == 0 {
             Confidence::Normal
+        } else if self.invalid == 0 {
+            Confidence::High
+        } else {
+            Confidence::Supported
         }
     }
 }
@@ -578,7 +618,7 @@ fn repair_misread_utf8(line: &str, runs: &[Run], confidence: Confidence) -> Opti
     let mut out = String::with_capacity(line.len());
     let mut copied_up_to = 0;
     for run in runs {
-        if let Some(replacement) = accepted_replacement(line, run, confidence) {
+        if let Some(replacement) = accepted_replacement(run, confidence) {
             out.push_str(&line[copied_up_to..run.start]);
             out.push_str(replacement);
             copied_up_to = run.end;
@@ -592,58 +632,121 @@ fn repair_misread_utf8(line: &str, runs: &[Run], confidence: Confidence) -> Opti
 }
 
 /// The replacement for a run, if the repair is believable where the run stands.
-fn accepted_replacement<'a>(line: &str, run: &'a Run, confidence: Confidence) -> Option<&'a str> {
-    let decoded = match &run.reading {
-        Reading::Invalid | Reading::Implausible => return None,
-        Reading::LooseSpace(replacement) => return Some(replacement),
-        Reading::Decoded(decoded) => decoded,
-    };
-    let mut chars = decoded.chars();
-    let (Some(only), None) = (chars.next(), chars.next()) else {
-        // Zero characters (a stray BOM) or several: no ordinary text produces these.
-        return Some(decoded);
-    };
-    single_char_is_believable(line, run, only, confidence).then_some(decoded.as_str())
-}
-
-/// A run that decodes to one character is the weak case: an accented capital
-/// followed by a quote or symbol ("É»", "ß“") is sometimes valid UTF-8 by accident.
-fn single_char_is_believable(line: &str, run: &Run, decoded: char, confidence: Confidence) -> bool {
-    let previous = run.previous_char(line);
-    let next = run.next_char(line);
-    match classify(decoded) {
-        CharClass::Symbol => true,
-        CharClass::Mark => {
-            confidence != Confidence::Low && previous.is_some_and(char::is_alphabetic)
+fn accepted_replacement(run: &Run, confidence: Confidence) -> Option<&str> {
+    match &run.reading {
+        Reading::Invalid | Reading::Implausible => None,
+        Reading::LooseSpace(replacement) => Some(replacement),
+        Reading::Decoded { text, strong: true } => Some(text),
+        Reading::Decoded {
+            text,
+            strong: false,
+        } => {
+            let only = text.chars().next()?;
+            single_char_is_believable(&run.around, only, confidence).then_some(text.as_str())
         }
-        CharClass::Letter { latin } => {
-            if confidence == Confidence::Low || ends_like_quoted_capital(line, run, previous, next)
-            {
-                return false;
-            }
-            // Outside a line that is clearly mojibake, a lone Cyrillic or CJK
-            // letter glued to Latin letters is more likely an accident.
-            latin
-                || confidence == Confidence::High
-                || ![previous, next].into_iter().flatten().any(is_latin_letter)
-        }
-        CharClass::Rare | CharClass::Impossible => false,
     }
 }
 
-/// "IRMÃ”" may be the Portuguese word "IRMÃ" before a closing quote, or the
-/// mojibake of "IRMÔ": when a capital word ends in a closing mark, keep it.
-fn ends_like_quoted_capital(
-    line: &str,
-    run: &Run,
+/// A run that decodes to one character is the weak case: an accented letter
+/// followed by a quote or symbol ("É»", "ß“", "Ñ”", "FINNISHÄ°") is sometimes
+/// valid UTF-8 by accident. Such a character is only believed where the
+/// ordinary reading of the run is unlikely.
+fn single_char_is_believable(around: &Surroundings, decoded: char, confidence: Confidence) -> bool {
+    match classify(decoded) {
+        CharClass::Impossible => false,
+        // Text never has a line where every run reads as UTF-8 and one of them
+        // as several characters, so there even "Ñ–" (Ukrainian "і") is trusted.
+        _ if confidence == Confidence::High => true,
+        CharClass::Rare => false,
+        CharClass::Symbol => !(around.ends_capital_word() && is_two_byte_letter_range(decoded)),
+        CharClass::Mark => {
+            confidence != Confidence::Low && around.previous.is_some_and(char::is_alphabetic)
+        }
+        CharClass::Letter { latin } => {
+            if confidence == Confidence::Low
+                || around.breaks_capital_word(decoded)
+                || (around.ends_capital_word() && !around.could_end_misread_capital(decoded))
+                || (around.stands_alone() && around.ends_with_closing_mark(decoded))
+            {
+                return false;
+            }
+            // A lone Cyrillic or CJK letter needs solid mojibake elsewhere on
+            // the line, and must not be glued to Latin letters.
+            latin || (confidence == Confidence::Supported && !around.touches_latin_letter())
+        }
+    }
+}
+
+/// What two-byte UTF-8 sequences starting with an accented capital ("Ã", "Ä",
+/// "Ë"...) decode to, apart from the Latin-1 symbols that "Â" gives.
+fn is_two_byte_letter_range(c: char) -> bool {
+    (0x00C0..0x0800).contains(&u32::from(c))
+}
+
+/// What stands around a run on its line.
+#[derive(Clone, Copy)]
+struct Surroundings {
+    before_previous: Option<char>,
     previous: Option<char>,
     next: Option<char>,
-) -> bool {
-    let closes = line[run.start..run.end]
-        .chars()
-        .next_back()
-        .is_some_and(|c| "’”»…›'\"".contains(c));
-    closes && previous.is_some_and(char::is_uppercase) && !next.is_some_and(char::is_alphabetic)
+    last_of_run: Option<char>,
+}
+
+impl Surroundings {
+    fn of(line: &str, start: usize, end: usize) -> Surroundings {
+        let mut before = line[..start].chars().rev();
+        let previous = before.next();
+        Surroundings {
+            before_previous: before.next(),
+            previous,
+            next: line[end..].chars().next(),
+            last_of_run: line[start..end].chars().next_back(),
+        }
+    }
+
+    /// The run closes a word whose last letter was a capital: "IRMÃ”", "HÄ°".
+    fn ends_capital_word(&self) -> bool {
+        self.previous.is_some_and(char::is_uppercase) && !self.next.is_some_and(char::is_alphabetic)
+    }
+
+    fn stands_alone(&self) -> bool {
+        !self.previous.is_some_and(char::is_alphabetic)
+            && !self.next.is_some_and(char::is_alphabetic)
+    }
+
+    /// "“Ñ”", "Å\u{a0}:": a letter on its own in quotes or before a no-break
+    /// space. (The French "à", misread as "Ã" + no-break space, gives a small
+    /// letter and stays believable.)
+    fn ends_with_closing_mark(&self, decoded: char) -> bool {
+        self.last_of_run
+            .is_some_and(|c| CLOSING_MARKS.contains(c) || (c == '\u{a0}' && decoded.is_uppercase()))
+    }
+
+    /// "CAFÃ‰" is "CAFÉ", but "IRMÃ”" is more likely "IRMÃ" plus a quote and
+    /// "AIKAÄ°" a Finnish word plus a degree sign. Mojibake of a final capital
+    /// is believed only when it gives a capital and the second character is
+    /// not something that ordinarily follows a word.
+    fn could_end_misread_capital(&self, decoded: char) -> bool {
+        let follows_words = |c: char| {
+            CLOSING_MARKS.contains(c) || "†‡".contains(c) || ('\u{a0}'..='\u{bf}').contains(&c)
+        };
+        decoded.is_uppercase() && !self.last_of_run.is_some_and(follows_words)
+    }
+
+    /// "AĞAǹ" for "AĞAÇ¹": a small letter repaired onto a word in capitals is
+    /// more likely an accident than a repair.
+    fn breaks_capital_word(&self, decoded: char) -> bool {
+        decoded.is_lowercase()
+            && self.previous.is_some_and(char::is_uppercase)
+            && self.before_previous.is_some_and(char::is_uppercase)
+    }
+
+    fn touches_latin_letter(&self) -> bool {
+        [self.previous, self.next]
+            .into_iter()
+            .flatten()
+            .any(is_latin_letter)
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -676,9 +779,33 @@ fn classify(c: char) -> CharClass {
         CharClass::Letter {
             latin: is_latin_letter(c),
         }
-    } else {
+    } else if is_in_symbol_block(code) {
         CharClass::Symbol
+    } else {
+        // Digits and punctuation of other scripts, unassigned code points.
+        CharClass::Rare
     }
+}
+
+/// Blocks made of punctuation and symbols that text really uses: Latin-1
+/// symbols, general punctuation, currency, arrows, maths, shapes, CJK
+/// punctuation, full-width forms, emoji...
+fn is_in_symbol_block(code: u32) -> bool {
+    matches!(
+        code,
+        0x00A0..=0x00BF
+            | 0x00D7
+            | 0x00F7
+            | 0x02BC..=0x02DD
+            | 0x2000..=0x2BFF
+            | 0x2E00..=0x2E7F
+            | 0x3000..=0x303F
+            | 0xFE30..=0xFE4F
+            | 0xFEFF
+            | 0xFF00..=0xFFEF
+            | 0xFFFD
+            | 0x1F000..=0x1FAFF
+    )
 }
 
 fn is_private_use_or_noncharacter(code: u32) -> bool {
@@ -864,38 +991,47 @@ fn has_believable_long_words(foreign: &[&Word], rereadings: &[String]) -> bool {
     believable > 0 && believable > 2 * unbelievable
 }
 
-/// Windows-1251 and KOI8 put the same letters at different bytes, so the wrong
-/// one gives a jumble of rare letters and capitals inside words ("рТЙЧЕТ" for
-/// "Привет"). The reading whose letters are likelier wins, Windows-1251 on a tie.
+/// Windows-1251 and KOI8 put the same letters at different bytes. Read with
+/// the wrong one, ordinary text gets capitals inside words ("рТЙЧЕТ" for
+/// "Привет"), which decides; without that clue (words all in capitals or all
+/// small), KOI8 must also give clearly likelier letters, since Windows-1251
+/// is by far the more common of the two.
 fn likelier_cyrillic_encoding(line: &str, foreign: &[&Word]) -> &'static Encoding {
-    let score = |encoding: &'static Encoding| -> f64 {
-        foreign
-            .iter()
-            .map(|w| cyrillic_reading_score(&reread_single_byte(&line[w.start..w.end], encoding)))
-            .sum()
+    const KOI8_MARGIN_PER_WORD: f64 = 3.0;
+    let reading = |encoding: &'static Encoding| -> (usize, f64) {
+        foreign.iter().fold((0, 0.0), |(capitals, score), w| {
+            let reread = reread_single_byte(&line[w.start..w.end], encoding);
+            (
+                capitals + capitals_after_small_letters(&reread),
+                score + cyrillic_letter_score(&reread),
+            )
+        })
     };
-    if score(KOI8_U) > score(WINDOWS_1251) {
+    let (koi8_capitals, koi8_score) = reading(KOI8_U);
+    let (cp1251_capitals, cp1251_score) = reading(WINDOWS_1251);
+    let margin = KOI8_MARGIN_PER_WORD * foreign.len() as f64;
+    if koi8_capitals < cp1251_capitals
+        || (koi8_capitals == cp1251_capitals && koi8_score > cp1251_score + margin)
+    {
         KOI8_U
     } else {
         WINDOWS_1251
     }
 }
 
-/// Log-likelihood of a word under rough Russian/Ukrainian letter frequencies,
-/// with a penalty for a capital right after a small letter.
-fn cyrillic_reading_score(word: &str) -> f64 {
-    const INNER_CAPITAL_PENALTY: f64 = 3.0;
-    let mut score = 0.0;
-    let mut previous_was_lowercase = false;
-    for c in word.chars() {
-        let lower = c.to_lowercase().next().unwrap_or(c);
-        score += cyrillic_letter_percent(lower).ln();
-        if c.is_uppercase() && previous_was_lowercase {
-            score -= INNER_CAPITAL_PENALTY;
-        }
-        previous_was_lowercase = c.is_lowercase();
-    }
-    score
+fn capitals_after_small_letters(word: &str) -> usize {
+    word.chars()
+        .zip(word.chars().skip(1))
+        .filter(|(first, second)| first.is_lowercase() && second.is_uppercase())
+        .count()
+}
+
+/// Log-likelihood of a word's letters under rough Russian/Ukrainian letter
+/// frequencies.
+fn cyrillic_letter_score(word: &str) -> f64 {
+    word.chars()
+        .map(|c| cyrillic_letter_percent(c.to_lowercase().next().unwrap_or(c)).ln())
+        .sum()
 }
 
 /// Approximate share (in percent) of each letter in Russian and Ukrainian text;

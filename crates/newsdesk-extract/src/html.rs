@@ -111,7 +111,7 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
                 },
             ) {
                 Some(reason)
-            } else if let Some((authors, _)) = (text.split_whitespace().count() <= 8)
+            } else if let Some((authors, _)) = (text.split_whitespace().count() <= 16)
                 .then(|| outlet::byline_parts(&text))
                 .flatten()
             {

@@ -44,6 +44,7 @@ const INTERFACE_WORDS: &[&str] = &[
     "feed",
     "follow",
     "home",
+    "in",
     "instagram",
     "latest",
     "less",
@@ -87,6 +88,7 @@ const INTERFACE_WORDS: &[&str] = &[
     "show",
     "sign",
     "skip",
+    "stories",
     "story",
     "subscribe",
     "telegram",
@@ -295,26 +297,66 @@ fn is_consent_banner(lower: &str, tokens: &[String]) -> bool {
 }
 
 fn is_advertisement(line: &str, tokens: &[String]) -> bool {
-    if tokens.is_empty() || tokens.len() > 30 {
+    if tokens.is_empty() || tokens.len() > 40 {
         return false;
     }
     let marketing = tokens
         .iter()
         .filter(|t| MARKETING_WORDS.contains(&t.as_str()))
         .count();
-    let exclaims = line.trim_end().ends_with('!');
-    let addresses_reader = tokens.iter().any(|t| t == "your" || t == "you");
+    let exclaims = line.contains('!');
+    let addresses_reader = tokens
+        .iter()
+        .any(|t| matches!(t.as_str(), "your" | "you" | "us"));
     let capitalised = title_case_share(line) >= 0.75;
     if tokens.len() <= 3 && tokens.iter().all(|t| MARKETING_WORDS.contains(&t.as_str())) {
         return true; // "Advertisement", "Sponsored content"
     }
+    // Sales copy talks in commands: "Call our team. Reach more readers."
+    let commands = newsdesk_text::split_sentences(line)
+        .iter()
+        .filter(|s| {
+            let first = line[s.range()]
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            SALES_COMMANDS.contains(&first.trim_matches(|c: char| !c.is_alphabetic()))
+        })
+        .count();
     let signals = usize::from(marketing >= 1)
         + usize::from(marketing >= 2)
         + usize::from(exclaims)
         + usize::from(addresses_reader)
-        + usize::from(capitalised && exclaims);
+        + usize::from(capitalised && exclaims)
+        + usize::from(commands >= 1)
+        + usize::from(commands >= 2);
     signals >= 3
 }
+
+/// Verbs that open sales copy.
+const SALES_COMMANDS: &[&str] = &[
+    "advertise",
+    "call",
+    "reach",
+    "buy",
+    "get",
+    "add",
+    "join",
+    "shop",
+    "order",
+    "book",
+    "try",
+    "discover",
+    "grow",
+    "promote",
+    "contact",
+    "visit",
+    "click",
+    "download",
+    "claim",
+    "save",
+];
 
 fn is_caption(lower: &str, tokens: &[String]) -> bool {
     // A credit is a parenthesis or a label: "(Photo by X via Getty Images)",

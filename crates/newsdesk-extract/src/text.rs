@@ -55,6 +55,8 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
     let mut seen: Vec<String> = Vec::new();
     let mut title_key: Option<String> = None;
     let mut title_index = usize::MAX;
+    // A masthead sits between the headline and the first body line.
+    let mut body_started = false;
     // The reason each line got, `None` for kept lines, in order.
     let mut decisions: Vec<(usize, Option<DropReason>)> = Vec::new();
 
@@ -83,7 +85,8 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
                 found.outlet_from_byline = byline_outlet;
             }
             Some(DropReason::Byline)
-        } else if index <= title_index.saturating_add(2)
+        } else if index <= title_index.saturating_add(4)
+            && !body_started
             && looks_like_masthead(line)
             && found.outlet_from_masthead.is_none()
         {
@@ -102,6 +105,9 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
         }
         if reason != Some(DropReason::Duplicate) {
             seen.push(key);
+        }
+        if reason.is_none() && index != title_index {
+            body_started = true;
         }
         decisions.push((index, reason));
     }
@@ -216,13 +222,18 @@ fn drop_captions_beside_credits(lines: &[Line], decisions: &mut [(usize, Option<
         .collect();
     let mut captions = Vec::new();
     for credit in credits {
+        // A credit with its caption on the same line has no caption beside it.
+        if lines[credit].words > 10 {
+            continue;
+        }
         for neighbour in [credit.wrapping_sub(1), credit + 1] {
             let Some((_, None)) = decisions.get(neighbour) else {
                 continue;
             };
             let line = &lines[neighbour];
             let one_sentence = newsdesk_text::split_sentences(line.text).len() == 1;
-            if line.words <= 25 && one_sentence && ends_like_prose(line.text) {
+            let quotes_someone = line.text.contains(['"', '“', '”']);
+            if line.words <= 25 && one_sentence && ends_like_prose(line.text) && !quotes_someone {
                 captions.push(neighbour);
             }
         }

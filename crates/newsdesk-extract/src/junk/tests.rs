@@ -20,7 +20,7 @@ fn interface_lines_are_navigation() {
         "Show more",
         "5 min read",
         "Share",
-        "Sign up | Log in",
+        "Log in | Register",
         "Load more stories",
         "« 1 2 3 »",
         "Home | Latest News | Business | Waterfront | Opinion",
@@ -44,6 +44,10 @@ fn teasers_ads_banners_footers_captions() {
         Some(DropReason::Advertisement),
     );
     check("Advertisement", Some(DropReason::Advertisement));
+    check(
+        "Advertise with us! Reach 9,000 readers every week. Call our sales team today.",
+        Some(DropReason::Advertisement),
+    );
     check(
         "We use cookies to improve your experience. Accept all",
         Some(DropReason::ConsentBanner),
@@ -75,6 +79,8 @@ fn article_prose_is_kept() {
         "Next steps",
         "Talks collapsed in the fall of 2022 after the offensive.",
         "Share prices of the shipping firms fell 4% on Monday.",
+        "Call centres closed early, and shops said trade was down by a third today.",
+        "\"Get back to work!\" one driver shouted at the pickets, who ignored him.",
         "The photographer who took the picture was later detained, police said.",
     ] {
         check(line, None);

@@ -1,0 +1,41 @@
+use super::*;
+
+fn check(sentence: &str, actor: Option<&str>) {
+    let proper: HashSet<String> = ["Kremlin", "Moscow", "Brandt"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(
+        subject_of_stance(sentence, &proper).as_deref(),
+        actor,
+        "{sentence:?}"
+    );
+}
+
+#[test]
+fn stance_subjects_are_actors() {
+    check(
+        "Western officials remain skeptical of the offer.",
+        Some("Western officials"),
+    );
+    check(
+        "Some U.S. officials believe that this may be a ploy.",
+        Some("US officials"),
+    );
+    check(
+        "Dario Kestel, the union's general secretary, said the mediation was welcome.",
+        Some("Dario Kestel"),
+    );
+    check(
+        "The Kremlin has repeatedly rejected the proposal.",
+        Some("Kremlin"),
+    );
+    check("Kyiv, however, is unlikely to accept such an offer.", None);
+}
+
+#[test]
+fn abstract_subjects_and_objects_are_not_actors() {
+    check("Skepticism remains among Western officials.", None);
+    check("The report states that nothing changed.", None);
+    check("It remains unclear whether talks will resume.", None);
+}

@@ -1,0 +1,117 @@
+use super::*;
+
+/// Finds the one quote of `paragraph` and the speaker its own words name.
+fn check(paragraph: &str, quote: &str, speaker: Option<&str>) {
+    let found = quote_spans(paragraph);
+    assert_eq!(found.len(), 1, "quotes in {paragraph:?}: {found:?}");
+    let (marked, inner) = found[0];
+    assert_eq!(&paragraph[inner.range()], quote);
+    let got = speaker_after(&paragraph[marked.end..])
+        .or_else(|| speaker_before(&paragraph[..marked.start]));
+    assert_eq!(got.as_deref(), speaker, "speaker in {paragraph:?}");
+}
+
+#[test]
+fn speakers_after_the_quote() {
+    check(
+        "\"We will stay out,\" said Ana Ruiz, head of the union.",
+        "We will stay out,",
+        Some("Ana Ruiz, head of the union"),
+    );
+    check("“It is over,” he added.", "It is over,", Some("he"));
+    check(
+        "\"No comment,\" a senior official who met them told reporters.",
+        "No comment,",
+        Some("a senior official who met them"),
+    );
+    check(
+        "\"Talks go on,\" said a senior official who met with them this fall.",
+        "Talks go on,",
+        Some("a senior official"),
+    );
+}
+
+#[test]
+fn speakers_before_the_quote() {
+    check(
+        "Helena Voss, a spokeswoman for the port, said: “We respect the right to strike.”",
+        "We respect the right to strike.",
+        Some("Helena Voss, a spokeswoman for the port"),
+    );
+    check(
+        "Transport Minister Ivo Brand said on Monday: \"Enough.\"",
+        "Enough.",
+        Some("Transport Minister Ivo Brand"),
+    );
+    check(
+        "According to Mara Quint, the offer was \"not serious at all\".",
+        "not serious at all",
+        Some("Mara Quint"),
+    );
+}
+
+#[test]
+fn quotes_without_a_speaker_have_none() {
+    check(
+        "The word \"truce\" means different things to each side.",
+        "truce",
+        None,
+    );
+}
+
+#[test]
+fn nested_straight_quotes_stay_inside_the_outer_quote() {
+    let text = "\"They say: \"We are ready\". They want more,\" said an official.";
+    let found = quote_spans(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        &text[found[0].1.range()],
+        "They say: \"We are ready\". They want more,"
+    );
+}
+
+#[test]
+fn speaker_keys_tell_people_apart() {
+    assert_eq!(
+        speaker_key("Dario Kestel, general secretary"),
+        speaker_key("Kestel")
+    );
+    assert_ne!(
+        speaker_key("a senior official"),
+        speaker_key("a former senior Russian official")
+    );
+}
+
+#[test]
+fn he_said_is_the_subject_named_last_before_the_quote() {
+    let check = |paragraph: &str, expected: Option<&str>| {
+        let quotes = quote_spans(paragraph);
+        let last = quotes.last().unwrap().0;
+        assert_eq!(
+            antecedent_before(paragraph, last.start, &quotes).as_deref(),
+            expected,
+            "{paragraph:?}"
+        );
+    };
+    check(
+        "Ana Ruiz, the union's leader, said the offer was welcome. \"It is not enough,\" he said.",
+        Some("Ana Ruiz"),
+    );
+    check(
+        "The minister, Ivo Brand, said the Labour Court would decide. \"It must,\" he told us.",
+        Some("Ivo Brand"),
+    );
+    check(
+        "\"We met Ivo Brand,\" she said. \"Twice,\" she added.",
+        None,
+    );
+}
+
+#[test]
+fn according_to_keeps_a_role_between_commas() {
+    assert_eq!(
+        speaker_before("According to Helena Voss, a spokesperson for the port, the offer is")
+            .as_deref(),
+        Some("Helena Voss, a spokesperson for the port")
+    );
+}

@@ -1,0 +1,371 @@
+//! The `newsdesk` binary as a user runs it: real files, real processes.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .unwrap()
+}
+
+fn newsdesk(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(args)
+        .current_dir(repo_root())
+        .output()
+        .unwrap()
+}
+
+fn example_inputs() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(repo_root().join("examples/harbor-strike"))
+        .unwrap()
+        .map(|e| {
+            format!(
+                "examples/harbor-strike/{}",
+                e.unwrap().file_name().to_str().unwrap()
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+fn digest(extra: &[&str], inputs: &[String]) -> Output {
+    let mut args = vec!["digest"];
+    args.extend_from_slice(extra);
+    args.extend(inputs.iter().map(String::as_str));
+    newsdesk(&args)
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+/// Every sentence in the JSON cites ranges that exist in its sources' text.
+fn check_grounding(story: &Value) -> usize {
+    let sources = story["sources"].as_array().unwrap();
+    let text_of = |id: &str| {
+        sources
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("no source {id}"))["text"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let mut sentences: Vec<&Value> = Vec::new();
+    sentences.extend(story["lead"].as_array().unwrap());
+    for section in story["sections"].as_array().unwrap() {
+        sentences.extend(section["sentences"].as_array().unwrap());
+    }
+    sentences.extend(
+        story["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| &s["sentence"]),
+    );
+    sentences.extend(
+        story["perspectives"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| &p["position"]),
+    );
+    sentences.extend(story["next"].as_array().unwrap());
+    for sentence in &sentences {
+        let citations = sentence["citations"].as_array().unwrap();
+        assert!(
+            !citations.is_empty(),
+            "uncited sentence {}",
+            sentence["text"]
+        );
+        for citation in citations {
+            let text = text_of(citation["source"].as_str().unwrap());
+            let (start, end) = (
+                citation["start"].as_u64().unwrap() as usize,
+                citation["end"].as_u64().unwrap() as usize,
+            );
+            let cited = text
+                .get(start..end)
+                .unwrap_or_else(|| panic!("range {start}..{end} is not in the source text"));
+            assert!(!cited.trim().is_empty());
+        }
+        // The first citation holds the printed text, less a recorded opener.
+        let first = &citations[0];
+        let text = text_of(first["source"].as_str().unwrap());
+        let cited = &text
+            [first["start"].as_u64().unwrap() as usize..first["end"].as_u64().unwrap() as usize];
+        let printed = sentence["text"].as_str().unwrap();
+        let tail: String = printed.chars().skip(1).collect();
+        assert!(
+            cited.ends_with(&tail),
+            "{printed:?} is not taken from {cited:?}"
+        );
+    }
+    sentences.len()
+}
+
+#[test]
+fn digest_markdown_of_the_examples() {
+    let output = digest(&[], &example_inputs());
+    insta::assert_snapshot!("digest_examples_md", stdout(&output));
+}
+
+#[test]
+fn digest_json_of_the_examples_is_grounded() {
+    let json = stdout(&digest(&["--format", "json"], &example_inputs()));
+    let story: Value = serde_json::from_str(&json).unwrap();
+    assert!(check_grounding(&story) >= 10);
+    insta::assert_snapshot!("digest_examples_json", json);
+}
+
+#[test]
+fn digest_text_and_html_of_the_examples() {
+    let text = stdout(&digest(&["--format", "text"], &example_inputs()));
+    insta::assert_snapshot!("digest_examples_text", text);
+    let html = stdout(&digest(&["--format", "html"], &example_inputs()));
+    assert!(
+        html.starts_with("<!DOCTYPE html>")
+            && html.contains("<h2>Sources</h2>")
+            && !html.contains("<script")
+    );
+}
+
+#[test]
+fn output_goes_to_a_file_with_dash_o() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("story.md");
+    let mut args = vec![
+        "digest".to_string(),
+        "-o".to_string(),
+        target.display().to_string(),
+    ];
+    args.extend(example_inputs());
+    let output = newsdesk(&args.iter().map(String::as_str).collect::<Vec<_>>());
+    assert!(output.status.success());
+    assert!(output.stdout.is_empty());
+    assert!(std::fs::read_to_string(&target).unwrap().starts_with("# "));
+}
+
+#[test]
+fn standard_input_is_read_with_a_dash() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["digest", "--format", "json", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let article =
+        std::fs::read(repo_root().join("examples/harbor-strike/coastal-ledger.txt")).unwrap();
+    std::io::Write::write_all(&mut child.stdin.take().unwrap(), &article).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let story: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(story["sources"][0]["origin"], "-");
+    assert_eq!(story["sources"][0]["outlet"], "The Coastal Ledger");
+}
+
+#[test]
+fn bad_inputs_are_reported_one_line_each_and_the_rest_are_used() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = |name: &str| dir.path().join(name).display().to_string();
+    std::fs::write(path("empty.txt"), "").unwrap();
+    std::fs::write(
+        path("binary.txt"),
+        [0u8, 159, 146, 150, 0, 0, 1, 2, 3, 0, 255, 0],
+    )
+    .unwrap();
+    std::fs::write(
+        path("latin1.txt"),
+        b"Headline\n\nCaf\xe9 owners said the strike hurt trade in the old town.",
+    )
+    .unwrap();
+    std::fs::write(
+        path("bad.html"),
+        b"<html><body><p>Broken \xff\xfe bytes here</p></body></html>",
+    )
+    .unwrap();
+    std::fs::create_dir(path("folder")).unwrap();
+    let bad = [
+        path("missing.txt"),
+        path("empty.txt"),
+        path("binary.txt"),
+        path("latin1.txt"),
+        path("bad.html"),
+        path("folder"),
+    ];
+    let mut inputs: Vec<String> = bad.to_vec();
+    inputs.extend(example_inputs());
+    let output = digest(&["--format", "json"], &inputs);
+    assert!(
+        output.status.success(),
+        "usable inputs remain, so the run succeeds"
+    );
+    let story: Value = serde_json::from_str(&String::from_utf8(output.stdout).unwrap()).unwrap();
+    assert_eq!(story["sources"].as_array().unwrap().len(), 4);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines.len(), bad.len(), "one line per bad input:\n{stderr}");
+    let expectations = [
+        "no such file",
+        "empty input",
+        "binary",
+        "not valid UTF-8",
+        "not valid UTF-8",
+        "is a directory",
+    ];
+    for ((line, input), expected) in lines.iter().zip(&bad).zip(expectations) {
+        assert!(
+            line.contains(input.as_str()) && line.contains(expected),
+            "{line:?} should name {input} and say {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn no_usable_input_exits_non_zero() {
+    let output = newsdesk(&["digest", "does/not/exist.txt", "examples"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("does/not/exist.txt: no such file"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("examples: is a directory"), "{stderr}");
+}
+
+#[test]
+fn wrong_arguments_are_clear_errors() {
+    let output = newsdesk(&["digest", "--format", "pdf", "x.txt"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8(output.stderr)
+        .unwrap()
+        .contains("unknown format \"pdf\""));
+    let output = newsdesk(&["digest"]);
+    assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn extract_explains_what_it_dropped() {
+    let output = newsdesk(&[
+        "extract",
+        "--explain",
+        "examples/harbor-strike/port-city-tribune.txt",
+    ]);
+    insta::assert_snapshot!("extract_explain_tribune", stdout(&output));
+}
+
+/// The seed articles (licensed, read from ../shared): the real messy input
+/// the product was designed from.
+mod seeds {
+    use super::*;
+
+    fn seed_inputs() -> Option<Vec<String>> {
+        let dir = repo_root().join("../shared/seeds");
+        if !dir.is_dir() {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI must have ../shared/seeds beside the clone"
+            );
+            eprintln!("skipping: {} is absent", dir.display());
+            return None;
+        }
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                let name = p.file_name().unwrap().to_str().unwrap();
+                ["001_", "002_", "003_", "004_"]
+                    .iter()
+                    .any(|prefix| name.starts_with(prefix))
+            })
+            .map(|p| p.display().to_string())
+            .collect();
+        files.sort();
+        assert_eq!(files.len(), 4, "seeds 001-004");
+        Some(files)
+    }
+
+    /// What the seeds README lists as scraper junk, as it appears in them.
+    const JUNK: &[&str] = &[
+        "See also",
+        "Pop Culture Moments",
+        "Your Business",
+        "Med Spa",
+        "cookies",
+        "Got it",
+        "Ctrl + Enter",
+        "email protected",
+        "News Feed",
+        "Show More",
+        "min read",
+        "Photo by",
+        "Getty Images",
+        "is a reporter at",
+        "Avatar",
+        "Read more",
+        "Ã",
+        "â€",
+        "Ð",
+        "Ñ",
+        "³",
+    ];
+
+    #[test]
+    fn digest_of_the_seeds_is_grounded_and_clean() {
+        let Some(inputs) = seed_inputs() else { return };
+        let markdown = stdout(&digest(&[], &inputs));
+        let json = stdout(&digest(&["--format", "json"], &inputs));
+        let story: Value = serde_json::from_str(&json).unwrap();
+        assert!(check_grounding(&story) >= 10);
+        // Junk must not reach the printed story (the JSON also carries the
+        // sources' cleaned text, which must be clean too).
+        for junk in JUNK {
+            assert!(!markdown.contains(junk), "markdown contains junk {junk:?}");
+            assert!(!json.contains(junk), "json contains junk {junk:?}");
+        }
+        assert!(markdown.contains("## Positions\n\n| Actor | Position | Reported by |"));
+        assert!(markdown.contains("## Statements\n"));
+        assert!(markdown.contains("## Sources\n"));
+        assert!(story["statements"].as_array().unwrap().len() >= 2);
+        assert!(story["perspectives"].as_array().unwrap().len() >= 2);
+        assert_eq!(story["sources"].as_array().unwrap().len(), 4);
+        assert_eq!(story["date"], "2023-12-25");
+        // 004's outlet is named by its reporter's biography, 002's by its masthead.
+        let outlets: Vec<&str> = story["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["outlet"].as_str().unwrap())
+            .collect();
+        assert!(
+            outlets.contains(&"Kyiv Independent") && outlets.contains(&"ICARO Media Group"),
+            "{outlets:?}"
+        );
+    }
+
+    #[test]
+    fn mojibake_in_seed_003_is_repaired_to_ukrainian() {
+        let Some(inputs) = seed_inputs() else { return };
+        let output = newsdesk(&["extract", "--format", "json", &inputs[2]]);
+        let articles: Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let dropped = articles[0]["dropped"].as_array().unwrap();
+        let ukrainian = dropped
+            .iter()
+            .filter_map(|d| d["text"].as_str())
+            .filter(|t| t.contains("помилку"))
+            .count();
+        assert_eq!(
+            ukrainian, 1,
+            "the report-an-error line reads as Ukrainian: {dropped:?}"
+        );
+    }
+}
