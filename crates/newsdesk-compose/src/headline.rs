@@ -9,7 +9,14 @@ use newsdesk_model::Article;
 use newsdesk_text::{content_terms, Stemmer};
 use std::collections::HashMap;
 
-pub fn choose(articles: &[Article], pool: &Pool, sources: &Sources) -> (String, Option<String>) {
+/// `lead_source` is the source of the lead sentence: a headline from the
+/// same article tells the same news as the lead.
+pub fn choose(
+    articles: &[Article],
+    pool: &Pool,
+    sources: &Sources,
+    lead_source: Option<usize>,
+) -> (String, Option<String>) {
     let centroid = centroid(pool);
     let stemmer = Stemmer::default();
     let newest = articles.iter().filter_map(|a| a.published).max();
@@ -33,6 +40,9 @@ pub fn choose(articles: &[Article], pool: &Pool, sources: &Sources) -> (String, 
         }
         if article.published.is_some() && article.published == newest {
             score += 0.05;
+        }
+        if lead_source == Some(i) {
+            score += 0.1;
         }
         if best.as_ref().is_none_or(|(s, ..)| score > *s) {
             best = Some((score, title, i));

@@ -111,7 +111,13 @@ fn finish(
     perspectives: Vec<newsdesk_model::Perspective>,
     next: Vec<newsdesk_model::StorySentence>,
 ) -> Story {
-    let (headline, headline_source) = headline::choose(articles, pool, sources);
+    let lead_source = lead.first().and_then(|s| {
+        sources
+            .0
+            .iter()
+            .position(|info| info.id == s.citations[0].source)
+    });
+    let (headline, headline_source) = headline::choose(articles, pool, sources, lead_source);
     let sources = sources.to_model(articles);
     let note = closing_note(&sources);
     Story {

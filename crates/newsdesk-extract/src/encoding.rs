@@ -207,9 +207,12 @@ fn is_meta_tag_start(tag: &[u8]) -> bool {
         && (tag[5].is_ascii_whitespace() || tag[5] == b'/')
 }
 
+/// An HTML attribute: lowercased name and raw value.
+type Attribute = (Vec<u8>, Vec<u8>);
+
 /// Parses `name=value` pairs up to the closing `>`; names come back lowercased.
 /// Returns the attributes and how many bytes were consumed.
-fn parse_attributes(bytes: &[u8]) -> (Vec<(Vec<u8>, Vec<u8>)>, usize) {
+fn parse_attributes(bytes: &[u8]) -> (Vec<Attribute>, usize) {
     let mut attributes = Vec::new();
     let mut i = 0;
     loop {
@@ -267,7 +270,7 @@ fn parse_attribute_value(bytes: &[u8], mut i: usize) -> (Vec<u8>, usize) {
     }
 }
 
-fn charset_from_meta_attributes(attributes: &[(Vec<u8>, Vec<u8>)]) -> Option<Vec<u8>> {
+fn charset_from_meta_attributes(attributes: &[Attribute]) -> Option<Vec<u8>> {
     let value_of = |wanted: &[u8]| {
         attributes
             .iter()
@@ -509,11 +512,7 @@ fn deeper_layer_is_believable(previous: &str, deeper: &str, around: &Surrounding
     let mut chars = deeper.chars();
     match (chars.next(), chars.next()) {
         (Some(only), None) => {
-            let around = Surroundings {
-                last_of_run: previous.chars().next_back(),
-                ..*around
-            };
-            single_char_is_believable(&around, only, Confidence::Normal)
+            single_char_is_believable(&around.with_run(previous), only, Confidence::Normal)
         }
         _ => rare_count(deeper) <= rare_count(previous),
     }
@@ -658,21 +657,42 @@ fn single_char_is_believable(around: &Surroundings, decoded: char, confidence: C
         // as several characters, so there even "Ñ–" (Ukrainian "і") is trusted.
         _ if confidence == Confidence::High => true,
         CharClass::Rare => false,
-        CharClass::Symbol => !(around.ends_capital_word() && is_two_byte_letter_range(decoded)),
+        // "TABELIÃ—" is a Portuguese capital word and a dash, not "TABELI×".
+        CharClass::Symbol => {
+            !(around.previous.is_some_and(char::is_uppercase) && is_two_byte_letter_range(decoded))
+        }
+        // A decomposed accent ("eÌ\u{81}" for "e\u{301}") must follow a letter;
+        // "RIFERÌ‡" is an Italian capital word and a footnote dagger.
         CharClass::Mark => {
-            confidence != Confidence::Low && around.previous.is_some_and(char::is_alphabetic)
+            confidence != Confidence::Low
+                && around.previous.is_some_and(char::is_alphabetic)
+                && !(around.ends_capital_word() && around.ends_with_word_follower())
         }
         CharClass::Letter { latin } => {
+            // Two bytes: an accented letter and a mark ("Ñ”"); three bytes: an
+            // accented letter and two marks ("é…”"). Ordinary text has these
+            // at the end of words, so they are the readings to distrust.
+            let from_two_bytes = u32::from(decoded) < 0x0800;
+            let reads_as_ordinary_text = if from_two_bytes {
+                around.stands_alone() && around.ends_with_closing_mark(decoded)
+            } else {
+                around.ends_with_two_marks()
+            };
             if confidence == Confidence::Low
+                || reads_as_ordinary_text
                 || around.breaks_capital_word(decoded)
                 || (around.ends_capital_word() && !around.could_end_misread_capital(decoded))
-                || (around.stands_alone() && around.ends_with_closing_mark(decoded))
+                || around.joins_capital_words(decoded)
             {
                 return false;
             }
-            // A lone Cyrillic or CJK letter needs solid mojibake elsewhere on
-            // the line, and must not be glued to Latin letters.
-            latin || (confidence == Confidence::Supported && !around.touches_latin_letter())
+            // A lone letter of another script must not be glued to Latin
+            // letters. From two bytes (Cyrillic, Greek...) it also needs solid
+            // mojibake elsewhere on the line; a kana, hanzi or hangul from
+            // three bytes ("(ãƒ¡)" for "(メ)") does not.
+            latin
+                || (!around.touches_latin_letter()
+                    && (confidence == Confidence::Supported || !from_two_bytes))
         }
     }
 }
@@ -690,6 +710,7 @@ struct Surroundings {
     previous: Option<char>,
     next: Option<char>,
     last_of_run: Option<char>,
+    before_last_of_run: Option<char>,
 }
 
 impl Surroundings {
@@ -700,13 +721,34 @@ impl Surroundings {
             before_previous: before.next(),
             previous,
             next: line[end..].chars().next(),
-            last_of_run: line[start..end].chars().next_back(),
+            last_of_run: None,
+            before_last_of_run: None,
+        }
+        .with_run(&line[start..end])
+    }
+
+    /// The same place, holding `run` (a shallower layer of a damaged run).
+    fn with_run(self, run: &str) -> Surroundings {
+        let mut backwards = run.chars().rev();
+        Surroundings {
+            last_of_run: backwards.next(),
+            before_last_of_run: backwards.next(),
+            ..self
         }
     }
 
+    /// "é…”": the run may be an accented letter ending a word, followed by two
+    /// punctuation marks.
+    fn ends_with_two_marks(&self) -> bool {
+        [self.before_last_of_run, self.last_of_run]
+            .iter()
+            .all(|c| c.is_some_and(|c| CLOSING_MARKS.contains(c) || "\u{a0}®°²³¹·".contains(c)))
+    }
+
     /// The run closes a word whose last letter was a capital: "IRMÃ”", "HÄ°".
+    /// (A letter of another script right after it starts another word.)
     fn ends_capital_word(&self) -> bool {
-        self.previous.is_some_and(char::is_uppercase) && !self.next.is_some_and(char::is_alphabetic)
+        self.previous.is_some_and(char::is_uppercase) && !self.next.is_some_and(is_latin_letter)
     }
 
     fn stands_alone(&self) -> bool {
@@ -714,12 +756,14 @@ impl Surroundings {
             && !self.next.is_some_and(char::is_alphabetic)
     }
 
-    /// "“Ñ”", "Å\u{a0}:": a letter on its own in quotes or before a no-break
-    /// space. (The French "à", misread as "Ã" + no-break space, gives a small
-    /// letter and stays believable.)
+    /// "“Ñ”", "Å\u{a0}:", "Ä®": a letter on its own in quotes, or a capital
+    /// before a no-break space or a Latin-1 symbol. (Misread one-letter words
+    /// such as "Ã\u{a0}" for "à" or "Ã©" for "é" give small letters.)
     fn ends_with_closing_mark(&self, decoded: char) -> bool {
-        self.last_of_run
-            .is_some_and(|c| CLOSING_MARKS.contains(c) || (c == '\u{a0}' && decoded.is_uppercase()))
+        self.last_of_run.is_some_and(|c| {
+            CLOSING_MARKS.contains(c)
+                || (decoded.is_uppercase() && ('\u{a0}'..='\u{bf}').contains(&c))
+        })
     }
 
     /// "CAFÃ‰" is "CAFÉ", but "IRMÃ”" is more likely "IRMÃ" plus a quote and
@@ -727,18 +771,35 @@ impl Surroundings {
     /// is believed only when it gives a capital and the second character is
     /// not something that ordinarily follows a word.
     fn could_end_misread_capital(&self, decoded: char) -> bool {
-        let follows_words = |c: char| {
-            CLOSING_MARKS.contains(c) || "†‡".contains(c) || ('\u{a0}'..='\u{bf}').contains(&c)
-        };
-        decoded.is_uppercase() && !self.last_of_run.is_some_and(follows_words)
+        decoded.is_uppercase() && !self.ends_with_word_follower()
     }
 
-    /// "AĞAǹ" for "AĞAÇ¹": a small letter repaired onto a word in capitals is
-    /// more likely an accident than a repair.
+    /// The run ends in something that ordinarily follows a word: a closing
+    /// mark, a footnote dagger, or a Latin-1 symbol ("°", "²", "®"...).
+    fn ends_with_word_follower(&self) -> bool {
+        self.last_of_run.is_some_and(|c| {
+            CLOSING_MARKS.contains(c) || "†‡".contains(c) || ('\u{a0}'..='\u{bf}').contains(&c)
+        })
+    }
+
+    /// "YLÄ–ALA": a capital word ending in "Ä" or "Å" and a dash or quote
+    /// before the next word, which would read as a rare Latin capital ("Ė").
+    /// (Capitals of Latin-1, as in "KÃ–LN" for "KÖLN", stay believable.)
+    fn joins_capital_words(&self, decoded: char) -> bool {
+        self.previous.is_some_and(char::is_uppercase)
+            && u32::from(decoded) >= 0x0100
+            && self.last_of_run.is_some_and(|c| CLOSING_MARKS.contains(c))
+    }
+
+    /// "AĞAǹ" for "AĞAÇ¹", "VIETNÒs" for "VIETNÃ’s": a repair that breaks the
+    /// case of a word in capitals is more likely an accident.
     fn breaks_capital_word(&self, decoded: char) -> bool {
-        decoded.is_lowercase()
-            && self.previous.is_some_and(char::is_uppercase)
-            && self.before_previous.is_some_and(char::is_uppercase)
+        let in_capitals = self.previous.is_some_and(char::is_uppercase);
+        let small_after_capitals =
+            decoded.is_lowercase() && self.before_previous.is_some_and(char::is_uppercase);
+        let capital_before_small =
+            decoded.is_uppercase() && self.next.is_some_and(char::is_lowercase);
+        in_capitals && (small_after_capitals || capital_before_small)
     }
 
     fn touches_latin_letter(&self) -> bool {
