@@ -1,5 +1,6 @@
 //! The `newsdesk` command line: a thin layer over the library crates.
 
+mod bench;
 mod commands;
 mod inputs;
 
@@ -49,6 +50,11 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Benchmarks: our figures beside the peers', in one run.
+    Bench {
+        #[command(subcommand)]
+        which: bench::BenchCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -66,6 +72,7 @@ fn main() -> ExitCode {
             explain,
             output,
         } => commands::extract(&inputs, format, explain, output.as_deref()),
+        Command::Bench { which } => bench::run(which),
     };
     match result {
         Ok(code) => code,

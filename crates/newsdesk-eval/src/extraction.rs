@@ -1,0 +1,1 @@
+//! Extraction quality: the article-extraction-benchmark shingle metric.

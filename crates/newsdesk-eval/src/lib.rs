@@ -1,0 +1,5 @@
+//! Metrics for newsdesk's benchmarks. Pure functions over strings: the
+//! `newsdesk bench` commands read the data sets and call these.
+
+pub mod extraction;
+pub mod rouge;

@@ -1,0 +1,23 @@
+//! `newsdesk bench`: benchmarks that print our figures beside the peers'.
+
+pub mod extract;
+pub mod rouge;
+
+use anyhow::Result;
+use clap::Subcommand;
+use std::process::ExitCode;
+
+#[derive(Subcommand)]
+pub enum BenchCommand {
+    /// Score article extraction on the article-extraction-benchmark data.
+    Extract(extract::Args),
+    /// Score brief summaries with ROUGE on DUC-style data.
+    Rouge(rouge::Args),
+}
+
+pub fn run(command: BenchCommand) -> Result<ExitCode> {
+    match command {
+        BenchCommand::Extract(args) => extract::run(args),
+        BenchCommand::Rouge(args) => rouge::run(args),
+    }
+}
