@@ -79,9 +79,17 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
         ));
     }
 
-    let outlook = outlook::find(&pool, &scores, &sources, 3);
-    let chosen = select::by_count(&pool, &scores, options.body_sentences, &outlook);
-    let (lead_ids, body_ids) = select::split_lead(&pool, &scores, &chosen);
+    let lead_id = select::lead(&pool, &scores);
+    let lead_ids: Vec<usize> = lead_id.into_iter().collect();
+    let outlook = outlook::find(&pool, &scores, &sources, &lead_ids, 3);
+    let excluded: Vec<usize> = lead_ids.iter().chain(&outlook).copied().collect();
+    let body_ids = select::by_count(
+        &pool,
+        &scores,
+        options.body_sentences.saturating_sub(1),
+        &excluded,
+    );
+    let chosen: Vec<usize> = lead_ids.iter().chain(&body_ids).copied().collect();
     let lead = lead_ids.iter().map(|&i| pool.story_sentence(i)).collect();
     let sections: Vec<Section> = sections::arrange(&pool, &scores, &body_ids, &sources);
     let statements = quotes::statements(&pool, &scores, &sources, 8);

@@ -39,11 +39,22 @@ const MARKERS: &[(&str, f32)] = &[
     (" until ", 0.2),
 ];
 
-pub fn find(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Vec<usize> {
+/// Up to `limit` forward-looking sentences, never one of `excluded`.
+pub fn find(
+    pool: &Pool,
+    scores: &Scores,
+    sources: &Sources,
+    excluded: &[usize],
+    limit: usize,
+) -> Vec<usize> {
     let newest = pool.articles.iter().filter_map(|a| a.published).max();
     let mut ranked: Vec<(f32, usize)> = Vec::new();
     for (i, s) in pool.sentences.iter().enumerate() {
-        if !s.printable || s.dangling_pronoun || sources.is_background(s.source) {
+        if !s.printable
+            || s.dangling_pronoun
+            || sources.is_background(s.source)
+            || excluded.contains(&i)
+        {
             continue;
         }
         let text = format!(" {} ", pool.text(i).to_lowercase());
@@ -77,6 +88,7 @@ pub fn find(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Ve
     for (_, i) in ranked {
         let repeat = chosen
             .iter()
+            .chain(excluded)
             .any(|&c| pool.sentences[c].vector.cosine(&pool.sentences[i].vector) >= SAME_FACT);
         if !repeat {
             chosen.push(i);

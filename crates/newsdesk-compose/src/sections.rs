@@ -5,7 +5,7 @@ use crate::pool::Pool;
 use crate::rank::Scores;
 use crate::select::order_for_reading;
 use crate::sources::Sources;
-use newsdesk_model::Section;
+use newsdesk_model::{Section, Span};
 use newsdesk_text::{is_stopword, words, Stemmer};
 use std::collections::HashMap;
 
@@ -121,11 +121,9 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
         let length = key.split(' ').count();
         let single_name = length == 1
             && surface.chars().next().is_some_and(char::is_uppercase)
-            && surface.chars().count() > 3;
+            && surface.chars().count() > 3
+            && !is_calendar_word(&surface);
         if (length == 1 && !single_name) || used.contains(&surface.to_lowercase()) {
-            continue;
-        }
-        if count < 2.0 && group.len() > 1 {
             continue;
         }
         let elsewhere = outside.get(&key).map_or(0.0, |(c, _)| *c);
@@ -136,11 +134,14 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
             .sum::<f32>()
             / length as f32;
         let shape = if length == 1 {
-            0.5
+            0.15
         } else {
             1.0 + 0.3 * (length as f32 - 2.0)
         };
-        let value = count * shape * idf.sqrt() / (1.0 + elsewhere);
+        // A phrase the group repeats names it best; a distinctive phrase of
+        // one sentence comes next, a lone name last.
+        let recurrence = if count >= 2.0 { count } else { 0.6 };
+        let value = recurrence * shape * idf.sqrt() / (1.0 + elsewhere);
         if best.as_ref().is_none_or(|(v, _)| value > *v) {
             best = Some((value, surface));
         }
@@ -148,49 +149,95 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
     best.map(|(_, s)| capitalise_first(&s))
 }
 
-/// For each phrase (by stems): the number of sentences it occurs in, and
-/// its first surface form.
+/// Words after which a run of content words is a noun phrase.
+const NOUN_PHRASE_OPENERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "of",
+    "for", "to", "in", "on", "at", "with", "by", "from", "over", "about", "against", "into",
+    "between", "after", "before", "under", "new", "some", "any", "no", "each",
+];
+
+/// Common past-tense verbs that do not end in "-ed".
+const IRREGULAR_VERBS: &[&str] = &[
+    "said", "broke", "made", "took", "gave", "went", "came", "told", "met", "left", "held",
+    "began", "became", "brought", "built", "fell", "found", "got", "grew", "kept", "knew", "led",
+    "lost", "paid", "put", "ran", "rose", "saw", "sent", "set", "shut", "sold", "spoke", "stood",
+    "struck", "thought", "won", "wrote", "says", "has", "had", "was", "were", "include",
+    "includes", "expire", "expires", "remain", "remains", "want", "wants", "seek", "seeks", "face",
+    "faces", "need", "needs", "mean", "means", "show", "shows", "call", "calls",
+];
+
+fn looks_like_verb(lower: &str) -> bool {
+    lower.ends_with("ed") || lower.ends_with("ing") || IRREGULAR_VERBS.contains(&lower)
+}
+
+/// For each candidate phrase (by stems): the number of sentences it occurs
+/// in, and its first surface form. Candidates are noun phrases found
+/// without a tagger: content words after a determiner or a preposition,
+/// cut before the first word that looks like a verb, and read from the
+/// end (English noun phrases end in their head: "new collective
+/// agreement", "collective agreement", "agreement"); and runs of
+/// capitalised words (names).
 fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<String, (f32, String)> {
     let mut counts: HashMap<String, (f32, String)> = HashMap::new();
     for &i in ids {
         let text = pool.text(i);
         let mut in_sentence: HashMap<String, String> = HashMap::new();
-        let mut run: Vec<(String, &str)> = Vec::new();
-        let mut previous_end = 0;
-        let flush = |run: &mut Vec<(String, &str)>, found: &mut HashMap<String, String>| {
-            for n in 1..=3.min(run.len()) {
-                for window in run.windows(n) {
-                    let key = window
-                        .iter()
-                        .map(|(k, _)| k.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" ");
-                    let start = window[0].1.as_ptr() as usize - text.as_ptr() as usize;
-                    let last = window[n - 1].1;
-                    let end = last.as_ptr() as usize - text.as_ptr() as usize + last.len();
-                    found
-                        .entry(key)
-                        .or_insert_with(|| text[start..end].to_string());
+        let mut add = |window: &[(String, Span)]| {
+            let key = window
+                .iter()
+                .map(|(k, _)| k.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let surface = &text[window[0].1.start..window[window.len() - 1].1.end];
+            in_sentence
+                .entry(key)
+                .or_insert_with(|| surface.to_string());
+        };
+        let tokens = words(text);
+        let mut k = 0;
+        while k < tokens.len() {
+            let opener = k == 0 || NOUN_PHRASE_OPENERS.contains(&tokens[k - 1].lower.as_str());
+            let mut run: Vec<(String, Span)> = Vec::new();
+            let mut capitalised = true;
+            let mut end = k;
+            while end < tokens.len() {
+                let w = &tokens[end];
+                let gap = if end == k {
+                    ""
+                } else {
+                    &text[tokens[end - 1].span.end..w.span.start]
+                };
+                let content = !is_stopword(&w.lower)
+                    && w.lower
+                        .chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                    && w.lower.chars().count() > 2;
+                if !content
+                    || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')'])
+                    || (!run.is_empty() && looks_like_verb(&w.lower))
+                {
+                    break;
+                }
+                capitalised &= text[w.span.range()].starts_with(char::is_uppercase);
+                run.push((stemmer.stem(&w.lower), w.span));
+                end += 1;
+            }
+            let sentence_initial = k == 0;
+            if !run.is_empty() && (opener || capitalised) && !(sentence_initial && run.len() == 1) {
+                if capitalised && !sentence_initial {
+                    for n in 1..=3.min(run.len()) {
+                        for window in run.windows(n) {
+                            add(window);
+                        }
+                    }
+                } else {
+                    for n in 1..=3.min(run.len()) {
+                        add(&run[run.len() - n..]);
+                    }
                 }
             }
-            run.clear();
-        };
-        for w in words(text) {
-            let gap = &text[previous_end..w.span.start];
-            let content = !is_stopword(&w.lower)
-                && w.lower
-                    .chars()
-                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                && w.lower.chars().count() > 2;
-            if !content || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')']) {
-                flush(&mut run, &mut in_sentence);
-            }
-            if content {
-                run.push((stemmer.stem(&w.lower), &text[w.span.range()]));
-            }
-            previous_end = w.span.end;
+            k = end.max(k + 1);
         }
-        flush(&mut run, &mut in_sentence);
         for (key, surface) in in_sentence {
             counts.entry(key).or_insert((0.0, surface)).0 += 1.0;
         }
@@ -225,4 +272,33 @@ fn merge_singletons(pool: &Pool, groups: &mut Vec<Vec<usize>>) {
             .expect("more than two groups remain");
         groups[target].extend(lonely);
     }
+}
+
+/// Weekdays and months name when, not what: never a subheading alone.
+fn is_calendar_word(word: &str) -> bool {
+    const CALENDAR: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+    ];
+    CALENDAR.contains(&word.to_lowercase().as_str())
 }

@@ -83,27 +83,29 @@ pub fn by_words(pool: &Pool, scores: &Scores, budget: usize) -> Vec<usize> {
     chosen
 }
 
-/// The lead: the best sentence of the news that opens an article (its
-/// news in one sentence), then the rest as body.
-pub fn split_lead(pool: &Pool, scores: &Scores, chosen: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    // The lead tells the latest state of the story.
+/// The lead: the best sentence among those that open an article (its news
+/// in one sentence), preferring the newest reporting; quotations and
+/// sentences that lean on an earlier one are not leads.
+pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
     let newest = pool.articles.iter().filter_map(|a| a.published).max();
     let lead_value = |i: usize| {
         let fresh = newest.is_some() && pool.articles[pool.sentences[i].source].published == newest;
         scores.score[i] + if fresh { 0.2 } else { 0.0 }
     };
-    let lead = chosen
-        .iter()
-        .copied()
-        .filter(|&i| pool.sentences[i].position <= 2 && !pool.sentences[i].dangling_pronoun)
+    let usable = |i: &usize| {
+        let s = &pool.sentences[*i];
+        s.printable && !s.quoted && !s.dangling_pronoun
+    };
+    let opening = (0..pool.sentences.len())
+        .filter(usable)
+        .filter(|&i| pool.sentences[i].position <= 2);
+    opening
         .max_by(|&a, &b| lead_value(a).total_cmp(&lead_value(b)))
-        .or_else(|| chosen.first().copied());
-    let body = chosen
-        .iter()
-        .copied()
-        .filter(|&i| Some(i) != lead)
-        .collect();
-    (lead.into_iter().collect(), body)
+        .or_else(|| {
+            (0..pool.sentences.len())
+                .filter(usable)
+                .max_by(|&a, &b| scores.score[a].total_cmp(&scores.score[b]))
+        })
 }
 
 /// Chronological by source date, then source order, then position.
