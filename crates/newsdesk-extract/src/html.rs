@@ -11,6 +11,7 @@ use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
 
+mod bounds;
 #[cfg(test)]
 mod tests;
 
@@ -78,7 +79,7 @@ struct Metadata {
 
 /// Builds an article from a decoded HTML page.
 pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> Article {
-    let document = Html::parse_document(html);
+    let document = Html::parse_document(&bounds::bound(html));
     let meta = metadata(&document);
     let mut article = Article {
         origin: origin.to_string(),

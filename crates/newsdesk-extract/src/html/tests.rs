@@ -88,3 +88,35 @@ fn broken_markup_does_not_panic() {
     let article = article_from_html(&deep, "deep", None);
     assert!(article.text.contains("Deep text"));
 }
+
+#[test]
+fn bounding_leaves_ordinary_pages_alone() {
+    assert!(matches!(bounds::bound(PAGE), std::borrow::Cow::Borrowed(_)));
+    let unclosed = "<p>one<p>two<li>three".repeat(5_000);
+    assert!(
+        matches!(bounds::bound(&unclosed), std::borrow::Cow::Borrowed(_)),
+        "optional end tags do not nest"
+    );
+    let script = format!("<script>{}</script><p>ok</p>", "<div>".repeat(10_000));
+    assert!(
+        matches!(bounds::bound(&script), std::borrow::Cow::Borrowed(_)),
+        "markup inside scripts is text"
+    );
+}
+
+#[test]
+fn bounding_flattens_deep_nesting_and_cuts_attributes() {
+    let deep = "<div>".repeat(100_000) + "<p>Deep text.</p>" + &"</div>".repeat(100_000);
+    let bounded = bounds::bound(&deep);
+    assert_eq!(bounded.matches("<div>").count(), bounds::MAX_DEPTH);
+    assert_eq!(bounded.matches("</div>").count(), bounds::MAX_DEPTH);
+    assert!(bounded.contains("<p>Deep text.</p>"));
+    let attributes: String = (0..1_000).map(|i| format!(" a{i}=\"x > y\"")).collect();
+    let wide = format!("<p{attributes}>Text</p>");
+    let bounded = bounds::bound(&wide);
+    assert_eq!(
+        bounded.matches("=\"x > y\"").count(),
+        bounds::MAX_ATTRIBUTES
+    );
+    assert!(bounded.ends_with(">Text</p>"));
+}

@@ -1,0 +1,261 @@
+//! Bounding hostile markup before it reaches the HTML parser.
+//!
+//! The parser's work grows with the square of nesting depth and of a
+//! tag's attribute count, so a page nested 100,000 levels deep or with a
+//! million attributes would take minutes. One linear pass rewrites such
+//! markup: start tags beyond `MAX_DEPTH` open elements are dropped (their
+//! text stays, flattened), with their end tags, and attributes past
+//! `MAX_ATTRIBUTES` are cut. Ordinary pages pass through unchanged.
+
+use std::borrow::Cow;
+
+/// No real page nests anywhere near this deep.
+pub const MAX_DEPTH: usize = 512;
+/// No real tag carries anywhere near this many attributes.
+pub const MAX_ATTRIBUTES: usize = 256;
+
+/// Elements without content: they never nest.
+const VOID: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
+];
+
+/// Elements whose end tag may be left out: pages often never close them,
+/// so they must not count as nesting or old markup would look deep.
+const OPTIONAL_END: &[&str] = &[
+    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
+    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
+];
+
+/// Elements whose content is raw text, where `<` is not markup.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "textarea",
+    "title",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// The page with nesting and attributes bounded; borrowed when unchanged.
+pub fn bound(html: &str) -> Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied_up_to = 0;
+    let mut depth = 0usize;
+    let mut dropped_open = 0usize;
+    let mut at = 0;
+    while let Some(offset) = memchr_lt(&bytes[at..]) {
+        let start = at + offset;
+        let Some(tag) = read_tag(html, start) else {
+            at = start + 1;
+            continue;
+        };
+        let replacement: Option<String> = match tag.kind {
+            TagKind::Start
+                if VOID.contains(&tag.name.as_str())
+                    || tag.self_closing
+                    || OPTIONAL_END.contains(&tag.name.as_str()) =>
+            {
+                (tag.attributes > MAX_ATTRIBUTES)
+                    .then(|| truncate_attributes(&html[start..tag.end]))
+            }
+            TagKind::Start => {
+                if depth >= MAX_DEPTH {
+                    dropped_open += 1;
+                    Some(String::new())
+                } else {
+                    depth += 1;
+                    (tag.attributes > MAX_ATTRIBUTES)
+                        .then(|| truncate_attributes(&html[start..tag.end]))
+                }
+            }
+            TagKind::End
+                if VOID.contains(&tag.name.as_str())
+                    || OPTIONAL_END.contains(&tag.name.as_str()) =>
+            {
+                None
+            }
+            TagKind::End => {
+                if dropped_open > 0 {
+                    dropped_open -= 1;
+                    Some(String::new())
+                } else {
+                    depth = depth.saturating_sub(1);
+                    None
+                }
+            }
+            TagKind::Other => None,
+        };
+        if let Some(replacement) = replacement {
+            let buffer = out.get_or_insert_with(|| String::with_capacity(html.len()));
+            buffer.push_str(&html[copied_up_to..start]);
+            buffer.push_str(&replacement);
+            copied_up_to = tag.end;
+        }
+        at = tag.end;
+        // Raw text runs to its own end tag; markup-looking text inside is text.
+        if tag.kind == TagKind::Start && RAW_TEXT.contains(&tag.name.as_str()) {
+            at = find_end_tag(html, at, &tag.name);
+        }
+    }
+    match out {
+        Some(mut buffer) => {
+            buffer.push_str(&html[copied_up_to..]);
+            Cow::Owned(buffer)
+        }
+        None => Cow::Borrowed(html),
+    }
+}
+
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum TagKind {
+    Start,
+    End,
+    /// Comments, doctypes, processing instructions.
+    Other,
+}
+
+struct Tag {
+    kind: TagKind,
+    name: String,
+    attributes: usize,
+    self_closing: bool,
+    /// Byte just after the tag's `>`.
+    end: usize,
+}
+
+fn memchr_lt(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'<')
+}
+
+/// Reads the tag starting at `start` (which holds `<`); `None` when the
+/// `<` does not open a tag (it is then text).
+fn read_tag(html: &str, start: usize) -> Option<Tag> {
+    let bytes = html.as_bytes();
+    let next = *bytes.get(start + 1)?;
+    if html[start..].starts_with("<!--") {
+        let end = html[start + 4..]
+            .find("-->")
+            .map_or(html.len(), |i| start + 4 + i + 3);
+        return Some(Tag {
+            kind: TagKind::Other,
+            name: String::new(),
+            attributes: 0,
+            self_closing: false,
+            end,
+        });
+    }
+    if next == b'!' || next == b'?' {
+        let end = html[start..]
+            .find('>')
+            .map_or(html.len(), |i| start + i + 1);
+        return Some(Tag {
+            kind: TagKind::Other,
+            name: String::new(),
+            attributes: 0,
+            self_closing: false,
+            end,
+        });
+    }
+    let (kind, name_start) = if next == b'/' {
+        (TagKind::End, start + 2)
+    } else {
+        (TagKind::Start, start + 1)
+    };
+    let name_len = bytes[name_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+        .count();
+    if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
+        return None;
+    }
+    let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+    // Walk the attributes, honouring quotes, to the closing `>`.
+    let mut i = name_start + name_len;
+    let mut attributes = 0;
+    let mut in_name = false;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => break,
+            b'"' | b'\'' => {
+                let quote = bytes[i];
+                i = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == quote)
+                    .map_or(bytes.len(), |p| i + 1 + p);
+                in_name = false;
+            }
+            b if b.is_ascii_whitespace() || b == b'/' => in_name = false,
+            b'=' => in_name = false,
+            _ => {
+                if !in_name {
+                    attributes += 1;
+                    in_name = true;
+                }
+            }
+        }
+        i += 1;
+    }
+    let end = (i + 1).min(html.len());
+    let self_closing = html[..end].trim_end_matches('>').ends_with('/');
+    Some(Tag {
+        kind,
+        name,
+        attributes,
+        self_closing,
+        end,
+    })
+}
+
+/// Keeps a start tag's name and its first `MAX_ATTRIBUTES` attributes.
+fn truncate_attributes(tag: &str) -> String {
+    let bytes = tag.as_bytes();
+    let mut count = 0;
+    let mut in_name = false;
+    let mut i = 1 + bytes[1..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
+        .count();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => break,
+            b'"' | b'\'' => {
+                let quote = bytes[i];
+                i = bytes[i + 1..]
+                    .iter()
+                    .position(|&b| b == quote)
+                    .map_or(bytes.len(), |p| i + 1 + p);
+                in_name = false;
+            }
+            b if b.is_ascii_whitespace() || b == b'/' || b == b'=' => in_name = false,
+            _ => {
+                if !in_name {
+                    count += 1;
+                    in_name = true;
+                    if count > MAX_ATTRIBUTES {
+                        return format!("{}>", tag[..i].trim_end());
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    tag.to_string()
+}
+
+/// The byte after `</name ...>` from `from` on, or the end of the page.
+fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
+    let lower_needle = format!("</{name}");
+    let haystack = &html.as_bytes()[from..];
+    let found = haystack
+        .windows(lower_needle.len())
+        .position(|w| w.eq_ignore_ascii_case(lower_needle.as_bytes()));
+    match found {
+        Some(i) => from + i,
+        None => html.len(),
+    }
+}
