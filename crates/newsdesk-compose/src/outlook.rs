@@ -124,34 +124,15 @@ fn looks_ahead(text: &str, marker: &str) -> bool {
 
 /// "would return to the table on Monday": a reported future with a time.
 fn reported_future(text: &str) -> bool {
-    const TIMES: &[&str] = &[
-        " monday",
-        " tuesday",
-        " wednesday",
-        " thursday",
-        " friday",
-        " saturday",
-        " sunday",
-        " within ",
-        " next ",
-        " january",
-        " february",
-        " march",
-        " april",
-        " may ",
-        " june",
-        " july",
-        " august",
-        " september",
-        " october",
-        " november",
-        " december",
-        " tomorrow",
-    ];
+    let has_time = text
+        .split_whitespace()
+        .any(|w| newsdesk_text::is_calendar_word(w.trim_matches(|c: char| !c.is_alphabetic())))
+        || text.contains(" within ")
+        || text.contains(" next ");
     ["would ", "will ", "is to ", "are to "]
         .iter()
         .any(|m| text.contains(m))
-        && TIMES.iter().any(|t| text.contains(t))
+        && has_time
 }
 
 /// Whether the sentence sits under a source subheading about what is

@@ -122,7 +122,7 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
         let single_name = length == 1
             && surface.chars().next().is_some_and(char::is_uppercase)
             && surface.chars().count() > 3
-            && !is_calendar_word(&surface);
+            && !newsdesk_text::is_calendar_word(&surface);
         if (length == 1 && !single_name) || used.contains(&surface.to_lowercase()) {
             continue;
         }
@@ -272,33 +272,4 @@ fn merge_singletons(pool: &Pool, groups: &mut Vec<Vec<usize>>) {
             .expect("more than two groups remain");
         groups[target].extend(lonely);
     }
-}
-
-/// Weekdays and months name when, not what: never a subheading alone.
-fn is_calendar_word(word: &str) -> bool {
-    const CALENDAR: &[&str] = &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "today",
-        "yesterday",
-        "tomorrow",
-    ];
-    CALENDAR.contains(&word.to_lowercase().as_str())
 }

@@ -194,23 +194,6 @@ const FOOTER_PHRASES: &[&str] = &[
     "©",
 ];
 
-const JOB_TITLES: &[&str] = &[
-    "reporter",
-    "journalist",
-    "correspondent",
-    "editor",
-    "writer",
-    "columnist",
-    "contributor",
-    "producer",
-    "analyst",
-    "author",
-    "freelancer",
-    "photographer",
-    "intern",
-    "anchor",
-];
-
 /// Classifies one line (or block) of a document; `None` means it may be
 /// article text.
 pub fn classify(line: &str, position: Position) -> Option<DropReason> {
@@ -424,7 +407,7 @@ pub fn is_author_bio(line: &str) -> bool {
     let has_job = tokens[verb..]
         .iter()
         .take(8)
-        .any(|t| JOB_TITLES.contains(&t.as_str()));
+        .any(|t| crate::outlet::JOB_TITLES.contains(&t.as_str()));
     is_name && has_job
 }
 

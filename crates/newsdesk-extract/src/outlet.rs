@@ -5,7 +5,8 @@ use newsdesk_text::words;
 #[cfg(test)]
 mod tests;
 
-const JOB_TITLES: &[&str] = &[
+/// Jobs that a biography or byline names ("is a reporter at ...").
+pub(crate) const JOB_TITLES: &[&str] = &[
     "reporter",
     "journalist",
     "correspondent",
@@ -15,9 +16,11 @@ const JOB_TITLES: &[&str] = &[
     "contributor",
     "producer",
     "analyst",
+    "author",
     "freelancer",
     "photographer",
     "intern",
+    "anchor",
 ];
 
 /// Normalises an outlet name: trims separators and a leading "the" that a

@@ -69,17 +69,8 @@ pub fn render(story: &Story) -> String {
     }
     out.push_str("<h2>Sources</h2>\n<ol>\n");
     for source in &story.sources {
-        let (date, notes) = source_line(source);
-        let title = source
-            .title
-            .as_deref()
-            .map(|t| format!(", “{}”", escape(t)))
-            .unwrap_or_default();
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", escape(&notes.join("; ")))
-        };
+        let line = source_line(source);
+        let (title, date, notes) = (escape(&line.title), escape(&line.date), escape(&line.notes));
         let link = match source
             .url
             .as_deref()
@@ -96,7 +87,7 @@ pub fn render(story: &Story) -> String {
             "<li id=\"src-{}\"><strong>{}</strong>{title}, {}{notes}{link}</li>",
             escape(&source.id),
             escape(&source.outlet),
-            escape(&date)
+            date
         );
     }
     out.push_str("</ol>\n");

@@ -108,8 +108,15 @@ fn dedup<'a>(items: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
-/// One line about a source: "Outlet, “Title”, December 25, 2023".
-pub fn source_line(source: &Source) -> (String, Vec<String>) {
+/// The parts of a line about a source, unescaped: `, “Title”`, the date,
+/// and ` — notes` (background, relayed report), each empty when absent.
+pub struct SourceLine {
+    pub title: String,
+    pub date: String,
+    pub notes: String,
+}
+
+pub fn source_line(source: &Source) -> SourceLine {
     let mut notes = Vec::new();
     if source.role == SourceRole::Background {
         notes.push("older reporting, used as background".to_string());
@@ -117,11 +124,22 @@ pub fn source_line(source: &Source) -> (String, Vec<String>) {
     if let Some(report) = &source.relays {
         notes.push(format!("relays a report by {report}"));
     }
-    let date = source
-        .date
-        .map(long_date)
-        .unwrap_or_else(|| "undated".to_string());
-    (date, notes)
+    SourceLine {
+        title: source
+            .title
+            .as_deref()
+            .map(|t| format!(", “{t}”"))
+            .unwrap_or_default(),
+        date: source
+            .date
+            .map(long_date)
+            .unwrap_or_else(|| "undated".to_string()),
+        notes: if notes.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", notes.join("; "))
+        },
+    }
 }
 
 /// Sources that relay the same report, as "A, B and C relay one report by X."

@@ -47,17 +47,8 @@ pub fn render(story: &Story) -> String {
     }
     out.push_str("## Sources\n\n");
     for (n, source) in story.sources.iter().enumerate() {
-        let (date, notes) = source_line(source);
-        let title = source
-            .title
-            .as_deref()
-            .map(|t| format!(", “{}”", escape(t)))
-            .unwrap_or_default();
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", notes.join("; "))
-        };
+        let line = source_line(source);
+        let (title, date, notes) = (escape(&line.title), escape(&line.date), escape(&line.notes));
         let _ = writeln!(
             out,
             "{}. **{}**{title}, {date}{notes} `[{}]`",

@@ -60,17 +60,8 @@ pub fn render(story: &Story) -> String {
     }
     out.push_str("SOURCES\n\n");
     for (n, source) in story.sources.iter().enumerate() {
-        let (date, notes) = source_line(source);
-        let title = source
-            .title
-            .as_deref()
-            .map(|t| format!(", “{t}”"))
-            .unwrap_or_default();
-        let notes = if notes.is_empty() {
-            String::new()
-        } else {
-            format!(" — {}", notes.join("; "))
-        };
+        let line = source_line(source);
+        let (title, date, notes) = (line.title, line.date, line.notes);
         let _ = writeln!(out, "{}. {}{title}, {date}{notes}", n + 1, source.outlet);
     }
     for line in relay_groups(story) {

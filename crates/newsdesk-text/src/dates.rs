@@ -60,6 +60,17 @@ const WEEKDAYS: &[&str] = &[
     "sun",
 ];
 
+/// Whether a word names a weekday, a month or a day relative to today.
+pub fn is_calendar_word(word: &str) -> bool {
+    let lower = word.trim_end_matches('.').to_lowercase();
+    MONTHS.iter().any(|(name, _)| *name == lower)
+        || WEEKDAYS.contains(&lower.as_str())
+        || matches!(
+            lower.as_str(),
+            "today" | "yesterday" | "tomorrow" | "tonight"
+        )
+}
+
 /// The first full date (day, month and year) in `text`: "25 December 2023",
 /// "Dec. 25, 2022", "December 25th 2023", "2023-12-25" or "2023-12-25T10:00".
 pub fn find_date(text: &str) -> Option<DateMatch> {

@@ -9,7 +9,7 @@ mod sentences;
 mod stopwords;
 mod words;
 
-pub use dates::{find_date, parse_date, DateMatch};
+pub use dates::{find_date, is_calendar_word, parse_date, DateMatch};
 pub use newsdesk_model::Span;
 pub use script::{dominant_script, Script};
 pub use sentences::split_sentences;

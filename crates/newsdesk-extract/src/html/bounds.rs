@@ -174,32 +174,9 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
         return None;
     }
     let name = html[name_start..name_start + name_len].to_ascii_lowercase();
-    // Walk the attributes, honouring quotes, to the closing `>`.
-    let mut i = name_start + name_len;
-    let mut attributes = 0;
-    let mut in_name = false;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'>' => break,
-            b'"' | b'\'' => {
-                let quote = bytes[i];
-                i = bytes[i + 1..]
-                    .iter()
-                    .position(|&b| b == quote)
-                    .map_or(bytes.len(), |p| i + 1 + p);
-                in_name = false;
-            }
-            b if b.is_ascii_whitespace() || b == b'/' => in_name = false,
-            b'=' => in_name = false,
-            _ => {
-                if !in_name {
-                    attributes += 1;
-                    in_name = true;
-                }
-            }
-        }
-        i += 1;
-    }
+    let walk = walk_attributes(bytes, name_start + name_len, usize::MAX);
+    let i = walk.close;
+    let attributes = walk.count;
     let end = (i + 1).min(html.len());
     let self_closing = html[..end].trim_end_matches('>').ends_with('/');
     Some(Tag {
@@ -214,12 +191,31 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
 /// Keeps a start tag's name and its first `MAX_ATTRIBUTES` attributes.
 fn truncate_attributes(tag: &str) -> String {
     let bytes = tag.as_bytes();
-    let mut count = 0;
-    let mut in_name = false;
-    let mut i = 1 + bytes[1..]
+    let name_len = bytes[1..]
         .iter()
         .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-' || **b == b':')
         .count();
+    match walk_attributes(bytes, 1 + name_len, MAX_ATTRIBUTES).cut_at {
+        Some(cut) => format!("{}>", tag[..cut].trim_end()),
+        None => tag.to_string(),
+    }
+}
+
+/// What walking a tag's attributes found.
+struct AttributeWalk {
+    count: usize,
+    /// Index of the closing `>` (or the end of the input).
+    close: usize,
+    /// Where the attribute past `limit` starts, if there is one.
+    cut_at: Option<usize>,
+}
+
+/// Walks attributes from `from` to the tag's closing `>`, honouring quoted
+/// values (a `>` inside quotes does not close the tag).
+fn walk_attributes(bytes: &[u8], from: usize, limit: usize) -> AttributeWalk {
+    let mut i = from;
+    let mut count = 0;
+    let mut in_name = false;
     while i < bytes.len() {
         match bytes[i] {
             b'>' => break,
@@ -236,15 +232,23 @@ fn truncate_attributes(tag: &str) -> String {
                 if !in_name {
                     count += 1;
                     in_name = true;
-                    if count > MAX_ATTRIBUTES {
-                        return format!("{}>", tag[..i].trim_end());
+                    if count > limit {
+                        return AttributeWalk {
+                            count,
+                            close: i,
+                            cut_at: Some(i),
+                        };
                     }
                 }
             }
         }
         i += 1;
     }
-    tag.to_string()
+    AttributeWalk {
+        count,
+        close: i,
+        cut_at: None,
+    }
 }
 
 /// The byte after `</name ...>` from `from` on, or the end of the page.
