@@ -55,8 +55,25 @@ pub enum DecodeError {
 pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, DecodeError> {
     match Encoding::for_bom(bytes) {
         Some((encoding, bom_len)) => decode_body(&bytes[bom_len..], Some(encoding)),
-        None => decode_body(bytes, declared_html_encoding(bytes, http_charset)?),
+        None => match declared_html_encoding(bytes, http_charset)? {
+            Some(declared) => decode_body(bytes, Some(declared)),
+            // Undeclared and not UTF-8: guess the legacy encoding from the
+            // bytes, as browsers do, rather than refuse the page.
+            None if std::str::from_utf8(bytes).is_err()
+                && !looks_binary(bytes.iter().take(BINARY_SNIFF_LIMIT).map(|&b| u32::from(b))) =>
+            {
+                decode_body(bytes, Some(detect_encoding(bytes)))
+            }
+            None => decode_body(bytes, None),
+        },
     }
+}
+
+/// The most likely legacy encoding of undeclared, non-UTF-8 bytes.
+pub fn detect_encoding(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Allow)
 }
 
 /// Decode a plain-text document: a BOM (UTF-8, UTF-16LE, UTF-16BE) if there is
@@ -137,10 +154,11 @@ fn declared_html_encoding(
         return encoding_for_label(label.as_bytes()).map(Some);
     }
     let head = &bytes[..bytes.len().min(META_SCAN_LIMIT)];
-    match meta_charset(head) {
-        Some(label) => encoding_for_label(&label).map(|e| Some(encoding_declared_by_meta(e))),
-        None => Ok(None),
-    }
+    // An unknown label in the page is ignored, as browsers ignore it: the
+    // bytes are then detected rather than the page refused.
+    Ok(meta_charset(head)
+        .and_then(|label| encoding_for_label(&label).ok())
+        .map(encoding_declared_by_meta))
 }
 
 /// Accepts either a bare label ("utf-8") or a whole Content-Type value

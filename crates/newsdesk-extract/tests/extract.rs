@@ -135,3 +135,16 @@ fn binary_and_truncated_inputs_are_clear_errors() {
     let error = extract(&truncated_utf8, Format::Text, "cut.txt", None).unwrap_err();
     assert!(error.to_string().contains("UTF-8"), "{error}");
 }
+
+#[test]
+fn an_undeclared_legacy_page_is_detected_not_refused() {
+    let page = b"<html><body><article><p>Les dockers du port ont d\xE9cid\xE9 de poursuivre la gr\xE8ve jusqu'\xE0 la fin de la semaine, a d\xE9clar\xE9 le syndicat.</p></article></body></html>";
+    let article = extract(page, Format::Html, "fr.html", None).unwrap();
+    assert!(
+        article
+            .text
+            .contains("ont décidé de poursuivre la grève jusqu'à la fin"),
+        "{}",
+        article.text
+    );
+}

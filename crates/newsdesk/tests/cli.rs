@@ -189,8 +189,8 @@ fn bad_inputs_are_reported_one_line_each_and_the_rest_are_used() {
     )
     .unwrap();
     std::fs::write(
-        path("bad.html"),
-        b"<html><body><p>Broken \xff\xfe bytes here</p></body></html>",
+        path("furniture.html"),
+        b"<html><body><nav>Home | News | Sport</nav></body></html>",
     )
     .unwrap();
     std::fs::create_dir(path("folder")).unwrap();
@@ -199,7 +199,7 @@ fn bad_inputs_are_reported_one_line_each_and_the_rest_are_used() {
         path("empty.txt"),
         path("binary.txt"),
         path("latin1.txt"),
-        path("bad.html"),
+        path("furniture.html"),
         path("folder"),
     ];
     let mut inputs: Vec<String> = bad.to_vec();
@@ -219,7 +219,7 @@ fn bad_inputs_are_reported_one_line_each_and_the_rest_are_used() {
         "empty input",
         "binary",
         "not valid UTF-8",
-        "not valid UTF-8",
+        "no article text",
         "is a directory",
     ];
     for ((line, input), expected) in lines.iter().zip(&bad).zip(expectations) {

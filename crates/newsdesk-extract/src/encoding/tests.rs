@@ -389,11 +389,12 @@ fn html_meta_in_a_comment_or_past_4096_bytes_is_ignored() {
 
     let mut page = vec![b' '; 5000];
     page.extend_from_slice(b"<meta charset=windows-1252><p>caf\xE9</p>");
-    assert_eq!(
-        decode_html(&page, None),
-        Err(DecodeError::InvalidUtf8 {
-            offset: 5000 + 27 + 6
-        })
+    // Unseen, the declaration cannot help; the bytes are detected instead.
+    let decoded = decode_html(&page, None).unwrap();
+    assert!(
+        decoded.text.ends_with("<p>café</p>"),
+        "{:?}",
+        &decoded.text[5000..]
     );
 }
 
@@ -406,23 +407,30 @@ fn html_meta_cannot_declare_utf16() {
 }
 
 #[test]
-fn html_without_declaration_must_be_utf8() {
+fn html_without_declaration_is_utf8_or_detected() {
     let page = "<p>Привет, café</p>".as_bytes();
     let decoded = decode_html(page, None).unwrap();
     assert_eq!(decoded.encoding, UTF_8);
     assert_eq!(decoded.text, "<p>Привет, café</p>");
 
-    assert_eq!(
-        decode_html(b"<p>caf\xE9</p>", None),
-        Err(DecodeError::InvalidUtf8 { offset: 6 })
+    // Not UTF-8 and undeclared: the legacy encoding is detected.
+    let latin = b"<p>Le caf\xE9 \xE9tait d\xE9j\xE0 ferm\xE9 quand nous sommes arriv\xE9s \xE0 la gare.</p>";
+    let decoded = decode_html(latin, None).unwrap();
+    assert_eq!(decoded.encoding, WINDOWS_1252);
+    assert!(
+        decoded.text.contains("café était déjà fermé"),
+        "{}",
+        decoded.text
     );
-    // The offset counts bytes, after any valid multi-byte characters.
-    let mut page = "<p>Привет ".as_bytes().to_vec();
-    let valid = page.len();
-    page.extend_from_slice(b"\xC3(</p>");
-    assert_eq!(
-        decode_html(&page, None),
-        Err(DecodeError::InvalidUtf8 { offset: valid })
+    let (cyrillic, _, _) = WINDOWS_1251.encode(
+        "<p>Переговоры о прекращении огня возобновятся в понедельник, сообщили в министерстве.</p>",
+    );
+    let decoded = decode_html(&cyrillic, None).unwrap();
+    assert_eq!(decoded.encoding, WINDOWS_1251);
+    assert!(
+        decoded.text.contains("Переговоры о прекращении огня"),
+        "{}",
+        decoded.text
     );
 }
 
@@ -438,20 +446,20 @@ fn html_binary_is_refused() {
 }
 
 #[test]
-fn html_unknown_labels_are_errors() {
+fn html_unknown_labels() {
+    // A caller's explicit charset that names no encoding is an error ...
     assert_eq!(
         decode_html(b"<p>hi</p>", Some("x-made-up")),
         Err(DecodeError::UnknownEncoding("x-made-up".into()))
     );
-    assert_eq!(
-        decode_html(b"<meta charset=\"klingon-8\"><p>hi</p>", None),
-        Err(DecodeError::UnknownEncoding("klingon-8".into()))
-    );
-    // Labels of the "replacement" encoding would decode to a single U+FFFD.
+    // ... and labels of the "replacement" encoding would decode to a single U+FFFD.
     assert_eq!(
         decode_html(b"<p>hi</p>", Some("iso-2022-kr")),
         Err(DecodeError::UnknownEncoding("iso-2022-kr".into()))
     );
+    // An unknown label inside the page is ignored, as browsers ignore it.
+    let decoded = decode_html(b"<meta charset=\"klingon-8\"><p>hi</p>", None).unwrap();
+    assert_eq!(decoded.encoding, UTF_8);
 }
 
 #[test]
