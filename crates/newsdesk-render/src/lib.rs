@@ -1,9 +1,12 @@
 //! Rendering a [`Story`]: Markdown, a standalone HTML page, JSON with the
 //! sentence-to-source map, or plain text. Pure: returns strings.
 
+mod article;
 mod html;
 mod markdown;
 mod plain;
+
+pub use article::render_articles;
 
 use chrono::NaiveDate;
 use newsdesk_model::{Source, SourceRole, Story, StorySentence};

@@ -369,3 +369,27 @@ mod seeds {
         );
     }
 }
+
+#[test]
+fn extract_formats() {
+    let input = "examples/harbor-strike/northwind-wire.txt";
+    let json: Value =
+        serde_json::from_str(&stdout(&newsdesk(&["extract", "--format", "json", input]))).unwrap();
+    assert_eq!(json[0]["outlet"], "Northwind Wire");
+    assert_eq!(json[0]["authors"][0], "Pieter Lund");
+    assert!(json[0]["dropped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|d| d["reason"] == "caption"));
+    insta::assert_snapshot!(
+        "extract_markdown_northwind",
+        stdout(&newsdesk(&[
+            "extract",
+            "--format",
+            "md",
+            "--explain",
+            input
+        ]))
+    );
+}
