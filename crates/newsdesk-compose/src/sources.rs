@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 use newsdesk_model::{Article, Source, SourceRole};
-use newsdesk_text::words;
+use newsdesk_text::{find_date, words};
 
 /// A source this many days older than the newest is background.
 const BACKGROUND_AFTER_DAYS: i64 = 120;
@@ -12,6 +12,8 @@ pub struct SourceInfo {
     pub id: String,
     pub outlet: String,
     pub date: Option<NaiveDate>,
+    /// For an undated source, the date its text points to.
+    pub estimated: Option<NaiveDate>,
     pub role: SourceRole,
     pub relays: Option<String>,
 }
@@ -32,6 +34,7 @@ impl Sources {
                 outlet: info.outlet.clone(),
                 title: article.title.clone(),
                 date: info.date,
+                estimated_date: info.estimated,
                 origin: article.origin.clone(),
                 url: article.url.clone(),
                 role: info.role,
@@ -43,14 +46,24 @@ impl Sources {
 }
 
 pub fn describe(articles: &[Article]) -> Sources {
-    let newest = articles.iter().filter_map(|a| a.published).max();
+    let estimates: Vec<Option<NaiveDate>> = articles
+        .iter()
+        .map(|a| a.published.or_else(|| estimated_date(a)))
+        .collect();
+    // Published dates decide what is newest; estimates only when none is known.
+    let newest = articles
+        .iter()
+        .filter_map(|a| a.published)
+        .max()
+        .or_else(|| estimates.iter().flatten().max().copied());
     let infos = articles
         .iter()
+        .zip(&estimates)
         .enumerate()
-        .map(|(i, article)| {
-            let role = match (article.published, newest) {
+        .map(|(i, (article, estimate))| {
+            let role = match (estimate, newest) {
                 (Some(date), Some(newest))
-                    if (newest - date).num_days() > BACKGROUND_AFTER_DAYS =>
+                    if (newest - *date).num_days() > BACKGROUND_AFTER_DAYS =>
                 {
                     SourceRole::Background
                 }
@@ -63,12 +76,28 @@ pub fn describe(articles: &[Article]) -> Sources {
                     .clone()
                     .unwrap_or_else(|| "Unknown outlet".to_string()),
                 date: article.published,
+                estimated: if article.published.is_none() {
+                    *estimate
+                } else {
+                    None
+                },
                 role,
                 relays: relayed_report(article),
             }
         })
         .collect();
     Sources(infos)
+}
+
+/// A date for an undated article from what it dropped: a photo caption
+/// dates the picture, taken shortly before the article was published.
+pub fn estimated_date(article: &Article) -> Option<NaiveDate> {
+    article
+        .dropped
+        .iter()
+        .filter(|d| d.reason == newsdesk_model::DropReason::Caption)
+        .filter_map(|d| find_date(&d.text).map(|m| m.date))
+        .max()
 }
 
 /// Verbs with which an article credits another outlet's report.

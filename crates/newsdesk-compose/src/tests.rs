@@ -95,3 +95,33 @@ fn relayed_reports_are_named() {
     );
     assert_eq!(sources::relayed_report(&b), None);
 }
+
+#[test]
+fn an_undated_article_is_dated_by_its_photo_caption() {
+    let news = article("Gazette", (2026, 3, 12), &["Ferry crews on the northern routes stopped work on Thursday after talks over new rosters failed."]);
+    let mut old = article(
+        "Courier",
+        (2026, 1, 1),
+        &["Ferry crews on the northern routes threatened to stop work over rosters."],
+    );
+    old.published = None;
+    old.dropped.push(newsdesk_model::Dropped {
+        text: "Crews at the quay on March 3, 2025. (Photo by Ivo Brand)".into(),
+        reason: newsdesk_model::DropReason::Caption,
+        line: None,
+    });
+    assert_eq!(
+        sources::estimated_date(&old),
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 3)
+    );
+    let story = compose(&[news, old], &ComposeOptions::default()).unwrap();
+    assert_eq!(story.sources[1].role, SourceRole::Background);
+    assert_eq!(
+        story.sources[1].date, None,
+        "an estimate is never shown as the date"
+    );
+    assert_eq!(
+        story.sources[1].estimated_date,
+        chrono::NaiveDate::from_ymd_opt(2025, 3, 3)
+    );
+}

@@ -225,6 +225,10 @@ pub struct Source {
     pub outlet: String,
     pub title: Option<String>,
     pub date: Option<NaiveDate>,
+    /// For an undated source, the date its text points to (a dated photo
+    /// caption): used to tell news from background, never shown as its date.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub estimated_date: Option<NaiveDate>,
     pub origin: String,
     #[serde(skip_serializing_if = "Option::is_none", default)]
     pub url: Option<String>,

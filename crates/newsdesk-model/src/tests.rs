@@ -23,6 +23,7 @@ fn outlets_of_lists_each_outlet_once_in_citation_order() {
         outlet: outlet.into(),
         title: None,
         date: None,
+        estimated_date: None,
         origin: String::new(),
         url: None,
         role: SourceRole::News,

@@ -38,6 +38,7 @@ fn story() -> Story {
             outlet: "Gazette".into(),
             title: None,
             date: None,
+            estimated_date: None,
             origin: "a.txt".into(),
             url: None,
             role: SourceRole::News,

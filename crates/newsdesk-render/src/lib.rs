@@ -133,10 +133,13 @@ pub fn source_line(source: &Source) -> SourceLine {
             .as_deref()
             .map(|t| format!(", “{t}”"))
             .unwrap_or_default(),
-        date: source
-            .date
-            .map(long_date)
-            .unwrap_or_else(|| "undated".to_string()),
+        date: match (source.date, source.estimated_date) {
+            (Some(date), _) => long_date(date),
+            (None, Some(estimate)) => {
+                format!("undated (a photo in it is dated {})", long_date(estimate))
+            }
+            (None, None) => "undated".to_string(),
+        },
         notes: if notes.is_empty() {
             String::new()
         } else {

@@ -339,6 +339,16 @@ mod seeds {
         assert!(story["perspectives"].as_array().unwrap().len() >= 2);
         assert_eq!(story["sources"].as_array().unwrap().len(), 4);
         assert_eq!(story["date"], "2023-12-25");
+        // 004 (December 2022, dated only by its photo caption) is background;
+        // 001-003 relay one New York Times report.
+        let sources = story["sources"].as_array().unwrap();
+        assert_eq!(sources[3]["role"], "background");
+        assert_eq!(sources[3]["estimated_date"], "2022-12-23");
+        for source in &sources[..3] {
+            assert_eq!(source["role"], "news");
+            assert_eq!(source["relays"], "The New York Times");
+        }
+        assert!(markdown.contains("relay one underlying report by The New York Times"));
         // 004's outlet is named by its reporter's biography, 002's by its masthead.
         let outlets: Vec<&str> = story["sources"]
             .as_array()
