@@ -1,5 +1,7 @@
 //! `newsdesk bench`: benchmarks that print our figures beside the peers'.
 
+pub mod cluster;
+pub mod duc;
 pub mod extract;
 pub mod rouge;
 
@@ -11,12 +13,15 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Score article extraction on the article-extraction-benchmark data.
     Extract(extract::Args),
+    /// Story detection quality on DUC clusters, and throughput.
+    Cluster(cluster::Args),
     /// Score brief summaries with ROUGE on DUC-style data.
     Rouge(rouge::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
+        BenchCommand::Cluster(args) => cluster::run(args),
         BenchCommand::Extract(args) => extract::run(args),
         BenchCommand::Rouge(args) => rouge::run(args),
     }

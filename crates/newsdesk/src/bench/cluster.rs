@@ -1,0 +1,330 @@
+//! `newsdesk bench cluster`: story detection quality on DUC clusters mixed
+//! together, and throughput on a large generated stream.
+
+use super::duc;
+use anyhow::Result;
+use newsdesk_cluster::{Config, Incoming, StoryDetector};
+use newsdesk_eval::clustering::{bcubed, BCubed};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The DUC data folder (with docs/ and models/).
+    #[arg(default_value = "../shared/data/duc2003")]
+    dir: PathBuf,
+    /// Similarity needed to join a story (default: the detector's).
+    #[arg(long)]
+    threshold: Option<f32>,
+    /// How much the bar rises with a story's age (default: the detector's).
+    #[arg(long)]
+    age_penalty: Option<f32>,
+    /// Terms kept per article (default: the detector's).
+    #[arg(long)]
+    article_terms: Option<usize>,
+    /// Words of each body read (default: the detector's).
+    #[arg(long)]
+    body_words: Option<usize>,
+    /// Weight of names (default: the detector's).
+    #[arg(long)]
+    name_weight: Option<f32>,
+    /// Terms used to look up candidate stories (default: the detector's).
+    #[arg(long)]
+    lookup_terms: Option<usize>,
+    /// List the clusters split across stories and the stories that mix clusters.
+    #[arg(long)]
+    explain: bool,
+    /// Also score a range of thresholds, to show how sensitive the result is.
+    #[arg(long)]
+    sweep: bool,
+    /// Articles in the generated stream for the throughput run (0: skip it).
+    #[arg(long, default_value_t = 100_000)]
+    stream: usize,
+}
+
+struct Item {
+    label: usize,
+    title: String,
+    text: String,
+    date: Option<chrono::NaiveDate>,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let clusters = duc::read(&args.dir)?;
+    let mut items: Vec<Item> = Vec::new();
+    for (label, cluster) in clusters.iter().enumerate() {
+        for doc in &cluster.documents {
+            items.push(Item {
+                label,
+                title: doc.headline.clone().unwrap_or_default(),
+                text: doc.text(),
+                date: doc.date,
+            });
+        }
+    }
+    // Arrival order: by date, then document number, as a feed would bring them.
+    items.sort_by(|a, b| a.date.cmp(&b.date).then(a.text.len().cmp(&b.text.len())));
+    let defaults = Config::default();
+    let config = Config {
+        threshold: args.threshold.unwrap_or(defaults.threshold),
+        age_penalty: args.age_penalty.unwrap_or(defaults.age_penalty),
+        article_terms: args.article_terms.unwrap_or(defaults.article_terms),
+        body_words: args.body_words.unwrap_or(defaults.body_words),
+        name_weight: args.name_weight.unwrap_or(defaults.name_weight),
+        lookup_terms: args.lookup_terms.unwrap_or(defaults.lookup_terms),
+        ..defaults
+    };
+    println!(
+        "Story detection on {} ({} documents from {} clusters, mixed, in date order)\n",
+        args.dir.display(),
+        items.len(),
+        clusters.len()
+    );
+    println!("| system | B-cubed precision | B-cubed recall | B-cubed F1 | stories |");
+    println!("| --- | ---: | ---: | ---: | ---: |");
+    let truth: Vec<usize> = items.iter().map(|i| i.label).collect();
+    let (score, stories) = detect(&items, config.clone());
+    print_row(
+        &format!("newsdesk (threshold {:.2})", config.threshold),
+        score,
+        stories,
+    );
+    if args.explain {
+        explain(&items, &clusters, config.clone());
+    }
+    let singletons: Vec<usize> = (0..items.len()).collect();
+    print_row(
+        "baseline: every document its own story",
+        bcubed(&singletons, &truth),
+        items.len(),
+    );
+    print_row(
+        "baseline: one story for everything",
+        bcubed(&vec![0; items.len()], &truth),
+        1,
+    );
+    if args.sweep {
+        println!("\n| threshold | B-cubed F1 | stories |\n| ---: | ---: | ---: |");
+        for step in 0..=12 {
+            let threshold = 0.08 + 0.02 * step as f32;
+            let (score, stories) = detect(
+                &items,
+                Config {
+                    threshold,
+                    ..config.clone()
+                },
+            );
+            println!("| {threshold:.2} | {:.4} | {stories} |", score.f1);
+        }
+    }
+    if args.stream > 0 {
+        throughput(&items, args.stream, config);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn detect(items: &[Item], config: Config) -> (BCubed, usize) {
+    let mut detector = StoryDetector::new(config);
+    let predicted: Vec<usize> = items
+        .iter()
+        .map(|i| {
+            detector
+                .add(Incoming {
+                    title: &i.title,
+                    text: &i.text,
+                    date: i.date,
+                })
+                .story
+        })
+        .collect();
+    let truth: Vec<usize> = items.iter().map(|i| i.label).collect();
+    (bcubed(&predicted, &truth), detector.story_count())
+}
+
+fn explain(items: &[Item], clusters: &[duc::Cluster], config: Config) {
+    let mut detector = StoryDetector::new(config);
+    let predicted: Vec<usize> = items
+        .iter()
+        .map(|i| {
+            detector
+                .add(Incoming {
+                    title: &i.title,
+                    text: &i.text,
+                    date: i.date,
+                })
+                .story
+        })
+        .collect();
+    let mut stories: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for (item, story) in items.iter().zip(&predicted) {
+        stories.entry(*story).or_default().push(item.label);
+    }
+    println!();
+    for (label, cluster) in clusters.iter().enumerate() {
+        let mut parts: std::collections::BTreeMap<usize, usize> = Default::default();
+        for (item, story) in items.iter().zip(&predicted) {
+            if item.label == label {
+                *parts.entry(*story).or_default() += 1;
+            }
+        }
+        if parts.len() > 1 {
+            println!("split: {} -> {:?}", cluster.name, parts);
+        }
+    }
+    for (story, labels) in stories {
+        let mut distinct = labels.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() > 1 {
+            let names: Vec<&str> = labels.iter().map(|&l| clusters[l].name.as_str()).collect();
+            println!("mixed: story {story} <- {names:?}");
+        }
+    }
+    println!();
+}
+
+fn print_row(system: &str, score: BCubed, stories: usize) {
+    println!(
+        "| {system} | {:.4} | {:.4} | {:.4} | {stories} |",
+        score.precision, score.recall, score.f1
+    );
+}
+
+/// A deterministic generator (SplitMix64), so every run sees the same stream.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// A made-up capitalised word, so each generated story has names of its own.
+fn pseudo_name(seed: u64) -> String {
+    const SYLLABLES: &[&str] = &[
+        "ka", "lo", "mi", "ren", "sa", "tor", "vel", "din", "quo", "bar", "nes", "fi", "gru",
+        "hal", "zem", "or", "pa", "te", "vu", "mor", "lin", "das", "ko", "ri", "sul", "wen", "ya",
+        "be", "cho", "dra", "ge", "ul",
+    ];
+    let mut rng = SplitMix(seed);
+    let mut name: String = (0..4)
+        .map(|_| SYLLABLES[rng.below(SYLLABLES.len())])
+        .collect();
+    name[..1].make_ascii_uppercase();
+    name
+}
+
+/// Generates `count` articles in stories of about ten. Each story takes a
+/// DUC document as its base, invented names and an invented vocabulary of
+/// its own (so stories built on the same base differ as real stories do),
+/// and a run of days; each article takes most of the base's sentences, a
+/// sixth of its words swapped for the story's own words, and a few
+/// sentences of other documents.
+fn generate(items: &[Item], count: usize) -> Vec<(usize, String, String, chrono::NaiveDate)> {
+    let sentences: Vec<Vec<String>> = items
+        .iter()
+        .map(|i| {
+            newsdesk_text::split_sentences(&i.text)
+                .into_iter()
+                .map(|s| i.text[s.range()].to_string())
+                .collect()
+        })
+        .collect();
+    let start = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("a valid date");
+    let mut rng = SplitMix(2003);
+    let mut out = Vec::with_capacity(count);
+    for n in 0..count {
+        let story = n / 10;
+        // Each story mixes sentences of three documents of its own choosing.
+        let mut picker = SplitMix(story as u64);
+        let base: Vec<&String> = (0..3)
+            .flat_map(|_| sentences[picker.below(sentences.len())].iter().take(8))
+            .collect();
+        let seed = story as u64 * 64;
+        let names = format!("{} {}", pseudo_name(seed), pseudo_name(seed + 1));
+        let vocabulary: Vec<String> = (2..32)
+            .map(|k| pseudo_name(seed + k).to_lowercase())
+            .collect();
+        let mut text = String::new();
+        for sentence in &base {
+            if rng.below(10) < 6 {
+                for word in sentence.split_whitespace() {
+                    if rng.below(6) == 0 {
+                        text.push_str(&vocabulary[rng.below(vocabulary.len())]);
+                    } else {
+                        text.push_str(word);
+                    }
+                    text.push(' ');
+                }
+            }
+        }
+        for _ in 0..2 {
+            let other = &sentences[rng.below(sentences.len())];
+            if !other.is_empty() {
+                text.push_str(&other[rng.below(other.len())]);
+                text.push(' ');
+            }
+        }
+        text.push_str(&format!(
+            "{names} said the matter was not settled. Officials in {names} declined to comment."
+        ));
+        let title = format!(
+            "{names}: {}",
+            base.first()
+                .map(|s| s.split_whitespace().take(8).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default()
+        );
+        let date = start + chrono::Duration::days((story / 30) as i64 + rng.below(3) as i64);
+        out.push((story, title, text, date));
+    }
+    out
+}
+
+fn throughput(items: &[Item], count: usize, config: Config) {
+    let stream = generate(items, count);
+    let words: usize = stream
+        .iter()
+        .map(|(_, _, t, _)| t.split_whitespace().count())
+        .sum();
+    let mut detector = StoryDetector::new(config);
+    let started = Instant::now();
+    let predicted: Vec<usize> = stream
+        .iter()
+        .map(|(_, title, text, date)| {
+            detector
+                .add(Incoming {
+                    title,
+                    text,
+                    date: Some(*date),
+                })
+                .story
+        })
+        .collect();
+    let elapsed = started.elapsed();
+    let truth: Vec<usize> = stream.iter().map(|(story, ..)| *story).collect();
+    let score = bcubed(&predicted, &truth);
+    println!("\nThroughput: {count} generated articles ({} words on average) in {:.1} s on one thread: {:.0} articles/s; peak memory {}; {} stories, B-cubed F1 against the generated stories {:.4}",
+        words / count.max(1), elapsed.as_secs_f64(), count as f64 / elapsed.as_secs_f64(), peak_memory(), detector.story_count(), score.f1);
+}
+
+/// The process's peak resident memory, from /proc (Linux).
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l["VmHWM:".len()..].trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
