@@ -302,7 +302,7 @@ impl StoryDetector {
             *story.centroid.entry(term).or_default() += weight;
         }
         if story.centroid.len() > story_terms * 2 {
-            let mut entries: Vec<(u32, f32)> = story.centroid.drain().collect();
+            let entries: Vec<(u32, f32)> = story.centroid.drain().collect();
             let idf: Vec<f32> = entries
                 .iter()
                 .map(|&(t, _)| self.log_documents - self.log_frequency[t as usize] + 1.0)

@@ -1,0 +1,327 @@
+//! The behaviour every [`Store`] implementation must show. Each check
+//! takes a fresh, empty store; `conformance_tests!` turns them all into
+//! tests for one implementation. Its argument makes a pair: something to
+//! keep alive while the test runs (a temporary directory, a database
+//! schema to drop) and the store:
+//!
+//! ```ignore
+//! newsdesk_store::conformance_tests!(((), newsdesk_store::SqliteStore::in_memory().unwrap()));
+//! ```
+
+use crate::*;
+use chrono::TimeZone;
+use newsdesk_model::{Article, BlockKind};
+
+/// Generates one `#[test]` per check, each on a store made by `$make`,
+/// an expression giving `(guard, store)`.
+#[macro_export]
+macro_rules! conformance_tests {
+    ($make:expr) => {
+        $crate::conformance_tests!(@tests $make;
+            feeds_are_added_once_and_removed,
+            fetches_update_feed_state_and_keep_validators,
+            articles_are_kept_once_by_url_and_by_content,
+            raw_pages_round_trip_compressed,
+            stories_collect_articles_and_versions,
+            an_article_joins_one_story_only,
+            stories_list_newest_first_with_paging,
+            unknown_ids_are_errors_or_absent
+        );
+    };
+    (@tests $make:expr; $($check:ident),*) => {
+        $(
+            #[test]
+            fn $check() {
+                let (_guard, mut store) = $make;
+                $crate::conformance::$check(&mut store);
+            }
+        )*
+    };
+}
+
+pub fn at(minute: u32) -> Timestamp {
+    chrono::Utc
+        .with_ymd_and_hms(2026, 11, 20, 8, minute, 0)
+        .unwrap()
+}
+
+pub fn article(title: &str, body: &str, url: Option<&str>) -> Article {
+    let mut article = Article {
+        origin: url.unwrap_or("test").to_string(),
+        title: Some(title.to_string()),
+        outlet: Some("Test Outlet".to_string()),
+        url: url.map(str::to_string),
+        published: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        ..Article::default()
+    };
+    article.push_block(BlockKind::Paragraph, body);
+    article
+}
+
+fn new<'a>(article: &'a Article, feed: Option<FeedId>) -> NewArticle<'a> {
+    NewArticle {
+        article,
+        url: article.url.as_deref(),
+        feed,
+        fetched_at: at(0),
+        raw_page: None,
+    }
+}
+
+pub fn feeds_are_added_once_and_removed<S: Store>(store: &mut S) {
+    let first = store
+        .add_feed("https://a.example/feed", Some("A"), at(0))
+        .unwrap();
+    assert!(matches!(first, Added::New(_)));
+    let again = store
+        .add_feed("https://a.example/feed", None, at(1))
+        .unwrap();
+    assert_eq!(again, Added::Existing(first.id()));
+    store
+        .add_feed("https://b.example/rss", None, at(2))
+        .unwrap();
+    let urls: Vec<String> = store.feeds().unwrap().into_iter().map(|f| f.url).collect();
+    assert_eq!(urls, ["https://a.example/feed", "https://b.example/rss"]);
+    let feed = store.feed("https://a.example/feed").unwrap().unwrap();
+    assert_eq!(
+        (feed.title.as_deref(), feed.added_at, feed.article_count),
+        (Some("A"), at(0), 0)
+    );
+    assert!(store.remove_feed("https://a.example/feed").unwrap());
+    assert!(!store.remove_feed("https://a.example/feed").unwrap());
+    assert_eq!(store.feeds().unwrap().len(), 1);
+}
+
+pub fn fetches_update_feed_state_and_keep_validators<S: Store>(store: &mut S) {
+    let feed = store
+        .add_feed("https://a.example/feed", None, at(0))
+        .unwrap()
+        .id();
+    let ok = Fetch {
+        feed,
+        url: "https://a.example/feed".into(),
+        at: at(1),
+        status: Some(200),
+        error: None,
+        bytes: 1200,
+        duration_ms: 35,
+        etag: Some("\"v1\"".into()),
+        last_modified: Some("Fri, 20 Nov 2026 08:00:00 GMT".into()),
+        next_due_at: Some(at(31)),
+    };
+    store.record_fetch(&ok).unwrap();
+    let failed = Fetch {
+        at: at(31),
+        status: Some(503),
+        error: Some("503 Service Unavailable".into()),
+        bytes: 0,
+        etag: None,
+        last_modified: None,
+        next_due_at: Some(at(41)),
+        ..ok.clone()
+    };
+    store.record_fetch(&failed).unwrap();
+    let state = store.feed("https://a.example/feed").unwrap().unwrap();
+    assert_eq!(state.last_status, Some(503));
+    assert_eq!(state.last_error.as_deref(), Some("503 Service Unavailable"));
+    assert_eq!(
+        state.etag.as_deref(),
+        Some("\"v1\""),
+        "a failed fetch keeps the validators"
+    );
+    assert_eq!(state.last_fetched_at, Some(at(31)));
+    assert_eq!(state.next_due_at, Some(at(41)));
+    let log = store.fetch_log(feed, 10).unwrap();
+    assert_eq!(log, [failed, ok], "newest first");
+    let missing = Fetch {
+        feed: feed + 1000,
+        ..log[0].clone()
+    };
+    assert!(store.record_fetch(&missing).is_err());
+}
+
+pub fn articles_are_kept_once_by_url_and_by_content<S: Store>(store: &mut S) {
+    let feed = store
+        .add_feed("https://a.example/feed", None, at(0))
+        .unwrap()
+        .id();
+    let a = article(
+        "Strike",
+        "Dock workers walked out on Monday.",
+        Some("https://a.example/strike"),
+    );
+    let first = store.insert_article(&new(&a, Some(feed))).unwrap();
+    assert!(matches!(first, Insertion::New(_)));
+    let same_url = article(
+        "Strike (updated)",
+        "Dock workers walked out on Monday morning.",
+        Some("https://a.example/strike"),
+    );
+    assert_eq!(
+        store.insert_article(&new(&same_url, Some(feed))).unwrap(),
+        Insertion::Duplicate {
+            existing: first.id(),
+            by: Duplicate::SameUrl
+        }
+    );
+    let same_text = article(
+        "Strike",
+        "Dock  workers walked OUT on Monday.",
+        Some("https://mirror.example/copy"),
+    );
+    assert_eq!(
+        store.insert_article(&new(&same_text, None)).unwrap(),
+        Insertion::Duplicate {
+            existing: first.id(),
+            by: Duplicate::SameContent
+        }
+    );
+    let other = article("Floods", "The river burst its banks.", None);
+    assert!(matches!(
+        store.insert_article(&new(&other, None)).unwrap(),
+        Insertion::New(_)
+    ));
+    assert_eq!(store.article_count().unwrap(), 2);
+    let stored = store.article(first.id()).unwrap().unwrap();
+    assert_eq!(stored.article, a);
+    assert_eq!(stored.feed, Some(feed));
+    assert_eq!(stored.content_hash, content_hash(&a.text));
+    assert_eq!(
+        store
+            .feed("https://a.example/feed")
+            .unwrap()
+            .unwrap()
+            .article_count,
+        1
+    );
+}
+
+pub fn raw_pages_round_trip_compressed<S: Store>(store: &mut S) {
+    let a = article("Strike", "Dock workers walked out.", None);
+    let page = "<html><body><p>Dock workers walked out.</p></body></html>".repeat(100);
+    let id = store
+        .insert_article(&NewArticle {
+            raw_page: Some(page.as_bytes()),
+            ..new(&a, None)
+        })
+        .unwrap()
+        .id();
+    assert_eq!(
+        store.raw_page(id).unwrap().as_deref(),
+        Some(page.as_bytes())
+    );
+    let b = article("Floods", "The river rose.", None);
+    let without = store.insert_article(&new(&b, None)).unwrap().id();
+    assert_eq!(store.raw_page(without).unwrap(), None);
+}
+
+pub fn stories_collect_articles_and_versions<S: Store>(store: &mut S) {
+    let a = store
+        .insert_article(&new(&article("One", "First report.", None), None))
+        .unwrap()
+        .id();
+    let b = store
+        .insert_article(&new(&article("Two", "Second report.", None), None))
+        .unwrap()
+        .id();
+    assert_eq!(store.unassigned_articles(10).unwrap(), [a, b]);
+    let story = store.create_story(at(1)).unwrap();
+    store.assign(story, a, None, at(2)).unwrap();
+    store.assign(story, b, Some(a), at(3)).unwrap();
+    assert!(store.unassigned_articles(10).unwrap().is_empty());
+    let members = store.story_articles(story).unwrap();
+    assert_eq!(
+        members,
+        [
+            Membership {
+                article: a,
+                duplicate_of: None,
+                added_at: at(2)
+            },
+            Membership {
+                article: b,
+                duplicate_of: Some(a),
+                added_at: at(3)
+            }
+        ]
+    );
+    let v1 = NewStoryVersion {
+        headline: "First",
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        article_count: 1,
+        story_json: "{\"v\":1}",
+    };
+    let v2 = NewStoryVersion {
+        headline: "Second",
+        article_count: 2,
+        story_json: "{\"v\":2}",
+        ..v1.clone()
+    };
+    assert_eq!(store.add_story_version(story, &v1, at(4)).unwrap(), 1);
+    assert_eq!(store.add_story_version(story, &v2, at(5)).unwrap(), 2);
+    let versions = store.story_versions(story).unwrap();
+    assert_eq!(
+        versions
+            .iter()
+            .map(|v| (v.version, v.headline.as_str(), v.article_count))
+            .collect::<Vec<_>>(),
+        [(1, "First", 1), (2, "Second", 2)]
+    );
+    assert_eq!(
+        store.story_version(story, 1).unwrap().unwrap().story_json,
+        "{\"v\":1}"
+    );
+    assert_eq!(store.story_version(story, 3).unwrap(), None);
+}
+
+pub fn an_article_joins_one_story_only<S: Store>(store: &mut S) {
+    let a = store
+        .insert_article(&new(&article("One", "First report.", None), None))
+        .unwrap()
+        .id();
+    let first = store.create_story(at(1)).unwrap();
+    let second = store.create_story(at(1)).unwrap();
+    store.assign(first, a, None, at(2)).unwrap();
+    assert!(store.assign(second, a, None, at(3)).is_err());
+    assert_eq!(store.story_articles(second).unwrap(), []);
+}
+
+pub fn stories_list_newest_first_with_paging<S: Store>(store: &mut S) {
+    let old = store.create_story(at(1)).unwrap();
+    let new_story = store.create_story(at(2)).unwrap();
+    let revived = store.create_story(at(3)).unwrap();
+    let version = NewStoryVersion {
+        headline: "Old story returns",
+        date: None,
+        article_count: 1,
+        story_json: "{}",
+    };
+    store.add_story_version(old, &version, at(9)).unwrap();
+    let ids: Vec<StoryId> = store.stories(10, 0).unwrap().iter().map(|s| s.id).collect();
+    assert_eq!(ids, [old, revived, new_story]);
+    let page: Vec<StoryId> = store.stories(1, 1).unwrap().iter().map(|s| s.id).collect();
+    assert_eq!(page, [revived]);
+    let summary = &store.stories(1, 0).unwrap()[0];
+    assert_eq!(
+        (
+            summary.headline.as_deref(),
+            summary.versions,
+            summary.updated_at
+        ),
+        (Some("Old story returns"), 1, at(9))
+    );
+}
+
+pub fn unknown_ids_are_errors_or_absent<S: Store>(store: &mut S) {
+    assert_eq!(store.article(42).unwrap(), None);
+    assert_eq!(store.raw_page(42).unwrap(), None);
+    assert!(store.story_versions(42).unwrap().is_empty());
+    assert!(store.assign(42, 43, None, at(0)).is_err());
+    let version = NewStoryVersion {
+        headline: "x",
+        date: None,
+        article_count: 0,
+        story_json: "{}",
+    };
+    assert!(store.add_story_version(42, &version, at(0)).is_err());
+}

@@ -1,0 +1,80 @@
+//! Storage: feeds and their fetch log, articles (each kept once, with the
+//! raw page compressed so extraction can be re-run), stories, which
+//! articles belong to them, and every written version of each story.
+//!
+//! [`Store`] is the one interface; [`SqliteStore`] is the embedded default.
+//! [`conformance`] holds the behaviour every implementation must show, run
+//! by each implementation's tests. Callers pass timestamps in: a store
+//! never reads the clock.
+
+pub mod conformance;
+mod content;
+mod sqlite;
+mod types;
+
+pub use content::content_hash;
+pub use sqlite::SqliteStore;
+pub use types::*;
+
+/// What can go wrong in a store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("the store was written by a newer newsdesk (schema version {found}, this one knows up to {known})")]
+    NewerSchema { found: i64, known: i64 },
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    #[error("no {what} with id {id}")]
+    NotFound { what: &'static str, id: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// The storage interface. Every write is one transaction: it happens
+/// whole or not at all.
+pub trait Store {
+    /// Adds a feed by URL; adding a URL already present returns its id.
+    fn add_feed(&mut self, url: &str, title: Option<&str>, now: Timestamp)
+        -> Result<Added<FeedId>>;
+    /// Removes a feed; its articles stay. Returns whether it existed.
+    fn remove_feed(&mut self, url: &str) -> Result<bool>;
+    fn feeds(&self) -> Result<Vec<Feed>>;
+    fn feed(&self, url: &str) -> Result<Option<Feed>>;
+    /// Logs a fetch and updates the feed's state (validators, last error,
+    /// when it is next due).
+    fn record_fetch(&mut self, fetch: &Fetch) -> Result<()>;
+    fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>>;
+
+    /// Keeps an article unless one with the same canonical URL or the same
+    /// content is already stored, in which case that one's id is returned.
+    fn insert_article(&mut self, article: &NewArticle) -> Result<Insertion>;
+    fn article(&self, id: ArticleId) -> Result<Option<StoredArticle>>;
+    /// The raw page as fetched, decompressed.
+    fn raw_page(&self, id: ArticleId) -> Result<Option<Vec<u8>>>;
+    fn article_count(&self) -> Result<u64>;
+    /// Articles not yet in any story, oldest first.
+    fn unassigned_articles(&self, limit: usize) -> Result<Vec<ArticleId>>;
+
+    fn create_story(&mut self, now: Timestamp) -> Result<StoryId>;
+    /// Puts an article in a story (an article is in one story at most).
+    fn assign(
+        &mut self,
+        story: StoryId,
+        article: ArticleId,
+        duplicate_of: Option<ArticleId>,
+        now: Timestamp,
+    ) -> Result<()>;
+    fn story_articles(&self, story: StoryId) -> Result<Vec<Membership>>;
+    /// Stores a new written version of a story; returns its number (from 1).
+    fn add_story_version(
+        &mut self,
+        story: StoryId,
+        version: &NewStoryVersion,
+        now: Timestamp,
+    ) -> Result<u32>;
+    fn story_versions(&self, story: StoryId) -> Result<Vec<StoryVersionInfo>>;
+    fn story_version(&self, story: StoryId, version: u32) -> Result<Option<StoryVersion>>;
+    /// Stories, most recently updated first.
+    fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>>;
+}

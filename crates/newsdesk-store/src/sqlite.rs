@@ -1,0 +1,526 @@
+//! The embedded store: one SQLite file in WAL mode.
+
+use crate::content::content_hash;
+use crate::types::*;
+use crate::{Result, Store, StoreError};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use std::io::{Read, Write};
+use std::path::Path;
+
+/// Schema migrations, applied in order; `PRAGMA user_version` records how
+/// many have run. Never edit one that has shipped: add another.
+const MIGRATIONS: &[&str] = &[r#"
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    added_at TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_fetched_at TEXT,
+    last_status INTEGER,
+    last_error TEXT,
+    next_due_at TEXT
+);
+CREATE TABLE fetches (
+    id INTEGER PRIMARY KEY,
+    feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    url TEXT NOT NULL,
+    at TEXT NOT NULL,
+    status INTEGER,
+    error TEXT,
+    bytes INTEGER NOT NULL,
+    duration_ms INTEGER NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    next_due_at TEXT
+);
+CREATE INDEX fetches_by_feed ON fetches(feed_id, id);
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    url TEXT,
+    canonical_url TEXT UNIQUE,
+    content_hash TEXT NOT NULL UNIQUE,
+    feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+    fetched_at TEXT NOT NULL,
+    published TEXT,
+    title TEXT,
+    outlet TEXT,
+    article_json TEXT NOT NULL,
+    raw_page BLOB
+);
+CREATE INDEX articles_by_feed ON articles(feed_id);
+CREATE TABLE stories (
+    id INTEGER PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE story_articles (
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    duplicate_of INTEGER REFERENCES articles(id),
+    added_at TEXT NOT NULL,
+    PRIMARY KEY (story_id, article_id)
+);
+CREATE TABLE story_versions (
+    story_id INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    version INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    headline TEXT NOT NULL,
+    story_date TEXT,
+    article_count INTEGER NOT NULL,
+    story_json TEXT NOT NULL,
+    PRIMARY KEY (story_id, version)
+);
+CREATE INDEX stories_by_update ON stories(updated_at DESC, id DESC);
+"#];
+
+pub struct SqliteStore {
+    connection: Connection,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the store in `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path) -> Result<SqliteStore> {
+        SqliteStore::prepare(Connection::open(path)?)
+    }
+
+    /// A store that lives in memory only, for tests and dry runs.
+    pub fn in_memory() -> Result<SqliteStore> {
+        SqliteStore::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut connection: Connection) -> Result<SqliteStore> {
+        // WAL lets readers (the web site) work while a writer commits;
+        // NORMAL sync is durable across process crashes in WAL mode.
+        connection.pragma_update(None, "journal_mode", "WAL")?;
+        connection.pragma_update(None, "synchronous", "NORMAL")?;
+        connection.pragma_update(None, "foreign_keys", "ON")?;
+        connection.busy_timeout(std::time::Duration::from_secs(10))?;
+        migrate(&mut connection)?;
+        Ok(SqliteStore { connection })
+    }
+
+    /// The schema version, for diagnostics.
+    pub fn schema_version(&self) -> Result<i64> {
+        Ok(self
+            .connection
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+}
+
+fn migrate(connection: &mut Connection) -> Result<()> {
+    let current: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    let known = MIGRATIONS.len() as i64;
+    if current > known {
+        return Err(StoreError::NewerSchema {
+            found: current,
+            known,
+        });
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = connection.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn time(value: Timestamp) -> String {
+    value.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+fn parse_time(text: &str) -> rusqlite::Result<Timestamp> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
+}
+
+fn parse_optional_time(text: Option<String>) -> rusqlite::Result<Option<Timestamp>> {
+    text.as_deref().map(parse_time).transpose()
+}
+
+fn parse_date(text: Option<String>) -> Option<NaiveDate> {
+    text.and_then(|t| NaiveDate::parse_from_str(&t, "%Y-%m-%d").ok())
+}
+
+fn compress(bytes: &[u8]) -> Vec<u8> {
+    let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder
+        .write_all(bytes)
+        .expect("writing to memory does not fail");
+    encoder.finish().expect("writing to memory does not fail")
+}
+
+fn decompress(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .map_err(|e| StoreError::Corrupt(format!("raw page does not decompress: {e}")))?;
+    Ok(out)
+}
+
+const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, last_fetched_at, last_status, last_error, next_due_at, \
+     (SELECT COUNT(*) FROM articles WHERE articles.feed_id = feeds.id)";
+
+fn feed_from_row(row: &rusqlite::Row) -> rusqlite::Result<Feed> {
+    Ok(Feed {
+        id: row.get(0)?,
+        url: row.get(1)?,
+        title: row.get(2)?,
+        added_at: parse_time(&row.get::<_, String>(3)?)?,
+        etag: row.get(4)?,
+        last_modified: row.get(5)?,
+        last_fetched_at: parse_optional_time(row.get(6)?)?,
+        last_status: row.get(7)?,
+        last_error: row.get(8)?,
+        next_due_at: parse_optional_time(row.get(9)?)?,
+        article_count: row.get::<_, i64>(10)? as u64,
+    })
+}
+
+fn touch_story(tx: &Transaction, story: StoryId, now: Timestamp) -> Result<()> {
+    let changed = tx.execute(
+        "UPDATE stories SET updated_at = ?1 WHERE id = ?2",
+        params![time(now), story],
+    )?;
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: "story",
+            id: story,
+        });
+    }
+    Ok(())
+}
+
+impl Store for SqliteStore {
+    fn add_feed(
+        &mut self,
+        url: &str,
+        title: Option<&str>,
+        now: Timestamp,
+    ) -> Result<Added<FeedId>> {
+        let tx = self.connection.transaction()?;
+        let existing: Option<FeedId> = tx
+            .query_row("SELECT id FROM feeds WHERE url = ?1", [url], |r| r.get(0))
+            .optional()?;
+        let added = match existing {
+            Some(id) => Added::Existing(id),
+            None => {
+                tx.execute(
+                    "INSERT INTO feeds (url, title, added_at) VALUES (?1, ?2, ?3)",
+                    params![url, title, time(now)],
+                )?;
+                Added::New(tx.last_insert_rowid())
+            }
+        };
+        tx.commit()?;
+        Ok(added)
+    }
+
+    fn remove_feed(&mut self, url: &str) -> Result<bool> {
+        let tx = self.connection.transaction()?;
+        let removed = tx.execute("DELETE FROM feeds WHERE url = ?1", [url])? > 0;
+        tx.commit()?;
+        Ok(removed)
+    }
+
+    fn feeds(&self) -> Result<Vec<Feed>> {
+        let mut statement = self
+            .connection
+            .prepare(&format!("SELECT {FEED_COLUMNS} FROM feeds ORDER BY id"))?;
+        let feeds = statement
+            .query_map([], feed_from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(feeds)
+    }
+
+    fn feed(&self, url: &str) -> Result<Option<Feed>> {
+        Ok(self
+            .connection
+            .query_row(
+                &format!("SELECT {FEED_COLUMNS} FROM feeds WHERE url = ?1"),
+                [url],
+                feed_from_row,
+            )
+            .optional()?)
+    }
+
+    fn record_fetch(&mut self, fetch: &Fetch) -> Result<()> {
+        let tx = self.connection.transaction()?;
+        tx.execute(
+            "INSERT INTO fetches (feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                fetch.feed,
+                fetch.url,
+                time(fetch.at),
+                fetch.status,
+                fetch.error,
+                fetch.bytes as i64,
+                fetch.duration_ms as i64,
+                fetch.etag,
+                fetch.last_modified,
+                fetch.next_due_at.map(time)
+            ],
+        )?;
+        // A 304 or an error keeps the validators the feed already had.
+        let changed = tx.execute(
+            "UPDATE feeds SET last_fetched_at = ?2, last_status = ?3, last_error = ?4, next_due_at = ?5, \
+             etag = COALESCE(?6, etag), last_modified = COALESCE(?7, last_modified) WHERE id = ?1",
+            params![fetch.feed, time(fetch.at), fetch.status, fetch.error, fetch.next_due_at.map(time), fetch.etag, fetch.last_modified],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "feed",
+                id: fetch.feed,
+            });
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {
+        let mut statement = self.connection.prepare(
+            "SELECT feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at \
+             FROM fetches WHERE feed_id = ?1 ORDER BY id DESC LIMIT ?2",
+        )?;
+        let rows = statement.query_map(params![feed, limit as i64], |row| {
+            Ok(Fetch {
+                feed: row.get(0)?,
+                url: row.get(1)?,
+                at: parse_time(&row.get::<_, String>(2)?)?,
+                status: row.get(3)?,
+                error: row.get(4)?,
+                bytes: row.get::<_, i64>(5)? as u64,
+                duration_ms: row.get::<_, i64>(6)? as u64,
+                etag: row.get(7)?,
+                last_modified: row.get(8)?,
+                next_due_at: parse_optional_time(row.get(9)?)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn insert_article(&mut self, new: &NewArticle) -> Result<Insertion> {
+        let canonical = new.article.url.as_deref().or(new.url);
+        let hash = content_hash(&new.article.text);
+        let tx = self.connection.transaction()?;
+        if let Some(url) = canonical {
+            if let Some(existing) = tx
+                .query_row(
+                    "SELECT id FROM articles WHERE canonical_url = ?1",
+                    [url],
+                    |r| r.get(0),
+                )
+                .optional()?
+            {
+                return Ok(Insertion::Duplicate {
+                    existing,
+                    by: Duplicate::SameUrl,
+                });
+            }
+        }
+        if let Some(existing) = tx
+            .query_row(
+                "SELECT id FROM articles WHERE content_hash = ?1",
+                [&hash],
+                |r| r.get(0),
+            )
+            .optional()?
+        {
+            return Ok(Insertion::Duplicate {
+                existing,
+                by: Duplicate::SameContent,
+            });
+        }
+        let json = serde_json::to_string(new.article).expect("an article always serialises");
+        tx.execute(
+            "INSERT INTO articles (url, canonical_url, content_hash, feed_id, fetched_at, published, title, outlet, article_json, raw_page) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                new.url,
+                canonical,
+                hash,
+                new.feed,
+                time(new.fetched_at),
+                new.article.published.map(|d| d.to_string()),
+                new.article.title,
+                new.article.outlet,
+                json,
+                new.raw_page.map(compress)
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(Insertion::New(id))
+    }
+
+    fn article(&self, id: ArticleId) -> Result<Option<StoredArticle>> {
+        let row = self
+            .connection
+            .query_row("SELECT id, url, feed_id, fetched_at, content_hash, article_json FROM articles WHERE id = ?1", [id], |row| {
+                Ok((row.get::<_, i64>(0)?, row.get::<_, Option<String>>(1)?, row.get::<_, Option<i64>>(2)?, parse_time(&row.get::<_, String>(3)?)?, row.get::<_, String>(4)?, row.get::<_, String>(5)?))
+            })
+            .optional()?;
+        let Some((id, url, feed, fetched_at, content_hash, json)) = row else {
+            return Ok(None);
+        };
+        let article = serde_json::from_str(&json)
+            .map_err(|e| StoreError::Corrupt(format!("article {id}: {e}")))?;
+        Ok(Some(StoredArticle {
+            id,
+            url,
+            feed,
+            fetched_at,
+            content_hash,
+            article,
+        }))
+    }
+
+    fn raw_page(&self, id: ArticleId) -> Result<Option<Vec<u8>>> {
+        let blob: Option<Option<Vec<u8>>> = self
+            .connection
+            .query_row("SELECT raw_page FROM articles WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        blob.flatten().map(|b| decompress(&b)).transpose()
+    }
+
+    fn article_count(&self) -> Result<u64> {
+        Ok(self
+            .connection
+            .query_row("SELECT COUNT(*) FROM articles", [], |r| r.get::<_, i64>(0))?
+            as u64)
+    }
+
+    fn unassigned_articles(&self, limit: usize) -> Result<Vec<ArticleId>> {
+        let mut statement = self.connection.prepare(
+            "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY id LIMIT ?1",
+        )?;
+        let ids = statement
+            .query_map([limit as i64], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ids)
+    }
+
+    fn create_story(&mut self, now: Timestamp) -> Result<StoryId> {
+        let tx = self.connection.transaction()?;
+        tx.execute(
+            "INSERT INTO stories (created_at, updated_at) VALUES (?1, ?1)",
+            [time(now)],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(id)
+    }
+
+    fn assign(
+        &mut self,
+        story: StoryId,
+        article: ArticleId,
+        duplicate_of: Option<ArticleId>,
+        now: Timestamp,
+    ) -> Result<()> {
+        let tx = self.connection.transaction()?;
+        tx.execute(
+            "INSERT INTO story_articles (story_id, article_id, duplicate_of, added_at) VALUES (?1, ?2, ?3, ?4)",
+            params![story, article, duplicate_of, time(now)],
+        )?;
+        touch_story(&tx, story, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn story_articles(&self, story: StoryId) -> Result<Vec<Membership>> {
+        let mut statement = self.connection.prepare("SELECT article_id, duplicate_of, added_at FROM story_articles WHERE story_id = ?1 ORDER BY article_id")?;
+        let rows = statement.query_map([story], |row| {
+            Ok(Membership {
+                article: row.get(0)?,
+                duplicate_of: row.get(1)?,
+                added_at: parse_time(&row.get::<_, String>(2)?)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn add_story_version(
+        &mut self,
+        story: StoryId,
+        version: &NewStoryVersion,
+        now: Timestamp,
+    ) -> Result<u32> {
+        let tx = self.connection.transaction()?;
+        let latest: u32 = tx.query_row(
+            "SELECT COALESCE(MAX(version), 0) FROM story_versions WHERE story_id = ?1",
+            [story],
+            |r| r.get(0),
+        )?;
+        let number = latest + 1;
+        tx.execute(
+            "INSERT INTO story_versions (story_id, version, created_at, headline, story_date, article_count, story_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![story, number, time(now), version.headline, version.date.map(|d| d.to_string()), version.article_count, version.story_json],
+        )?;
+        touch_story(&tx, story, now)?;
+        tx.commit()?;
+        Ok(number)
+    }
+
+    fn story_versions(&self, story: StoryId) -> Result<Vec<StoryVersionInfo>> {
+        let mut statement = self.connection.prepare("SELECT version, created_at, headline, article_count FROM story_versions WHERE story_id = ?1 ORDER BY version")?;
+        let rows = statement.query_map([story], |row| {
+            Ok(StoryVersionInfo {
+                version: row.get(0)?,
+                created_at: parse_time(&row.get::<_, String>(1)?)?,
+                headline: row.get(2)?,
+                article_count: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn story_version(&self, story: StoryId, version: u32) -> Result<Option<StoryVersion>> {
+        Ok(self
+            .connection
+            .query_row(
+                "SELECT version, created_at, headline, article_count, story_json FROM story_versions WHERE story_id = ?1 AND version = ?2",
+                params![story, version],
+                |row| {
+                    Ok(StoryVersion {
+                        info: StoryVersionInfo { version: row.get(0)?, created_at: parse_time(&row.get::<_, String>(1)?)?, headline: row.get(2)?, article_count: row.get(3)? },
+                        story_json: row.get(4)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>> {
+        let mut statement = self.connection.prepare(
+            "SELECT s.id, s.created_at, s.updated_at, \
+                    (SELECT headline FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
+                    (SELECT story_date FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
+                    (SELECT COUNT(*) FROM story_articles a WHERE a.story_id = s.id), \
+                    (SELECT COUNT(*) FROM story_versions v WHERE v.story_id = s.id) \
+             FROM stories s ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
+        )?;
+        let rows = statement.query_map(params![limit as i64, offset as i64], |row| {
+            Ok(StorySummary {
+                id: row.get(0)?,
+                created_at: parse_time(&row.get::<_, String>(1)?)?,
+                updated_at: parse_time(&row.get::<_, String>(2)?)?,
+                headline: row.get(3)?,
+                date: parse_date(row.get(4)?),
+                article_count: row.get(5)?,
+                versions: row.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+}
