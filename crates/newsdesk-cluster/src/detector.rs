@@ -32,7 +32,7 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.09,
+            threshold: 0.08,
             age_penalty: 0.01,
             article_terms: 40,
             story_terms: 120,

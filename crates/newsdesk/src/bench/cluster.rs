@@ -54,12 +54,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let clusters = duc::read(&args.dir)?;
     let mut items: Vec<Item> = Vec::new();
     for (label, cluster) in clusters.iter().enumerate() {
-        for doc in &cluster.documents {
+        for doc in &cluster.docs {
+            let article = doc.to_article();
             items.push(Item {
                 label,
-                title: doc.headline.clone().unwrap_or_default(),
-                text: doc.text(),
-                date: doc.date,
+                title: article.title.unwrap_or_default(),
+                text: article.text,
+                date: article.published,
             });
         }
     }
@@ -107,7 +108,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     if args.sweep {
         println!("\n| threshold | B-cubed F1 | stories |\n| ---: | ---: | ---: |");
         for step in 0..=12 {
-            let threshold = 0.08 + 0.02 * step as f32;
+            let threshold = 0.04 + 0.02 * step as f32;
             let (score, stories) = detect(
                 &items,
                 Config {

@@ -1,0 +1,138 @@
+use super::baselines::{lead, stationary};
+use super::peers;
+use crate::bench::duc::{parse_doc, Cluster, Doc};
+
+const WITH_P: &str = "<DOC>
+<DOCNO> NYT19981118.0166 </DOCNO>
+<DATE_TIME> 1998-11-18 15:36 </DATE_TIME>
+<TEXT>
+<P>
+   &UR;  &LR; Schizophrenia may be one of the most baffling of mental
+illnesses, a major study has found.
+</P>
+<P>
+   ``It's a shame,'' said Dr. Anthony F. Lehman of AT&AMP;T.
+</P>
+<P>
+XXXX END OF STORY &QL;
+</P>
+</TEXT>
+</DOC>";
+
+const WITHOUT_P: &str = "<DOC>
+<DOCNO> APW19981123.1118 </DOCNO>
+<DATE_TIME> 11/23/1998 15:54:00 </DATE_TIME>
+<TEXT>
+ &UR; AP Photo
+ &UR; By ALISON MUTLER &QC;
+\t   BUCHAREST, Romania (AP) _ An Arctic cold wave has killed
+at least 65 people throughout Europe.
+\t   The weather played a role in at least 24 deaths.
+\t   (ms-gb)
+</TEXT>
+</DOC>";
+
+#[test]
+fn sgml_paragraphs_are_cleaned_of_wire_codes() {
+    let doc = parse_doc(WITH_P).unwrap();
+    assert_eq!(doc.docno, "NYT19981118.0166");
+    assert_eq!(doc.date.as_deref(), Some("1998-11-18"));
+    assert_eq!(doc.sort_key, "19981118 15:36");
+    assert_eq!(
+        doc.paragraphs,
+        vec![
+            "Schizophrenia may be one of the most baffling of mental illnesses, a major study has found.",
+            "\"It's a shame,\" said Dr. Anthony F. Lehman of AT&T.",
+        ]
+    );
+    let article = doc.to_article();
+    assert_eq!(article.origin, "NYT19981118.0166");
+    assert_eq!(article.blocks.len(), 2);
+    assert!(article.published.is_some());
+}
+
+#[test]
+fn sgml_without_p_splits_on_indented_lines_and_drops_furniture() {
+    let doc = parse_doc(WITHOUT_P).unwrap();
+    assert_eq!(doc.sort_key, "19981123 15:54:00");
+    assert_eq!(
+        doc.paragraphs,
+        vec![
+            "BUCHAREST, Romania (AP) _ An Arctic cold wave has killed at least 65 people throughout Europe.",
+            "The weather played a role in at least 24 deaths.",
+        ]
+    );
+}
+
+fn doc(docno: &str, sort_key: &str, paragraphs: &[&str]) -> Doc {
+    Doc {
+        docno: docno.to_string(),
+        sort_key: sort_key.to_string(),
+        date: None,
+        headline: None,
+        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+    }
+}
+
+#[test]
+fn lead_takes_the_latest_article_up_to_the_budget() {
+    let cluster = Cluster {
+        name: "d1a".to_string(),
+        docs: vec![
+            doc("B", "19990101 23:00", &["Old news from the evening."]),
+            doc(
+                "A",
+                "19990102 08:00",
+                &["First sentence has five words. Second one has five too. Third is never read."],
+            ),
+        ],
+        references: vec![],
+    };
+    assert_eq!(
+        lead(&cluster, 8),
+        "First sentence has five words.\nSecond one has five too."
+    );
+}
+
+#[test]
+fn stationary_distribution_favours_the_hub() {
+    // A star: 0 links to 1 and 2, which link back to 0 only.
+    let weights = vec![vec![(1, 0.5), (2, 0.5)], vec![(0, 1.0)], vec![(0, 1.0)]];
+    let p = stationary(&weights, 0.15);
+    assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
+    assert!(p[0] > p[1] && (p[1] - p[2]).abs() < 1e-12);
+    // p0 = 0.05 + 0.85 (p1 + p2) and p1 = p2 = 0.05 + 0.425 p0,
+    // so p0 = 0.135 / 0.2775.
+    assert!((p[0] - 0.135 / 0.2775).abs() < 1e-9);
+}
+
+#[test]
+fn peer_output_is_read_back_per_cluster() {
+    let clusters = vec![
+        Cluster {
+            name: "d1a".to_string(),
+            docs: vec![],
+            references: vec![],
+        },
+        Cluster {
+            name: "d2b".to_string(),
+            docs: vec![],
+            references: vec![],
+        },
+    ];
+    let stdout = r#"{"kind": "versions", "packages": {"sumy": "0.13.0"}}
+{"kind": "summary", "system": "sumy-lsa", "cluster": "d2b", "summary": "B.", "seconds": 0.5}
+{"kind": "summary", "system": "sumy-lsa", "cluster": "d1a", "summary": "A.", "seconds": 0.25}
+{"kind": "agreement", "system": "lead", "rouge1": 0.3, "rouge2": 0.05, "rouge1_cut": 0.31, "rouge2_cut": 0.055}
+"#;
+    let run = peers::parse(stdout, &clusters).unwrap();
+    assert_eq!(
+        run.summaries["sumy-lsa"],
+        vec![("A.".to_string(), 0.25), ("B.".to_string(), 0.5)]
+    );
+    assert_eq!(run.agreement["lead"].rouge2_cut, 0.055);
+    assert_eq!(run.versions, "sumy 0.13.0");
+
+    let missing = r#"{"kind": "summary", "system": "sumy-lsa", "cluster": "d1a", "summary": "A.", "seconds": 0.1}"#;
+    assert!(peers::parse(missing, &clusters).is_err());
+}
