@@ -10,6 +10,7 @@
 //! news from background.
 
 mod actors;
+mod concepts;
 mod headline;
 mod outlook;
 mod pool;
@@ -65,7 +66,7 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let scores = rank::score(&pool, &sources);
 
     if let Some(words) = options.brief_words {
-        let chosen = select::by_words(&pool, &scores, words);
+        let chosen = concepts::by_concepts(&pool, words);
         let lead = chosen.iter().map(|&i| pool.story_sentence(i)).collect();
         return Ok(finish(
             articles,

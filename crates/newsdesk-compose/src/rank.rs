@@ -39,7 +39,7 @@ pub fn score(pool: &Pool, sources: &Sources) -> Scores {
         let salience = s.vector.cosine(&centroid);
         let reports = independent_reports(pool, sources, i);
         let position = 1.0 / (1.0 + s.position as f32 / 3.0);
-        let mut value = salience + 0.12 * (reports as f32 - 1.0).min(3.0) + 0.15 * position;
+        let mut value = salience + 0.12 * (reports as f32 - 1.0).min(3.0) + 0.05 * position;
         if !s.printable {
             value *= 0.1;
         }

@@ -67,30 +67,17 @@ pub fn by_count(pool: &Pool, scores: &Scores, count: usize, excluded: &[usize]) 
     })
 }
 
-/// Sentences until the word budget is spent; the last one may be cut by
-/// the reader (ROUGE cuts at the budget), so one that starts within the
-/// budget is still taken. Returned in reading order.
-pub fn by_words(pool: &Pool, scores: &Scores, budget: usize) -> Vec<usize> {
-    let mut words = 0;
-    let mut chosen = pick(pool, scores, &[], true, |_, next| {
-        if words >= budget {
-            return true;
-        }
-        words += pool.sentences[next].words;
-        false
-    });
-    order_for_reading(pool, &mut chosen);
-    chosen
-}
-
 /// The lead: the best sentence among those that open an article (its news
 /// in one sentence), preferring the newest reporting; quotations and
 /// sentences that lean on an earlier one are not leads.
 pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
     let newest = pool.articles.iter().filter_map(|a| a.published).max();
     let lead_value = |i: usize| {
-        let fresh = newest.is_some() && pool.articles[pool.sentences[i].source].published == newest;
-        scores.score[i] + if fresh { 0.2 } else { 0.0 }
+        let s = &pool.sentences[i];
+        let fresh = newest.is_some() && pool.articles[s.source].published == newest;
+        // An article's own first sentence is written to be a lead.
+        let opening = if s.position == 0 { 0.15 } else { 0.0 };
+        scores.score[i] + if fresh { 0.2 } else { 0.0 } + opening
     };
     let usable = |i: &usize| {
         let s = &pool.sentences[*i];

@@ -56,18 +56,24 @@ pub fn describe(articles: &[Article]) -> Sources {
         .filter_map(|a| a.published)
         .max()
         .or_else(|| estimates.iter().flatten().max().copied());
+    let old = |estimate: &Option<NaiveDate>| match (estimate, newest) {
+        (Some(date), Some(newest)) => (newest - *date).num_days() > BACKGROUND_AFTER_DAYS,
+        _ => false,
+    };
+    // Background is old reporting beside current reporting: when old
+    // sources are a large part of the set, the set is a topic that spans
+    // time, and every source is part of its story.
+    let old_sources = estimates.iter().filter(|e| old(e)).count();
+    let few_old = old_sources * 3 <= articles.len().max(3);
     let infos = articles
         .iter()
         .zip(&estimates)
         .enumerate()
         .map(|(i, (article, estimate))| {
-            let role = match (estimate, newest) {
-                (Some(date), Some(newest))
-                    if (newest - *date).num_days() > BACKGROUND_AFTER_DAYS =>
-                {
-                    SourceRole::Background
-                }
-                _ => SourceRole::News,
+            let role = if few_old && old(estimate) {
+                SourceRole::Background
+            } else {
+                SourceRole::News
             };
             SourceInfo {
                 id: format!("s{}", i + 1),

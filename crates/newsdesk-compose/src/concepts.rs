@@ -1,0 +1,93 @@
+//! Brief summaries by concept coverage: pairs of neighbouring words that
+//! several articles share are the story's facts; pick the sentences that
+//! cover the most of them, weighted by how many articles report each, per
+//! word spent (after Gillick and Favre's concept model, solved greedily).
+
+use crate::pool::Pool;
+use newsdesk_text::{is_stopword, words, Stemmer};
+use std::collections::{HashMap, HashSet};
+
+/// How strongly longer sentences are penalised when ranked by gain per word.
+const LENGTH_EXPONENT: f32 = 0.7;
+const MIN_SHARE: f32 = 0.3;
+
+/// Sentence ids covering the most weighted concepts within `budget` words,
+/// most valuable first.
+pub fn by_concepts(pool: &Pool, budget: usize) -> Vec<usize> {
+    let stemmer = Stemmer::default();
+    let concepts: Vec<Vec<String>> = (0..pool.sentences.len())
+        .map(|i| sentence_concepts(pool.text(i), &stemmer))
+        .collect();
+    let weights = concept_weights(pool, &concepts);
+    let mut covered: HashSet<&str> = HashSet::new();
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut words_used = 0;
+    let candidates: Vec<usize> = (0..pool.sentences.len())
+        .filter(|&i| {
+            let s = &pool.sentences[i];
+            s.printable && !s.dangling_pronoun && s.words >= 8
+        })
+        .collect();
+    while words_used < budget {
+        let mut best: Option<(f32, usize)> = None;
+        for &i in &candidates {
+            if chosen.contains(&i) {
+                continue;
+            }
+            let gain: f32 = concepts[i]
+                .iter()
+                .filter(|c| !covered.contains(c.as_str()))
+                .map(|c| weights.get(c.as_str()).copied().unwrap_or(0.0))
+                .sum();
+            if gain <= 0.0 {
+                continue;
+            }
+            let value = gain / (pool.sentences[i].words as f32).powf(LENGTH_EXPONENT);
+            if best.is_none_or(|(v, _)| value > v) {
+                best = Some((value, i));
+            }
+        }
+        let Some((_, next)) = best else { break };
+        covered.extend(concepts[next].iter().map(String::as_str));
+        words_used += pool.sentences[next].words;
+        chosen.push(next);
+    }
+    chosen
+}
+
+/// The stemmed word pairs of a sentence that are not both stop words.
+fn sentence_concepts(text: &str, stemmer: &Stemmer) -> Vec<String> {
+    let tokens: Vec<(String, bool)> = words(text)
+        .into_iter()
+        .map(|w| (stemmer.stem(&w.lower), is_stopword(&w.lower)))
+        .collect();
+    let mut seen = HashSet::new();
+    tokens
+        .windows(2)
+        .filter(|pair| !(pair[0].1 && pair[1].1))
+        .map(|pair| format!("{} {}", pair[0].0, pair[1].0))
+        .filter(|c| seen.insert(c.clone()))
+        .collect()
+}
+
+/// Each concept's weight: the number of articles that contain it, for
+/// concepts in at least `MIN_SHARE` of the articles (and two at least).
+fn concept_weights<'a>(pool: &Pool, concepts: &'a [Vec<String>]) -> HashMap<&'a str, f32> {
+    let mut sources: HashMap<&str, HashSet<usize>> = HashMap::new();
+    for (i, list) in concepts.iter().enumerate() {
+        for concept in list {
+            sources
+                .entry(concept.as_str())
+                .or_default()
+                .insert(pool.sentences[i].source);
+        }
+    }
+    let minimum = ((pool.articles.len() as f32 * MIN_SHARE).ceil() as usize)
+        .max(2)
+        .min(pool.articles.len());
+    sources
+        .into_iter()
+        .filter(|(_, s)| s.len() >= minimum)
+        .map(|(c, s)| (c, s.len() as f32))
+        .collect()
+}
