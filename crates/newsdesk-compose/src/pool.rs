@@ -143,7 +143,7 @@ impl<'a> Pool<'a> {
                 citations.push(self.citation(other));
             }
         }
-        let (text, edits) = drop_opener(self.text(sentence));
+        let (text, edits) = clean_opening(self.text(sentence));
         StorySentence {
             text,
             citations,
@@ -248,6 +248,19 @@ fn starts_with_pronoun(text: &str) -> bool {
             | "its"
             | "that"
     )
+}
+
+/// Removes a wire dateline, then a leading connective.
+pub fn clean_opening(text: &str) -> (String, Vec<Edit>) {
+    match newsdesk_text::dateline_length(text) {
+        Some(length) => {
+            let removed = text[..length].trim_end().to_string();
+            let (rest, mut edits) = drop_opener(&text[length..]);
+            edits.insert(0, Edit::DroppedDateline { removed });
+            (rest, edits)
+        }
+        None => drop_opener(text),
+    }
 }
 
 /// Removes a leading connective ("However, the talks ...").

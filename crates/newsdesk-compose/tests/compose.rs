@@ -49,6 +49,13 @@ fn assert_grounded(story: &Story, sentence: &StorySentence) {
     let mut expected = cited.to_string();
     for edit in &sentence.edits {
         match edit {
+            Edit::DroppedDateline { removed } => {
+                expected = expected
+                    .strip_prefix(removed.as_str())
+                    .expect("the removed dateline starts the cited text")
+                    .trim_start()
+                    .to_string();
+            }
             Edit::DroppedOpener { removed } => {
                 let rest = expected
                     .strip_prefix(removed.as_str())

@@ -169,6 +169,8 @@ pub struct Citation {
 pub enum Edit {
     /// A leading connective ("However,") was removed.
     DroppedOpener { removed: String },
+    /// A wire dateline ("WASHINGTON (AP) --") was removed.
+    DroppedDateline { removed: String },
     /// A pronoun was replaced by the name it stands for.
     ResolvedPronoun { pronoun: String, name: String },
 }

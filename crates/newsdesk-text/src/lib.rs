@@ -3,12 +3,14 @@
 //! Everything here works on `&str` and returns byte [`Span`]s into it, so a
 //! caller can always point back at the exact text it analysed. No IO.
 
+mod dateline;
 mod dates;
 mod script;
 mod sentences;
 mod stopwords;
 mod words;
 
+pub use dateline::dateline_length;
 pub use dates::{find_date, is_calendar_word, parse_date, DateMatch};
 pub use newsdesk_model::Span;
 pub use script::{dominant_script, Script};
