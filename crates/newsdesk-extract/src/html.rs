@@ -23,7 +23,6 @@ const SKIPPED_TAGS: &[&str] = &[
     "nav",
     "footer",
     "aside",
-    "form",
     "button",
     "figure",
     "figcaption",
@@ -36,13 +35,18 @@ const SKIPPED_TAGS: &[&str] = &[
     "dialog",
 ];
 
-/// Class or id fragments of page furniture.
-const FURNITURE_HINTS: &[&str] = &[
+/// Words of class and id names that mark page furniture. A name matches
+/// when one of its parts (split at '-', '_' and spaces) starts with one of
+/// these: "comments-list" and "site_sidebar" match, "one-sidebar" on
+/// `<body>` does not count (the page's own wrappers are never furniture),
+/// and "unsubscribed" does not match "subscribe".
+const FURNITURE_WORDS: &[&str] = &[
     "comment",
     "footer",
     "sidebar",
     "related",
     "share",
+    "sharing",
     "social",
     "promo",
     "advert",
@@ -56,15 +60,20 @@ const FURNITURE_HINTS: &[&str] = &[
     "subscribe",
     "popup",
     "modal",
-    "most-read",
     "mostread",
     "recommend",
     "teaser",
     "outbrain",
     "taboola",
     "sponsor",
-    "ad-",
 ];
+
+/// Parts that are furniture only as a whole part ("ad", not "adapt").
+const FURNITURE_PARTS: &[&str] = &["ad", "ads", "most", "widget", "rail"];
+
+/// Elements that wrap the whole page or the article: their names describe
+/// the page ("one-sidebar", "has-comments"), not themselves.
+const PAGE_WRAPPERS: &[&str] = &["html", "body", "main", "article"];
 
 /// The article metadata a page declares, gathered before the body.
 #[derive(Default, Debug)]
@@ -90,8 +99,9 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
         ..Article::default()
     };
     let title_key = meta.title.as_deref().map(normalise);
-    if let Some(container) = main_container(&document) {
-        let blocks = blocks_in(container);
+    let sizes = TextSizes::measure(&document);
+    if let Some(container) = main_container(&document, &sizes) {
+        let blocks = blocks_in(container, &sizes);
         let mut seen: Vec<String> = Vec::new();
         let tail_from = blocks
             .iter()
@@ -367,35 +377,107 @@ fn date_in_url(url: &str) -> Option<NaiveDate> {
     })
 }
 
-fn is_furniture(element: &ElementRef) -> bool {
+/// How much text each element holds, measured once per page.
+struct TextSizes {
+    of: HashMap<ego_tree::NodeId, usize>,
+    page: usize,
+}
+
+impl TextSizes {
+    fn measure(document: &Html) -> TextSizes {
+        let mut of: HashMap<ego_tree::NodeId, usize> = HashMap::new();
+        let mut page = 0;
+        for node in document.tree.root().descendants() {
+            let Some(text) = node.value().as_text() else {
+                continue;
+            };
+            // Code and styles are not text a reader sees.
+            let in_code = node
+                .parent()
+                .and_then(|p| {
+                    p.value().as_element().map(|e| {
+                        matches!(
+                            e.name(),
+                            "script" | "style" | "noscript" | "template" | "svg"
+                        )
+                    })
+                })
+                .unwrap_or(false);
+            if in_code {
+                continue;
+            }
+            let length = text.trim().len();
+            if length == 0 {
+                continue;
+            }
+            page += length;
+            for ancestor in node.ancestors() {
+                *of.entry(ancestor.id()).or_default() += length;
+            }
+        }
+        TextSizes { of, page }
+    }
+
+    fn share(&self, element: &ElementRef) -> f32 {
+        *self.of.get(&element.id()).unwrap_or(&0) as f32 / self.page.max(1) as f32
+    }
+}
+
+/// Furniture by its name may hold at most this share of the page's text:
+/// a wrapper named "with-right-rail" around the article is not a rail.
+const FURNITURE_MAX_SHARE: f32 = 0.5;
+
+fn is_furniture(element: &ElementRef, sizes: &TextSizes) -> bool {
     let value = element.value();
     if SKIPPED_TAGS.contains(&value.name()) {
         return true;
     }
-    let hints = format!(
-        "{} {}",
+    if value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if PAGE_WRAPPERS.contains(&value.name()) {
+        return false;
+    }
+    let names = [
         value.attr("class").unwrap_or(""),
-        value.attr("id").unwrap_or("")
-    )
-    .to_lowercase();
-    FURNITURE_HINTS.iter().any(|h| hints.contains(h))
-        || value.attr("hidden").is_some()
-        || value.attr("aria-hidden") == Some("true")
+        value.attr("id").unwrap_or(""),
+    ];
+    names
+        .iter()
+        .flat_map(|n| n.split_whitespace())
+        .any(names_furniture)
+        && sizes.share(element) < FURNITURE_MAX_SHARE
+}
+
+/// Whether one class or id names furniture: a part starts with a furniture
+/// word or is a furniture part, and no part negates it ("no-sidebar").
+fn names_furniture(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let parts: Vec<&str> = lower.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    if parts
+        .iter()
+        .any(|p| matches!(*p, "no" | "without" | "hide" | "hidden"))
+    {
+        return false;
+    }
+    parts.iter().any(|part| {
+        FURNITURE_PARTS.contains(part) || FURNITURE_WORDS.iter().any(|w| part.starts_with(w))
+    })
 }
 
 /// Whether the element or an ancestor is page furniture.
-fn inside_furniture(element: &ElementRef) -> bool {
+fn inside_furniture(element: &ElementRef, sizes: &TextSizes) -> bool {
     std::iter::once(*element)
         .chain(element.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| is_furniture(&e))
+        .any(|e| is_furniture(&e, sizes))
 }
 
 /// The element whose paragraphs hold the most text, Readability-style:
 /// each paragraph gives its length to its parent and half to its grandparent.
-fn main_container(document: &Html) -> Option<ElementRef<'_>> {
+fn main_container<'a>(document: &'a Html, sizes: &TextSizes) -> Option<ElementRef<'a>> {
     let mut scores: HashMap<ego_tree::NodeId, f32> = HashMap::new();
     for paragraph in document.select(&selector("p, pre, blockquote")) {
-        if inside_furniture(&paragraph) {
+        if inside_furniture(&paragraph, sizes) {
             continue;
         }
         let length = collapse(&paragraph.text().collect::<String>()).len() as f32;
@@ -415,6 +497,35 @@ fn main_container(document: &Html) -> Option<ElementRef<'_>> {
             }
         }
     }
+    // Pages without <p> put their paragraphs straight into a <div> or a
+    // <td>, separated by <br>: count such loose text for its element.
+    for element in document
+        .root_element()
+        .descendants()
+        .filter_map(ElementRef::wrap)
+    {
+        if matches!(
+            element.value().name(),
+            "p" | "pre" | "blockquote" | "li" | "script" | "style" | "noscript" | "template"
+        ) {
+            continue;
+        }
+        let loose: usize = element
+            .children()
+            .filter_map(|c| c.value().as_text())
+            .map(|t| t.trim().len())
+            .sum();
+        if loose < 80 || inside_furniture(&element, sizes) {
+            continue;
+        }
+        let commas = element
+            .children()
+            .filter_map(|c| c.value().as_text())
+            .map(|t| t.matches(',').count())
+            .sum::<usize>() as f32;
+        *scores.entry(element.id()).or_default() +=
+            (loose as f32).min(3000.0) / 100.0 + commas + 1.0;
+    }
     let best = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?.0;
     let node = document.tree.get(best)?;
     let element = ElementRef::wrap(node)?;
@@ -432,10 +543,90 @@ fn main_container(document: &Html) -> Option<ElementRef<'_>> {
 }
 
 /// The text blocks of a container in document order.
-fn blocks_in(container: ElementRef) -> Vec<(BlockKind, String)> {
+/// Elements that start a new block of text.
+const BLOCK_ELEMENTS: &[&str] = &[
+    "p",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "hr",
+    "center",
+];
+
+/// The text blocks of a container in document order: paragraphs, headings,
+/// list items and quotes, and loose text between them split at <br>.
+fn blocks_in(container: ElementRef, sizes: &TextSizes) -> Vec<(BlockKind, String)> {
     let mut blocks = Vec::new();
-    for element in container.descendants().filter_map(ElementRef::wrap) {
-        let kind = match element.value().name() {
+    let mut loose = String::new();
+    let flush = |loose: &mut String, blocks: &mut Vec<(BlockKind, String)>| {
+        for line in loose.split('\n') {
+            let text = collapse(line);
+            if !text.is_empty() {
+                blocks.push((BlockKind::Paragraph, text));
+            }
+        }
+        loose.clear();
+    };
+    for node in container.descendants().skip(1) {
+        if let Some(text) = node.value().as_text() {
+            // Text inside a block element is that block's; inside furniture or code, nobody's.
+            let owned = node
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .take_while(|a| a.id() != container.id())
+                .any(|a| {
+                    matches!(
+                        a.value().name(),
+                        "p" | "pre"
+                            | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
+                            | "li"
+                            | "blockquote"
+                            | "script"
+                            | "style"
+                            | "noscript"
+                            | "template"
+                    ) || is_furniture(&a, sizes)
+                });
+            if !owned {
+                loose.push_str(text);
+            }
+            continue;
+        }
+        let Some(element) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let name = element.value().name();
+        if name == "br" {
+            loose.push('\n');
+            continue;
+        }
+        if BLOCK_ELEMENTS.contains(&name) {
+            flush(&mut loose, &mut blocks);
+        }
+        let kind = match name {
             "p" | "pre" => BlockKind::Paragraph,
             "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
             "li" => BlockKind::ListItem,
@@ -448,7 +639,7 @@ fn blocks_in(container: ElementRef) -> Vec<(BlockKind, String)> {
             .filter_map(ElementRef::wrap)
             .take_while(|a| a.id() != container.id())
             .any(|a| matches!(a.value().name(), "blockquote" | "li" | "p"));
-        if nested || is_furniture_below(&element, &container) {
+        if nested || is_furniture_below(&element, &container, sizes) {
             continue;
         }
         let text = collapse(&element.text().collect::<String>());
@@ -456,10 +647,11 @@ fn blocks_in(container: ElementRef) -> Vec<(BlockKind, String)> {
             blocks.push((kind, text));
         }
     }
+    flush(&mut loose, &mut blocks);
     blocks
 }
 
-fn is_furniture_below(element: &ElementRef, container: &ElementRef) -> bool {
+fn is_furniture_below(element: &ElementRef, container: &ElementRef, sizes: &TextSizes) -> bool {
     std::iter::once(*element)
         .chain(
             element
@@ -467,5 +659,5 @@ fn is_furniture_below(element: &ElementRef, container: &ElementRef) -> bool {
                 .filter_map(ElementRef::wrap)
                 .take_while(|a| a.id() != container.id()),
         )
-        .any(|e| is_furniture(&e))
+        .any(|e| is_furniture(&e, sizes))
 }

@@ -62,15 +62,25 @@ pub fn outlet_from_bio(line: &str) -> Option<String> {
 /// "Jane Doe | Daily Example" or "Written by Jane Doe for Daily Example".
 pub fn byline_parts(line: &str) -> Option<(Vec<String>, Option<String>)> {
     let trimmed = line.trim();
-    let lower = trimmed.to_lowercase();
     let rest = ["written by ", "reported by ", "by "]
         .iter()
-        .find_map(|p| lower.starts_with(p).then(|| &trimmed[p.len()..]))?;
+        .find_map(|p| {
+            let head = trimmed.get(..p.len())?;
+            head.eq_ignore_ascii_case(p).then(|| &trimmed[p.len()..])
+        })?;
     if words(rest).len() > 12 || rest.ends_with('.') && words(rest).len() > 6 {
         return None;
     }
-    let (people, outlet) = match rest.find([',', '|', '—', '–']) {
-        Some(i) => (&rest[..i], normalise_outlet(&rest[i + 1..])),
+    let (people, outlet) = match rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, ',' | '|' | '—' | '–'))
+    {
+        // "By Jane Doe — November 18, 2019": a date is not an outlet.
+        Some((i, separator)) => (
+            &rest[..i],
+            normalise_outlet(&rest[i + separator.len_utf8()..])
+                .filter(|o| newsdesk_text::find_date(o).is_none()),
+        ),
         None => match rest.find(" for ") {
             Some(i) => (&rest[..i], normalise_outlet(&rest[i + 5..])),
             None => (rest, None),
