@@ -137,22 +137,23 @@ fn memchr_lt(bytes: &[u8]) -> Option<usize> {
 fn read_tag(html: &str, start: usize) -> Option<Tag> {
     let bytes = html.as_bytes();
     let next = *bytes.get(start + 1)?;
-    if html[start..].starts_with("<!--") {
-        let end = html[start + 4..]
-            .find("-->")
-            .map_or(html.len(), |i| start + 4 + i + 3);
-        return Some(Tag {
-            kind: TagKind::Other,
-            name: String::new(),
-            attributes: 0,
-            self_closing: false,
-            end,
-        });
-    }
-    if next == b'!' || next == b'?' {
-        let end = html[start..]
-            .find('>')
-            .map_or(html.len(), |i| start + i + 1);
+    // Comments, doctypes and processing instructions hold no nesting.
+    let other_end = if html[start..].starts_with("<!--") {
+        Some(
+            html[start + 4..]
+                .find("-->")
+                .map_or(html.len(), |i| start + 4 + i + 3),
+        )
+    } else if next == b'!' || next == b'?' {
+        Some(
+            html[start..]
+                .find('>')
+                .map_or(html.len(), |i| start + i + 1),
+        )
+    } else {
+        None
+    };
+    if let Some(end) = other_end {
         return Some(Tag {
             kind: TagKind::Other,
             name: String::new(),

@@ -125,9 +125,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn detect(items: &[Item], config: Config) -> (BCubed, usize) {
+/// The story of each item, in arrival order, and how many stories formed.
+fn predict(items: &[Item], config: Config) -> (Vec<usize>, usize) {
     let mut detector = StoryDetector::new(config);
-    let predicted: Vec<usize> = items
+    let predicted = items
         .iter()
         .map(|i| {
             detector
@@ -139,24 +140,17 @@ fn detect(items: &[Item], config: Config) -> (BCubed, usize) {
                 .story
         })
         .collect();
+    (predicted, detector.story_count())
+}
+
+fn detect(items: &[Item], config: Config) -> (BCubed, usize) {
+    let (predicted, stories) = predict(items, config);
     let truth: Vec<usize> = items.iter().map(|i| i.label).collect();
-    (bcubed(&predicted, &truth), detector.story_count())
+    (bcubed(&predicted, &truth), stories)
 }
 
 fn explain(items: &[Item], clusters: &[duc::Cluster], config: Config) {
-    let mut detector = StoryDetector::new(config);
-    let predicted: Vec<usize> = items
-        .iter()
-        .map(|i| {
-            detector
-                .add(Incoming {
-                    title: &i.title,
-                    text: &i.text,
-                    date: i.date,
-                })
-                .story
-        })
-        .collect();
+    let (predicted, _) = predict(items, config);
     let mut stories: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
     for (item, story) in items.iter().zip(&predicted) {
         stories.entry(*story).or_default().push(item.label);
