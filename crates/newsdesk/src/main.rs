@@ -2,6 +2,7 @@
 
 mod bench;
 mod commands;
+mod feeds;
 mod inputs;
 
 use clap::{Parser, Subcommand};
@@ -50,6 +51,8 @@ enum Command {
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
+    /// Manage the feeds the continuous job watches.
+    Feeds(feeds::Args),
     /// Benchmarks: our figures beside the peers', in one run.
     Bench {
         #[command(subcommand)]
@@ -72,6 +75,7 @@ fn main() -> ExitCode {
             explain,
             output,
         } => commands::extract(&inputs, format, explain, output.as_deref()),
+        Command::Feeds(args) => feeds::run(args),
         Command::Bench { which } => bench::run(which),
     };
     match result {
