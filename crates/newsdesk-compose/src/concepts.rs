@@ -25,7 +25,7 @@ pub fn by_concepts(pool: &Pool, budget: usize) -> Vec<usize> {
     let candidates: Vec<usize> = (0..pool.sentences.len())
         .filter(|&i| {
             let s = &pool.sentences[i];
-            s.printable && !s.dangling_pronoun && s.words >= 8
+            s.printable && !s.dangling_pronoun && !s.quoted && s.words >= 8
         })
         .collect();
     while words_used < budget {
