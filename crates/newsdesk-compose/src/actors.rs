@@ -295,7 +295,14 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
     let role = lower
         .iter()
         .any(|w| ROLE_NOUNS.contains(&w.trim_end_matches("'s").trim_end_matches("’s")));
-    if !(named || role) {
+    // The head of an English noun phrase is its last word: "the port
+    // authority", "Western officials", "Dario Kestel". A phrase ending in
+    // an ordinary word ("violations by Russia further fuels") is not a party.
+    let head = words.last().copied().unwrap_or("");
+    let head_lower = head.to_lowercase();
+    let head_names_party = head.chars().next().is_some_and(char::is_uppercase)
+        || ROLE_NOUNS.contains(&head_lower.trim_end_matches("'s").trim_end_matches("’s"));
+    if !(named || role) || !head_names_party {
         return None;
     }
     let mut actor = words.join(" ");

@@ -14,21 +14,46 @@ const MIN_SHARE: f32 = 0.3;
 /// Sentence ids covering the most weighted concepts within `budget` words,
 /// most valuable first.
 pub fn by_concepts(pool: &Pool, budget: usize) -> Vec<usize> {
+    let mut words_used = 0;
+    greedy(pool, &[], |_, next| {
+        if words_used >= budget {
+            return true;
+        }
+        words_used += pool.sentences[next].words;
+        false
+    })
+}
+
+/// Up to `count` sentences that add the most concepts not already told by
+/// `told`; fewer when no sentence adds any.
+pub fn cover(pool: &Pool, count: usize, told: &[usize]) -> Vec<usize> {
+    greedy(pool, told, |chosen, _| chosen.len() >= count)
+}
+
+/// Greedy budgeted coverage: repeatedly the sentence with the largest
+/// weight of new concepts per word^`LENGTH_EXPONENT`, until `done` says stop.
+fn greedy(
+    pool: &Pool,
+    told: &[usize],
+    mut done: impl FnMut(&[usize], usize) -> bool,
+) -> Vec<usize> {
     let stemmer = Stemmer::default();
     let concepts: Vec<Vec<String>> = (0..pool.sentences.len())
         .map(|i| sentence_concepts(pool.text(i), &stemmer))
         .collect();
     let weights = concept_weights(pool, &concepts);
-    let mut covered: HashSet<&str> = HashSet::new();
+    let mut covered: HashSet<&str> = told
+        .iter()
+        .flat_map(|&i| concepts[i].iter().map(String::as_str))
+        .collect();
     let mut chosen: Vec<usize> = Vec::new();
-    let mut words_used = 0;
     let candidates: Vec<usize> = (0..pool.sentences.len())
         .filter(|&i| {
             let s = &pool.sentences[i];
-            s.printable && !s.dangling_pronoun && !s.quoted && s.words >= 8
+            s.printable && !s.dangling_pronoun && !s.quoted && s.words >= 8 && !told.contains(&i)
         })
         .collect();
-    while words_used < budget {
+    loop {
         let mut best: Option<(f32, usize)> = None;
         for &i in &candidates {
             if chosen.contains(&i) {
@@ -48,8 +73,10 @@ pub fn by_concepts(pool: &Pool, budget: usize) -> Vec<usize> {
             }
         }
         let Some((_, next)) = best else { break };
+        if done(&chosen, next) {
+            break;
+        }
         covered.extend(concepts[next].iter().map(String::as_str));
-        words_used += pool.sentences[next].words;
         chosen.push(next);
     }
     chosen

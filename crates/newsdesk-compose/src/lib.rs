@@ -84,12 +84,19 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let lead_ids: Vec<usize> = lead_id.into_iter().collect();
     let outlook = outlook::find(&pool, &scores, &sources, &lead_ids, 3);
     let excluded: Vec<usize> = lead_ids.iter().chain(&outlook).copied().collect();
-    let body_ids = select::by_count(
-        &pool,
-        &scores,
-        options.body_sentences.saturating_sub(1),
-        &excluded,
-    );
+    // The body covers the facts several sources share; when they run out
+    // (a single source, say), the most central sentences fill it.
+    let wanted = options.body_sentences.saturating_sub(1);
+    let mut body_ids = concepts::cover(&pool, wanted, &excluded);
+    if body_ids.len() < wanted {
+        let taken: Vec<usize> = excluded.iter().chain(&body_ids).copied().collect();
+        body_ids.extend(select::by_count(
+            &pool,
+            &scores,
+            wanted - body_ids.len(),
+            &taken,
+        ));
+    }
     let chosen: Vec<usize> = lead_ids.iter().chain(&body_ids).copied().collect();
     let lead = lead_ids.iter().map(|&i| pool.story_sentence(i)).collect();
     let sections: Vec<Section> = sections::arrange(&pool, &scores, &body_ids, &sources);

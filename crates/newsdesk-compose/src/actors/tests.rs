@@ -38,4 +38,8 @@ fn abstract_subjects_and_objects_are_not_actors() {
     check("Skepticism remains among Western officials.", None);
     check("The report states that nothing changed.", None);
     check("It remains unclear whether talks will resume.", None);
+    check(
+        "The history of broken agreements and violations by Russia further fuels doubt.",
+        None,
+    );
 }
