@@ -100,8 +100,12 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
     };
     let title_key = meta.title.as_deref().map(normalise);
     let sizes = TextSizes::measure(&document);
-    if let Some(container) = main_container(&document, &sizes) {
-        let blocks = blocks_in(container, &sizes);
+    let containers = main_containers(&document, &sizes);
+    if !containers.is_empty() {
+        let blocks: Vec<(BlockKind, String)> = containers
+            .iter()
+            .flat_map(|c| blocks_in(*c, &sizes))
+            .collect();
         let mut seen: Vec<String> = Vec::new();
         let tail_from = blocks
             .iter()
@@ -474,7 +478,38 @@ fn inside_furniture(element: &ElementRef, sizes: &TextSizes) -> bool {
 
 /// The element whose paragraphs hold the most text, Readability-style:
 /// each paragraph gives its length to its parent and half to its grandparent.
-fn main_container<'a>(document: &'a Html, sizes: &TextSizes) -> Option<ElementRef<'a>> {
+/// The best container and those of its siblings that hold a good share of
+/// article text too: an article split into several blocks (a lead box and
+/// a body, sections between ads) is read whole, in document order.
+fn main_containers<'a>(document: &'a Html, sizes: &TextSizes) -> Vec<ElementRef<'a>> {
+    let Some((best, scores)) = main_container(document, sizes) else {
+        return Vec::new();
+    };
+    let best_score = scores.get(&best.id()).copied().unwrap_or(0.0);
+    let Some(parent) = best.parent().and_then(ElementRef::wrap) else {
+        return vec![best];
+    };
+    if PAGE_WRAPPERS.contains(&parent.value().name()) && parent.value().name() != "article" {
+        return vec![best];
+    }
+    parent
+        .children()
+        .filter_map(ElementRef::wrap)
+        .filter(|sibling| {
+            sibling.id() == best.id()
+                || (scores.get(&sibling.id()).copied().unwrap_or(0.0) >= SIBLING_SHARE * best_score
+                    && !is_furniture(sibling, sizes))
+        })
+        .collect()
+}
+
+/// A sibling joins the article when its paragraphs score this share of the best container's.
+const SIBLING_SHARE: f32 = 0.2;
+
+fn main_container<'a>(
+    document: &'a Html,
+    sizes: &TextSizes,
+) -> Option<(ElementRef<'a>, HashMap<ego_tree::NodeId, f32>)> {
     let mut scores: HashMap<ego_tree::NodeId, f32> = HashMap::new();
     for paragraph in document.select(&selector("p, pre, blockquote")) {
         if inside_furniture(&paragraph, sizes) {
@@ -526,20 +561,19 @@ fn main_container<'a>(document: &'a Html, sizes: &TextSizes) -> Option<ElementRe
         *scores.entry(element.id()).or_default() +=
             (loose as f32).min(3000.0) / 100.0 + commas + 1.0;
     }
-    let best = scores.into_iter().max_by(|a, b| a.1.total_cmp(&b.1))?.0;
+    let best = *scores.iter().max_by(|a, b| a.1.total_cmp(b.1))?.0;
     let node = document.tree.get(best)?;
     let element = ElementRef::wrap(node)?;
     // Widen to an enclosing element marked as the article body, so
     // subheadings and lists beside the paragraph group are kept. (Widening
     // to any enclosing <article> kept more furniture than text: measured
     // F1 0.940 with it, 0.944 without.)
-    Some(
-        element
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .find(|e| e.value().attr("itemprop") == Some("articleBody"))
-            .unwrap_or(element),
-    )
+    let widened = element
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().attr("itemprop") == Some("articleBody"))
+        .unwrap_or(element);
+    Some((widened, scores))
 }
 
 /// The text blocks of a container in document order.
