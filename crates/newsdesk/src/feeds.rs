@@ -1,11 +1,227 @@
 //! `newsdesk feeds`: managing the sources the continuous job watches.
 
-use anyhow::Result;
+use anyhow::{Context, Result};
+use newsdesk_feeds::{default_feeds, read_opml, validate_feed_url, write_opml, Subscription};
+use newsdesk_store::{Added, Feed, SqliteStore, Store, Timestamp};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
-pub struct Args {}
+pub struct Args {
+    /// The store file (created when missing).
+    #[arg(long, global = true, default_value = "newsdesk.sqlite")]
+    store: PathBuf,
+    #[command(subcommand)]
+    action: Action,
+}
 
-pub fn run(_args: Args) -> Result<ExitCode> {
-    anyhow::bail!("not written yet")
+#[derive(clap::Subcommand)]
+enum Action {
+    /// Watch a feed (RSS, Atom or JSON Feed) by its http(s) URL.
+    Add {
+        url: String,
+        /// A name to show instead of the URL.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Stop watching a feed; the articles it brought stay.
+    Remove { url: String },
+    /// Show each feed with its health: articles, last fetch, status, error.
+    List {
+        #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+    /// Watch every feed listed in an OPML file (folders are flattened).
+    Import { file: PathBuf },
+    /// Write the watched feeds as OPML, to FILE or standard output.
+    Export { file: Option<PathBuf> },
+    /// Watch the built-in list of major outlets' world-news feeds.
+    Defaults,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let mut store = SqliteStore::open(&args.store)
+        .with_context(|| format!("cannot open the store {}", args.store.display()))?;
+    let now = chrono::Utc::now();
+    match args.action {
+        Action::Add { url, title } => add(&mut store, &url, title.as_deref(), now),
+        Action::Remove { url } => remove(&mut store, &url, &args.store),
+        Action::List { format } => list(&store, format),
+        Action::Import { file } => import(&mut store, &file, now),
+        Action::Export { file } => export(&store, file.as_deref()),
+        Action::Defaults => defaults(&mut store, now),
+    }
+}
+
+fn add(
+    store: &mut SqliteStore,
+    url: &str,
+    title: Option<&str>,
+    now: Timestamp,
+) -> Result<ExitCode> {
+    let url = validate_feed_url(url)?;
+    let title = title.map(str::trim).filter(|title| !title.is_empty());
+    match store.add_feed(&url, title, now)? {
+        Added::New(_) => println!("added {url}"),
+        Added::Existing(_) => println!("already watched: {url}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn remove(store: &mut SqliteStore, url: &str, store_path: &Path) -> Result<ExitCode> {
+    // The canonical form is what `add` stored; the raw text still removes
+    // anything stored before validation existed.
+    let canonical = validate_feed_url(url).unwrap_or_else(|_| url.to_string());
+    if store.remove_feed(&canonical)? || (canonical != url && store.remove_feed(url)?) {
+        println!("removed {canonical}");
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "newsdesk: no feed {url} in {}; `newsdesk feeds list` shows them",
+            store_path.display()
+        );
+        Ok(ExitCode::FAILURE)
+    }
+}
+
+fn list(store: &SqliteStore, format: ListFormat) -> Result<ExitCode> {
+    let feeds = store.feeds()?;
+    match format {
+        ListFormat::Json => {
+            let rows: Vec<_> = feeds.iter().map(feed_json).collect();
+            emit(&(serde_json::to_string_pretty(&rows)? + "\n"))?;
+        }
+        ListFormat::Text if feeds.is_empty() => {
+            println!(
+                "no feeds; add one with `newsdesk feeds add URL` or `newsdesk feeds defaults`"
+            );
+        }
+        ListFormat::Text => {
+            emit(&feeds.iter().map(feed_text).collect::<String>())?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn feed_json(feed: &Feed) -> serde_json::Value {
+    serde_json::json!({
+        "url": feed.url,
+        "title": feed.title,
+        "added_at": feed.added_at.to_rfc3339(),
+        "article_count": feed.article_count,
+        "last_fetched_at": feed.last_fetched_at.map(|at| at.to_rfc3339()),
+        "last_status": feed.last_status,
+        "last_error": feed.last_error,
+        "next_due_at": feed.next_due_at.map(|at| at.to_rfc3339()),
+    })
+}
+
+fn feed_text(feed: &Feed) -> String {
+    let when = |at: Timestamp| at.format("%Y-%m-%d %H:%M UTC").to_string();
+    let mut text = format!("{}\n", feed.url);
+    text += &format!("    title:      {}\n", feed.title.as_deref().unwrap_or("-"));
+    text += &format!("    articles:   {}\n", feed.article_count);
+    text += &format!(
+        "    last fetch: {}\n",
+        feed.last_fetched_at.map_or("never".to_string(), when)
+    );
+    text += &format!(
+        "    status:     {}\n",
+        feed.last_status
+            .map_or("-".to_string(), |status| status.to_string())
+    );
+    text += &format!(
+        "    last error: {}\n",
+        feed.last_error.as_deref().unwrap_or("-")
+    );
+    text
+}
+
+fn import(store: &mut SqliteStore, file: &Path, now: Timestamp) -> Result<ExitCode> {
+    let name = file.display();
+    let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
+    let listed = read_opml(&bytes).with_context(|| format!("{name}"))?;
+    // Every URL is checked before anything is added, so a bad file adds nothing.
+    let checked = listed
+        .into_iter()
+        .map(|subscription| {
+            let url = validate_feed_url(&subscription.url)?;
+            Ok((url, subscription.title))
+        })
+        .collect::<Result<Vec<_>, newsdesk_feeds::FeedError>>()
+        .with_context(|| format!("{name}"))?;
+    let (new, existing) = add_all(store, &checked, now)?;
+    println!(
+        "imported {} feeds from {name}: {new} new, {existing} already watched",
+        checked.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn export(store: &SqliteStore, file: Option<&Path>) -> Result<ExitCode> {
+    let subscriptions: Vec<_> = store
+        .feeds()?
+        .into_iter()
+        .map(|feed| Subscription {
+            url: feed.url,
+            title: feed.title,
+        })
+        .collect();
+    let opml = write_opml("newsdesk feeds", &subscriptions);
+    match file {
+        Some(file) => {
+            std::fs::write(file, opml)
+                .with_context(|| format!("cannot write {}", file.display()))?;
+            println!(
+                "exported {} feeds to {}",
+                subscriptions.len(),
+                file.display()
+            );
+        }
+        None => emit(&opml)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn defaults(store: &mut SqliteStore, now: Timestamp) -> Result<ExitCode> {
+    let feeds: Vec<_> = default_feeds()
+        .iter()
+        .map(|feed| (feed.url.to_string(), Some(feed.outlet.to_string())))
+        .collect();
+    let (new, existing) = add_all(store, &feeds, now)?;
+    println!("added {new} default feeds ({existing} already watched)");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes to standard output; a reader that stops early (`| head`) is not
+/// an error worth a panic.
+fn emit(text: &str) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(error.into()),
+        _ => Ok(()),
+    }
+}
+
+/// Adds validated feeds; returns how many were new and how many were there.
+fn add_all(
+    store: &mut SqliteStore,
+    feeds: &[(String, Option<String>)],
+    now: Timestamp,
+) -> Result<(usize, usize)> {
+    let (mut new, mut existing) = (0, 0);
+    for (url, title) in feeds {
+        match store.add_feed(url, title.as_deref(), now)? {
+            Added::New(_) => new += 1,
+            Added::Existing(_) => existing += 1,
+        }
+    }
+    Ok((new, existing))
 }
