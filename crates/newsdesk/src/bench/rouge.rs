@@ -65,6 +65,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         clusters.iter().map(|c| c.references.len()).sum::<usize>(),
     );
 
+    // Before anything else has warmed the process: the first call is cold.
+    let full_story = full_story_times(&clusters);
     let mut runs = vec![
         timed("newsdesk", &clusters, |c| newsdesk_brief(c, words)),
         timed("lead", &clusters, |c| baselines::lead(c, words)),
@@ -165,6 +167,8 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
         println!("{row}");
     }
+    println!();
+    println!("{full_story}");
     if let Some(agreement) = &agreement {
         println!();
         println!("Peers: {versions}.");
@@ -239,6 +243,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
 
 /// The brief as `newsdesk digest --words N --format text` prints it: the
 /// lead sentences, one per line.
+/// Times the full story (default mode: sections, statements, positions,
+/// outlook) of every cluster, one thread, the first call cold.
+fn full_story_times(clusters: &[Cluster]) -> String {
+    let mut times: Vec<f64> = Vec::new();
+    let mut sizes: Vec<usize> = Vec::new();
+    for cluster in clusters {
+        let articles: Vec<_> = cluster.docs.iter().map(|d| d.to_article()).collect();
+        let start = Instant::now();
+        let _ = compose(&articles, &ComposeOptions::default());
+        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        sizes.push(articles.len());
+    }
+    let mean = times.iter().sum::<f64>() / times.len().max(1) as f64;
+    let slowest = times.iter().copied().fold(0.0, f64::max);
+    format!(
+        "Full story (default mode, every part) per cluster of {}–{} articles, one thread: first call (cold) {:.1} ms, mean {mean:.1} ms, slowest {slowest:.1} ms.",
+        sizes.iter().min().unwrap_or(&0),
+        sizes.iter().max().unwrap_or(&0),
+        times.first().copied().unwrap_or(0.0)
+    )
+}
+
 fn newsdesk_brief(cluster: &Cluster, words: usize) -> String {
     let articles: Vec<_> = cluster.docs.iter().map(|d| d.to_article()).collect();
     let options = ComposeOptions {
