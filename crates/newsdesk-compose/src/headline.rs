@@ -2,7 +2,7 @@
 //! story, cleaned of outlet prefixes and suffixes.
 
 use crate::pool::Pool;
-use crate::rank::centroid;
+use crate::rank::Scores;
 use crate::sources::Sources;
 use crate::vectors::TermVector;
 use newsdesk_model::Article;
@@ -14,12 +14,11 @@ use std::collections::HashMap;
 pub fn choose(
     articles: &[Article],
     pool: &Pool,
+    scores: &Scores,
     sources: &Sources,
     lead_source: Option<usize>,
 ) -> (String, Option<String>) {
-    let centroid = centroid(pool);
     let stemmer = Stemmer::default();
-    let newest = articles.iter().filter_map(|a| a.published).max();
     let mut best: Option<(f32, String, usize)> = None;
     for (i, article) in articles.iter().enumerate() {
         let Some(title) = article.title.as_deref().map(clean) else {
@@ -34,11 +33,11 @@ pub fn choose(
                 *counts.entry(t).or_default() += pool.idf[t as usize];
             }
         }
-        let mut score = TermVector::from_counts(counts).cosine(&centroid);
+        let mut score = TermVector::from_counts(counts).cosine(&scores.centroid);
         if sources.is_background(i) {
             score *= 0.3;
         }
-        if article.published.is_some() && article.published == newest {
+        if pool.is_newest_source(i) {
             score += 0.05;
         }
         if lead_source == Some(i) {

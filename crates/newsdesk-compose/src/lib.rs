@@ -68,16 +68,11 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     if let Some(words) = options.brief_words {
         let chosen = concepts::by_concepts(&pool, words);
         let lead = chosen.iter().map(|&i| pool.story_sentence(i)).collect();
-        return Ok(finish(
-            articles,
-            &pool,
-            &sources,
+        let parts = Parts {
             lead,
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-            Vec::new(),
-        ));
+            ..Parts::default()
+        };
+        return Ok(finish(articles, &pool, &scores, &sources, parts));
     }
 
     let lead_id = select::lead(&pool, &scores);
@@ -104,36 +99,48 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let used: Vec<usize> = chosen.iter().chain(&outlook).copied().collect();
     let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, &used, 6);
     let next = outlook.iter().map(|&i| pool.story_sentence(i)).collect();
-    Ok(finish(
-        articles,
-        &pool,
-        &sources,
+    let parts = Parts {
         lead,
         sections,
         statements,
         perspectives,
         next,
-    ))
+    };
+    Ok(finish(articles, &pool, &scores, &sources, parts))
 }
 
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    articles: &[Article],
-    pool: &pool::Pool,
-    sources: &sources::Sources,
+/// The parts of a story that composition chose; the rest is derived.
+#[derive(Default)]
+struct Parts {
     lead: Vec<newsdesk_model::StorySentence>,
     sections: Vec<Section>,
     statements: Vec<newsdesk_model::Statement>,
     perspectives: Vec<newsdesk_model::Perspective>,
     next: Vec<newsdesk_model::StorySentence>,
+}
+
+fn finish(
+    articles: &[Article],
+    pool: &pool::Pool,
+    scores: &rank::Scores,
+    sources: &sources::Sources,
+    parts: Parts,
 ) -> Story {
+    let Parts {
+        lead,
+        sections,
+        statements,
+        perspectives,
+        next,
+    } = parts;
     let lead_source = lead.first().and_then(|s| {
         sources
             .0
             .iter()
             .position(|info| info.id == s.citations[0].source)
     });
-    let (headline, headline_source) = headline::choose(articles, pool, sources, lead_source);
+    let (headline, headline_source) =
+        headline::choose(articles, pool, scores, sources, lead_source);
     let sources = sources.to_model(articles);
     let note = closing_note(&sources);
     Story {

@@ -47,7 +47,6 @@ pub fn find(
     excluded: &[usize],
     limit: usize,
 ) -> Vec<usize> {
-    let newest = pool.articles.iter().filter_map(|a| a.published).max();
     let mut ranked: Vec<(f32, usize)> = Vec::new();
     for (i, s) in pool.sentences.iter().enumerate() {
         if !s.printable
@@ -75,7 +74,7 @@ pub fn find(
             strength = (strength + 0.5).min(1.0);
         }
         // The newest reporting knows best what is still to come.
-        let fresh = newest.is_some() && pool.articles[s.source].published == newest;
+        let fresh = pool.is_newest_source(s.source);
         if strength >= 0.5 {
             ranked.push((
                 strength + scores.score[i] + if fresh { 0.3 } else { 0.0 },

@@ -61,6 +61,8 @@ pub struct Pool<'a> {
     pub vocabulary: HashMap<String, u32>,
     /// Sentences similar enough to count as the same fact, per sentence.
     pub same_fact: Vec<Vec<usize>>,
+    /// The newest publication date among the articles.
+    pub newest: Option<chrono::NaiveDate>,
 }
 
 /// Two sentences this similar (cosine of weighted terms) report one fact.
@@ -122,7 +124,14 @@ impl<'a> Pool<'a> {
             idf,
             vocabulary,
             same_fact,
+            newest: articles.iter().filter_map(|a| a.published).max(),
         }
+    }
+
+    /// Whether a source is among the newest reporting (dated, and no
+    /// article is dated later).
+    pub fn is_newest_source(&self, source: usize) -> bool {
+        self.newest.is_some() && self.articles[source].published == self.newest
     }
 
     pub fn text(&self, sentence: usize) -> &str {

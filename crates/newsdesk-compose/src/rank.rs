@@ -13,9 +13,11 @@ use std::collections::HashMap;
 
 pub struct Scores {
     pub score: Vec<f32>,
+    /// What the articles, taken together, talk about most.
+    pub centroid: TermVector,
 }
 
-pub fn centroid(pool: &Pool) -> TermVector {
+fn centroid(pool: &Pool) -> TermVector {
     let mut counts: HashMap<u32, f32> = HashMap::new();
     // Each article weighs the same, however long.
     let mut per_source: HashMap<usize, usize> = HashMap::new();
@@ -51,7 +53,7 @@ pub fn score(pool: &Pool, sources: &Sources) -> Scores {
         }
         score.push(value);
     }
-    Scores { score }
+    Scores { score, centroid }
 }
 
 /// Distinct reports of the fact: other sources saying the same, where all

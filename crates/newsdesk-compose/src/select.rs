@@ -71,10 +71,9 @@ pub fn by_count(pool: &Pool, scores: &Scores, count: usize, excluded: &[usize]) 
 /// in one sentence), preferring the newest reporting; quotations and
 /// sentences that lean on an earlier one are not leads.
 pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
-    let newest = pool.articles.iter().filter_map(|a| a.published).max();
     let lead_value = |i: usize| {
         let s = &pool.sentences[i];
-        let fresh = newest.is_some() && pool.articles[s.source].published == newest;
+        let fresh = pool.is_newest_source(s.source);
         // An article's own first sentence is written to be a lead.
         let opening = if s.position == 0 { 0.15 } else { 0.0 };
         scores.score[i] + if fresh { 0.2 } else { 0.0 } + opening

@@ -9,7 +9,7 @@ mod plain;
 pub use article::render_articles;
 
 use chrono::NaiveDate;
-use newsdesk_model::{Source, SourceRole, Story, StorySentence};
+use newsdesk_model::{Source, SourceRole, Story};
 use std::str::FromStr;
 
 #[cfg(test)]
@@ -74,11 +74,6 @@ pub fn attributed(text: &str, outlets: &[&str]) -> String {
         }
         _ => format!("{text} {credit}"),
     }
-}
-
-/// The outlets of a sentence, for its attribution.
-pub fn outlets<'a>(story: &'a Story, sentence: &'a StorySentence) -> Vec<&'a str> {
-    story.outlets_of(sentence)
 }
 
 /// The byline of the story: date and sources.
