@@ -156,6 +156,8 @@ fn finish(
         statements,
         perspectives,
         next,
+        timeline: Vec::new(),
+        dateline: None,
         sources,
         note,
     }

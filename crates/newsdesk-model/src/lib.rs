@@ -242,6 +242,28 @@ pub struct Source {
     pub text: String,
 }
 
+/// How precisely a timeline date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Month,
+    /// A season ("in the fall of 2022"): the date is the season's first day.
+    Season,
+    Year,
+}
+
+/// A dated event: a sentence whose date is given in the text, absolute or
+/// relative to its article's publish date ("last week", "on Dec. 25").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TimelineEntry {
+    pub date: NaiveDate,
+    pub precision: DatePrecision,
+    /// The words in the sentence the date was read from ("last Tuesday").
+    pub expression: String,
+    pub sentence: StorySentence,
+}
+
 /// One story, written from several sources.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Story {
@@ -251,11 +273,18 @@ pub struct Story {
     pub headline_source: Option<SourceId>,
     /// The date of the newest news source.
     pub date: Option<NaiveDate>,
+    /// Where and when, as a news story opens ("KYIV, Dec. 25"); the place
+    /// only when the sources give one.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub dateline: Option<String>,
     pub lead: Vec<StorySentence>,
     pub sections: Vec<Section>,
     pub statements: Vec<Statement>,
     pub perspectives: Vec<Perspective>,
     pub next: Vec<StorySentence>,
+    /// Dated events, oldest first.
+    #[serde(default)]
+    pub timeline: Vec<TimelineEntry>,
     pub sources: Vec<Source>,
     /// How the story was made and how to check it.
     pub note: String,
@@ -270,6 +299,7 @@ impl Story {
             .chain(self.statements.iter().map(|s| &s.sentence))
             .chain(self.perspectives.iter().map(|p| &p.position))
             .chain(self.next.iter())
+            .chain(self.timeline.iter().map(|t| &t.sentence))
     }
 
     pub fn source(&self, id: &str) -> Option<&Source> {

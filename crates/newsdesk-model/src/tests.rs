@@ -44,11 +44,13 @@ fn outlets_of_lists_each_outlet_once_in_citation_order() {
         headline: String::new(),
         headline_source: None,
         date: None,
+        dateline: None,
         lead: vec![sentence.clone()],
         sections: vec![],
         statements: vec![],
         perspectives: vec![],
         next: vec![],
+        timeline: vec![],
         sources: vec![source("s1", "A"), source("s2", "B"), source("s3", "A")],
         note: String::new(),
     };

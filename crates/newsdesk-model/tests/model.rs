@@ -18,6 +18,7 @@ fn story() -> Story {
         headline: "Talks resume".into(),
         headline_source: Some("s1".into()),
         date: chrono::NaiveDate::from_ymd_opt(2026, 11, 20),
+        dateline: None,
         lead: vec![sentence.clone()],
         sections: vec![Section {
             heading: "Talks".into(),
@@ -33,6 +34,7 @@ fn story() -> Story {
             position: sentence.clone(),
         }],
         next: vec![],
+        timeline: vec![],
         sources: vec![Source {
             id: "s1".into(),
             outlet: "Gazette".into(),

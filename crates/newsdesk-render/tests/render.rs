@@ -22,6 +22,7 @@ fn story() -> Story {
         headline: "Ferry crews strike *again*".into(),
         headline_source: Some("s1".into()),
         date: chrono::NaiveDate::from_ymd_opt(2026, 3, 12),
+        dateline: None,
         lead: vec![StorySentence {
             citations: vec![
                 Citation {
@@ -55,6 +56,7 @@ fn story() -> Story {
             position: sentence("Crews stopped work on Thursday, the union said.", "s2", 0),
         }],
         next: vec![],
+        timeline: vec![],
         sources: vec![
             Source {
                 id: "s1".into(),
