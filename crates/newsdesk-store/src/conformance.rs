@@ -25,7 +25,8 @@ macro_rules! conformance_tests {
             stories_collect_articles_and_versions,
             an_article_joins_one_story_only,
             stories_list_newest_first_with_paging,
-            unknown_ids_are_errors_or_absent
+            unknown_ids_are_errors_or_absent,
+            stories_are_found_by_the_words_of_their_latest_version
         );
     };
     (@tests $make:expr; $($check:ident),*) => {
@@ -324,4 +325,118 @@ pub fn unknown_ids_are_errors_or_absent<S: Store>(store: &mut S) {
         story_json: "{}",
     };
     assert!(store.add_story_version(42, &version, at(0)).is_err());
+}
+
+fn story_json(lead: &str, body: &str, source_text: &str) -> String {
+    serde_json::json!({
+        "headline": "unused",
+        "lead": [{"text": lead, "citations": [{"source": "S1", "start": 0, "end": 1}]}],
+        "sections": [{"heading": "More", "sentences": [{"text": body, "citations": []}]}],
+        "sources": [{"id": "S1", "text": source_text}],
+    })
+    .to_string()
+}
+
+pub fn stories_are_found_by_the_words_of_their_latest_version<S: Store>(store: &mut S) {
+    let strike = store.create_story(at(1)).unwrap();
+    let storm = store.create_story(at(2)).unwrap();
+    let strike_json = story_json(
+        "Dock workers walked out at the harbour on Monday.",
+        "Mediators met the union's négociateurs late at night.",
+        "A quarantined word: zeppelin.",
+    );
+    let storm_json = story_json(
+        "A storm closed the coast road.",
+        "Ferries stayed in port while the dock flooded.",
+        "",
+    );
+    fn version<'a>(headline: &'a str, json: &'a str) -> NewStoryVersion<'a> {
+        NewStoryVersion {
+            headline,
+            date: None,
+            article_count: 1,
+            story_json: json,
+        }
+    }
+    store
+        .add_story_version(
+            strike,
+            &version("Harbour strike halts cargo", &strike_json),
+            at(3),
+        )
+        .unwrap();
+    store
+        .add_story_version(storm, &version("Storm on the coast", &storm_json), at(4))
+        .unwrap();
+    let ids = |store: &S, query: &str| -> Vec<StoryId> {
+        store
+            .search_stories(query, 10, 0)
+            .unwrap()
+            .iter()
+            .map(|s| s.id)
+            .collect()
+    };
+    assert_eq!(
+        ids(store, "harbour"),
+        [strike],
+        "a word of the headline and lead"
+    );
+    assert_eq!(ids(store, "Mediat"), [strike], "the last word is a prefix");
+    assert_eq!(
+        ids(store, "negociateurs"),
+        [strike],
+        "accents do not matter"
+    );
+    assert_eq!(
+        ids(store, "zeppelin"),
+        [] as [StoryId; 0],
+        "source text is not searched"
+    );
+    assert_eq!(ids(store, "dock flooded"), [storm], "every word must match");
+    // A headline match ranks above a match in the text.
+    assert_eq!(ids(store, "coast"), [storm]);
+    assert_eq!(ids(store, "dock").len(), 2);
+    assert_eq!(ids(store, "strike")[0], strike);
+    let summary = &store.search_stories("harbour", 10, 0).unwrap()[0];
+    assert_eq!(
+        (summary.headline.as_deref(), summary.versions),
+        (Some("Harbour strike halts cargo"), 1)
+    );
+    assert_eq!(store.search_stories("dock", 1, 1).unwrap().len(), 1);
+    assert!(store
+        .search_stories("dock", 10, usize::MAX)
+        .unwrap()
+        .is_empty());
+
+    // Only the latest version is searched.
+    let calm_json = story_json(
+        "The harbour reopened after talks.",
+        "Cargo moved again.",
+        "",
+    );
+    store
+        .add_story_version(strike, &version("Harbour reopens", &calm_json), at(5))
+        .unwrap();
+    assert_eq!(ids(store, "mediators"), [] as [StoryId; 0]);
+    assert_eq!(ids(store, "reopened"), [strike]);
+
+    // Query syntax is taken as words, never as an error.
+    for hostile in [
+        "\"",
+        "*",
+        "NEAR(",
+        "'",
+        "harbour\" OR \"storm",
+        "headline:storm",
+        "-dock",
+        "^x",
+        "(",
+        "AND",
+        "",
+    ] {
+        assert!(store.search_stories(hostile, 10, 0).is_ok(), "{hostile:?}");
+    }
+    assert_eq!(ids(store, "\"harbour"), [strike]);
+    assert_eq!(ids(store, &"harbour ".repeat(10_000)), [strike]);
+    assert!(ids(store, "").is_empty());
 }

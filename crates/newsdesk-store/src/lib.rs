@@ -77,4 +77,9 @@ pub trait Store {
     fn story_version(&self, story: StoryId, version: u32) -> Result<Option<StoryVersion>>;
     /// Stories, most recently updated first.
     fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>>;
+    /// Stories whose latest headline or printed text holds every word of
+    /// `query` (the last word may be a prefix), best match first. Any text
+    /// is a valid query: operators and quotes in it are taken as words.
+    fn search_stories(&self, query: &str, limit: usize, offset: usize)
+        -> Result<Vec<StorySummary>>;
 }

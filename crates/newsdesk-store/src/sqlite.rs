@@ -8,9 +8,24 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::io::{Read, Write};
 use std::path::Path;
 
+/// The searchable text of a story version `v`, in SQL so that the
+/// migration's backfill and every new version index the same words: the
+/// printed sentences (lead, sections, what comes next), not the sources.
+/// A version whose JSON is not valid is indexed by its headline only.
+macro_rules! story_search_body {
+    () => {
+        "CASE WHEN json_valid(v.story_json) THEN \
+         (SELECT COALESCE(group_concat(t.value, ' '), '') FROM json_tree(v.story_json) t \
+          WHERE t.key = 'text' AND t.type = 'text' \
+          AND (t.fullkey LIKE '$.lead[%' OR t.fullkey LIKE '$.sections[%' OR t.fullkey LIKE '$.next[%')) \
+         ELSE '' END"
+    };
+}
+
 /// Schema migrations, applied in order; `PRAGMA user_version` records how
 /// many have run. Never edit one that has shipped: add another.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE feeds (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -74,7 +89,20 @@ CREATE TABLE story_versions (
     PRIMARY KEY (story_id, version)
 );
 CREATE INDEX stories_by_update ON stories(updated_at DESC, id DESC);
-"#];
+"#,
+    // 2: full-text search over each story's latest headline and printed text.
+    concat!(
+        r#"
+CREATE VIRTUAL TABLE story_search USING fts5(headline, body, tokenize = 'unicode61 remove_diacritics 2');
+INSERT INTO story_search (rowid, headline, body)
+SELECT v.story_id, v.headline, "#,
+        story_search_body!(),
+        r#"
+FROM story_versions v
+WHERE v.version = (SELECT MAX(version) FROM story_versions w WHERE w.story_id = v.story_id);
+"#
+    ),
+];
 
 pub struct SqliteStore {
     connection: Connection,
@@ -196,6 +224,49 @@ fn touch_story(tx: &Transaction, story: StoryId, now: Timestamp) -> Result<()> {
         });
     }
     Ok(())
+}
+
+/// The columns of a `StorySummary` for a story `s`, as `stories` reads them.
+const SUMMARY_COLUMNS: &str = "s.id, s.created_at, s.updated_at, \
+     (SELECT headline FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
+     (SELECT story_date FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
+     (SELECT COUNT(*) FROM story_articles a WHERE a.story_id = s.id), \
+     (SELECT COUNT(*) FROM story_versions v WHERE v.story_id = s.id)";
+
+fn summary_from_row(row: &rusqlite::Row) -> rusqlite::Result<StorySummary> {
+    Ok(StorySummary {
+        id: row.get(0)?,
+        created_at: parse_time(&row.get::<_, String>(1)?)?,
+        updated_at: parse_time(&row.get::<_, String>(2)?)?,
+        headline: row.get(3)?,
+        date: parse_date(row.get(4)?),
+        article_count: row.get(5)?,
+        versions: row.get(6)?,
+    })
+}
+
+/// SQLite takes signed 64-bit limits; a larger request means "all".
+fn clamp(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
+/// Most words of a search query that are used; more only slow the match.
+const MAX_QUERY_WORDS: usize = 12;
+
+/// Turns what a reader typed into an FTS5 expression that cannot be a
+/// syntax error: the query's words, each quoted (so `NEAR`, `*`, `"` and
+/// column filters are plain text), all required, the last one also as a
+/// prefix so results follow typing. `None` when no word is left.
+fn fts_expression(query: &str) -> Option<String> {
+    let words: Vec<&str> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_QUERY_WORDS)
+        .collect();
+    let (last, rest) = words.split_last()?;
+    let mut expression: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
+    expression.push(format!("\"{last}\"*"));
+    Some(expression.join(" "))
 }
 
 impl Store for SqliteStore {
@@ -467,6 +538,16 @@ impl Store for SqliteStore {
             "INSERT INTO story_versions (story_id, version, created_at, headline, story_date, article_count, story_json) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             params![story, number, time(now), version.headline, version.date.map(|d| d.to_string()), version.article_count, version.story_json],
         )?;
+        // The search index holds the latest version only.
+        tx.execute("DELETE FROM story_search WHERE rowid = ?1", [story])?;
+        tx.execute(
+            concat!(
+                "INSERT INTO story_search (rowid, headline, body) SELECT v.story_id, v.headline, ",
+                story_search_body!(),
+                " FROM story_versions v WHERE v.story_id = ?1 AND v.version = ?2"
+            ),
+            params![story, number],
+        )?;
         touch_story(&tx, story, now)?;
         tx.commit()?;
         Ok(number)
@@ -521,6 +602,28 @@ impl Store for SqliteStore {
                 versions: row.get(6)?,
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    fn search_stories(
+        &self,
+        query: &str,
+        limit: usize,
+        offset: usize,
+    ) -> Result<Vec<StorySummary>> {
+        let Some(expression) = fts_expression(query) else {
+            return Ok(Vec::new());
+        };
+        // bm25 weights: a match in the headline counts five times one in the text.
+        let mut statement = self.connection.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM story_search f JOIN stories s ON s.id = f.rowid \
+             WHERE story_search MATCH ?1 \
+             ORDER BY bm25(story_search, 5.0, 1.0), s.updated_at DESC, s.id DESC LIMIT ?2 OFFSET ?3"
+        ))?;
+        let rows = statement.query_map(
+            params![expression, clamp(limit), clamp(offset)],
+            summary_from_row,
+        )?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 }

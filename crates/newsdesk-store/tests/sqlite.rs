@@ -39,7 +39,7 @@ fn data_survives_reopening_and_the_schema_is_versioned() {
             .unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 1);
+    assert_eq!(store.schema_version().unwrap(), 2);
     assert_eq!(store.feeds().unwrap().len(), 1);
     assert_eq!(
         store.raw_page(1).unwrap().as_deref(),
@@ -59,9 +59,39 @@ fn a_store_from_a_newer_version_is_refused() {
         SqliteStore::open(&path),
         Err(StoreError::NewerSchema {
             found: 99,
-            known: 1
+            known: 2
         })
     ));
+}
+
+#[test]
+fn upgrading_to_schema_2_indexes_the_stories_already_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newsdesk.sqlite");
+    {
+        let mut store = SqliteStore::open(&path).unwrap();
+        let story = store.create_story(at(1)).unwrap();
+        let json = r#"{"lead":[{"text":"Cranes stood idle.","citations":[]}],"sections":[]}"#;
+        for (headline, json) in [("Old words", "not json"), ("Port strike", json)] {
+            let version = newsdesk_store::NewStoryVersion {
+                headline,
+                date: None,
+                article_count: 1,
+                story_json: json,
+            };
+            store.add_story_version(story, &version, at(2)).unwrap();
+        }
+    }
+    // Make the file a schema-1 store again, as an older newsdesk left it.
+    let connection = rusqlite::Connection::open(&path).unwrap();
+    connection
+        .execute_batch("DROP TABLE story_search; PRAGMA user_version = 1;")
+        .unwrap();
+    drop(connection);
+    let store = SqliteStore::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let found = |query| store.search_stories(query, 10, 0).unwrap().len();
+    assert_eq!((found("cranes"), found("port"), found("old")), (1, 1, 0));
 }
 
 #[test]
