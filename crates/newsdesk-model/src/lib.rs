@@ -247,6 +247,8 @@ pub struct Source {
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
     Day,
+    /// A week ("last week"): the date is the week's Monday.
+    Week,
     Month,
     /// A season ("in the fall of 2022"): the date is the season's first day.
     Season,

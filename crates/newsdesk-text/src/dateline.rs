@@ -1,26 +1,49 @@
 //! Wire datelines at the start of a story's first sentence:
 //! "WASHINGTON (AP) --", "MANILA, Philippines (AP) _",
-//! "WUHAN, July 31 (Xinhua) --", "KYIV (Reuters) -".
+//! "WUHAN, July 31 (Xinhua) --", "KYIV (Reuters) -", "NEW YORK —".
+
+use crate::dates::month_of;
 
 #[cfg(test)]
 mod tests;
 
+/// Words in capitals before a dash that are labels, not places.
+const LABELS: &[&str] = &[
+    "BREAKING",
+    "UPDATE",
+    "UPDATED",
+    "EXCLUSIVE",
+    "WATCH",
+    "LIVE",
+    "OPINION",
+    "ANALYSIS",
+    "EDITORIAL",
+    "CORRECTION",
+    "URGENT",
+    "FLASH",
+];
+
 /// The length in bytes of a dateline opening `text`, separator and the
 /// space after it included; `None` when there is none.
 pub fn dateline_length(text: &str) -> Option<usize> {
+    parse(text).map(|(_, length)| length)
+}
+
+/// The place a dateline opening `text` names, as written ("KYIV",
+/// "MANILA, Philippines"), without the date or agency.
+pub fn dateline_place(text: &str) -> Option<&str> {
+    parse(text).map(|(place, _)| place)
+}
+
+fn parse(text: &str) -> Option<(&str, usize)> {
+    with_agency(text).or_else(|| without_agency(text))
+}
+
+/// "WASHINGTON (AP) --", "MANILA, Philippines (AP) _".
+fn with_agency(text: &str) -> Option<(&str, usize)> {
     // The place: a word in capitals, perhaps more, before the agency.
     let open = text.find(" (")?;
-    let place = &text[..open];
-    // "WASHINGTON" or "NEW YORK", then perhaps ", Philippines" or ", July 31".
-    let (city, region) = place.split_once(", ").unwrap_or((place, ""));
-    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
-    let shouts = letters >= 3
-        && city
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
-    if !shouts || region.split_whitespace().count() > 4 || region.contains(['(', ')']) {
-        return None;
-    }
+    let place = place_of(&text[..open])?;
     let close = open + text[open..].find(')')?;
     let agency = &text[open + 2..close];
     if agency.is_empty()
@@ -41,5 +64,53 @@ pub fn dateline_length(text: &str) -> Option<usize> {
     if !after.starts_with(' ') {
         return None;
     }
-    Some(text.len() - after.trim_start().len())
+    Some((place, text.len() - after.trim_start().len()))
+}
+
+/// "NEW YORK —": no agency, so only a long dash will do, and the place
+/// must not be a label such as "BREAKING".
+fn without_agency(text: &str) -> Option<(&str, usize)> {
+    let (at, dash) = ["—", "–", "--"]
+        .iter()
+        .filter_map(|d| text.find(d).map(|at| (at, *d)))
+        .min_by_key(|&(at, _)| at)?;
+    let head = &text[..at];
+    if !head.ends_with(' ') || head.len() > 40 {
+        return None;
+    }
+    let place = place_of(head.trim_end())?;
+    let city = place.split(", ").next().unwrap_or(place);
+    if city.split_whitespace().count() > 3 || LABELS.contains(&city) {
+        return None;
+    }
+    let after = &text[at + dash.len()..];
+    if !after.starts_with(' ') || after.trim_start().is_empty() {
+        return None;
+    }
+    Some((place, text.len() - after.trim_start().len()))
+}
+
+/// The place in the part of a dateline before the agency or dash: a city
+/// in capitals, then perhaps a region ("Philippines") or a date ("July 31"),
+/// which is left out.
+fn place_of(head: &str) -> Option<&str> {
+    // "WASHINGTON" or "NEW YORK", then perhaps ", Philippines" or ", July 31".
+    let (city, region) = head.split_once(", ").unwrap_or((head, ""));
+    let letters = city.chars().filter(|c| c.is_alphabetic()).count();
+    let shouts = letters >= 3
+        && city
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || matches!(c, ' ' | '.' | '-' | '\''));
+    if !shouts || region.split_whitespace().count() > 4 || region.contains(['(', ')']) {
+        return None;
+    }
+    let region_is_date = region
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| month_of(&w.trim_end_matches('.').to_lowercase()).is_some());
+    if region.is_empty() || region_is_date {
+        Some(city)
+    } else {
+        Some(&head[..city.len() + 2 + region.len()])
+    }
 }

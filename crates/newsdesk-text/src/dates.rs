@@ -117,6 +117,13 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     (filler_only(before) && filler_only(after)).then_some(found.date)
 }
 
+/// The full date starting at word `i`, with the index of the word after it.
+pub(crate) fn find_date_at(text: &str, words: &[Word], i: usize) -> Option<(NaiveDate, usize)> {
+    let found = date_at(text, words, i)?;
+    let end = (i..words.len()).find(|&k| words[k].span.end >= found.span.end)?;
+    Some((found.date, end + 1))
+}
+
 fn date_at(text: &str, words: &[Word], i: usize) -> Option<DateMatch> {
     let w = &words[i];
     if let Some(date) = iso_date(&w.lower) {
@@ -165,7 +172,7 @@ fn iso_date(word: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(head, "%Y-%m-%d").ok()
 }
 
-fn month_of(lower: &str) -> Option<u32> {
+pub(crate) fn month_of(lower: &str) -> Option<u32> {
     MONTHS
         .iter()
         .find(|(name, _)| *name == lower)

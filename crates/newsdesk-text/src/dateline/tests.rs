@@ -1,4 +1,4 @@
-use super::dateline_length;
+use super::{dateline_length, dateline_place};
 
 fn check(text: &str, rest: Option<&str>) {
     assert_eq!(dateline_length(text).map(|n| &text[n..]), rest, "{text:?}");
@@ -27,4 +27,30 @@ fn ordinary_sentences_are_not_datelines() {
     check("Putin (pictured) - said nothing.", None);
     check("WASHINGTON is quiet (for now) - officials said.", None);
     check("No dateline here.", None);
+}
+
+#[test]
+fn datelines_without_an_agency_need_a_long_dash() {
+    check("NEW YORK — Stocks fell.", Some("Stocks fell."));
+    check("WASHINGTON -- The Senate voted.", Some("The Senate voted."));
+    check("BREAKING — A fire broke out.", None);
+    check("NATO - the alliance - met.", None);
+    check("The UN — and its agencies — met.", None);
+}
+
+#[test]
+fn the_place_is_read_without_date_or_agency() {
+    let cases = [
+        ("KYIV (Reuters) — Talks stalled.", Some("KYIV")),
+        (
+            "MANILA, Philippines (AP) _ A typhoon hit.",
+            Some("MANILA, Philippines"),
+        ),
+        ("WUHAN, July 31 (Xinhua) -- Floods rose.", Some("WUHAN")),
+        ("NEW YORK — Stocks fell.", Some("NEW YORK")),
+        ("No dateline here.", None),
+    ];
+    for (text, place) in cases {
+        assert_eq!(dateline_place(text), place, "{text:?}");
+    }
 }
