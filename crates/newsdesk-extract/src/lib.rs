@@ -50,6 +50,18 @@ pub fn extract(
     origin: &str,
     file_stem: Option<&str>,
 ) -> Result<Article, ExtractError> {
+    extract_with_charset(bytes, format, origin, file_stem, None)
+}
+
+/// Like [`extract`], for a fetched page: `http_charset` is the charset the
+/// server named in Content-Type, which outranks the page's own `<meta>`.
+pub fn extract_with_charset(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    file_stem: Option<&str>,
+    http_charset: Option<&str>,
+) -> Result<Article, ExtractError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ExtractError::Empty);
     }
@@ -61,7 +73,7 @@ pub fn extract(
     }
     let article = match format {
         Format::Html => {
-            let decoded = encoding::decode_html(bytes, None)?;
+            let decoded = encoding::decode_html(bytes, http_charset)?;
             article_from_html(&decoded.text, origin, file_stem)
         }
         Format::Text => {

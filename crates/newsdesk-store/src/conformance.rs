@@ -26,6 +26,9 @@ macro_rules! conformance_tests {
             an_article_joins_one_story_only,
             stories_list_newest_first_with_paging,
             unknown_ids_are_errors_or_absent,
+            articles_are_found_by_fetch_url_and_canonical_url,
+            memberships_since_resume_story_detection,
+            stories_needing_a_version_are_listed,
             stories_are_found_by_the_words_of_their_latest_version
         );
     };
@@ -327,6 +330,99 @@ pub fn unknown_ids_are_errors_or_absent<S: Store>(store: &mut S) {
     assert!(store.add_story_version(42, &version, at(0)).is_err());
 }
 
+pub fn articles_are_found_by_fetch_url_and_canonical_url<S: Store>(store: &mut S) {
+    // Fetched from one address, canonically at another.
+    let a = article(
+        "Strike",
+        "Dock workers walked out.",
+        Some("https://a.example/strike"),
+    );
+    let id = store
+        .insert_article(&NewArticle {
+            article: &a,
+            url: Some("https://a.example/strike?utm_source=feed"),
+            feed: None,
+            fetched_at: at(0),
+            raw_page: None,
+        })
+        .unwrap()
+        .id();
+    assert_eq!(
+        store.article_by_url("https://a.example/strike").unwrap(),
+        Some(id)
+    );
+    assert_eq!(
+        store
+            .article_by_url("https://a.example/strike?utm_source=feed")
+            .unwrap(),
+        Some(id)
+    );
+    assert_eq!(
+        store.article_by_url("https://a.example/other").unwrap(),
+        None
+    );
+    assert_eq!(store.article_by_url("").unwrap(), None);
+}
+
+pub fn memberships_since_resume_story_detection<S: Store>(store: &mut S) {
+    let mut ids = Vec::new();
+    for (minute, title) in [(0, "Old"), (10, "New one"), (20, "New two")] {
+        let a = article(title, &format!("{title} body text."), None);
+        ids.push(
+            store
+                .insert_article(&NewArticle {
+                    article: &a,
+                    url: None,
+                    feed: None,
+                    fetched_at: at(minute),
+                    raw_page: None,
+                })
+                .unwrap()
+                .id(),
+        );
+    }
+    let story = store.create_story(at(20)).unwrap();
+    let other = store.create_story(at(20)).unwrap();
+    store.assign(story, ids[0], None, at(20)).unwrap();
+    store.assign(other, ids[2], None, at(20)).unwrap();
+    store.assign(story, ids[1], Some(ids[0]), at(21)).unwrap();
+    let since = store.memberships_since(at(10)).unwrap();
+    let seen: Vec<_> = since
+        .iter()
+        .map(|(s, m)| (*s, m.article, m.duplicate_of))
+        .collect();
+    // Arrival order, the old article left out.
+    assert_eq!(
+        seen,
+        vec![(story, ids[1], Some(ids[0])), (other, ids[2], None)]
+    );
+    assert_eq!(since[0].1.added_at, at(21));
+}
+
+pub fn stories_needing_a_version_are_listed<S: Store>(store: &mut S) {
+    let a = article("One", "First body.", None);
+    let b = article("Two", "Second body.", None);
+    let first = store.insert_article(&new(&a, None)).unwrap().id();
+    let second = store.insert_article(&new(&b, None)).unwrap().id();
+    let story = store.create_story(at(1)).unwrap();
+    assert!(
+        store.stories_needing_version().unwrap().is_empty(),
+        "an empty story needs nothing"
+    );
+    store.assign(story, first, None, at(1)).unwrap();
+    assert_eq!(store.stories_needing_version().unwrap(), vec![story]);
+    let version = NewStoryVersion {
+        headline: "One",
+        date: None,
+        article_count: 1,
+        story_json: "{}",
+    };
+    store.add_story_version(story, &version, at(2)).unwrap();
+    assert!(store.stories_needing_version().unwrap().is_empty());
+    store.assign(story, second, None, at(3)).unwrap();
+    assert_eq!(store.stories_needing_version().unwrap(), vec![story]);
+}
+
 fn story_json(lead: &str, body: &str, source_text: &str) -> String {
     serde_json::json!({
         "headline": "unused",
@@ -439,4 +535,23 @@ pub fn stories_are_found_by_the_words_of_their_latest_version<S: Store>(store: &
     assert_eq!(ids(store, "\"harbour"), [strike]);
     assert_eq!(ids(store, &"harbour ".repeat(10_000)), [strike]);
     assert!(ids(store, "").is_empty());
+}
+
+pub fn a_story_starts_with_its_first_article<S: Store>(store: &mut S) {
+    let a = article("One", "First body.", None);
+    let first = store.insert_article(&new(&a, None)).unwrap().id();
+    let story = store.start_story(first, at(5)).unwrap();
+    let members = store.story_articles(story).unwrap();
+    assert_eq!(members.len(), 1);
+    assert_eq!(members[0].article, first);
+    assert_eq!(members[0].duplicate_of, None);
+    assert!(store.unassigned_articles(10).unwrap().is_empty());
+    // The article is taken: it cannot start or join another story, and the
+    // failed attempt leaves no empty story behind.
+    let before = store.stories(100, 0).unwrap().len();
+    assert!(store.start_story(first, at(6)).is_err());
+    assert_eq!(store.stories(100, 0).unwrap().len(), before);
+    // An unknown article starts nothing either.
+    assert!(store.start_story(first + 1000, at(6)).is_err());
+    assert_eq!(store.stories(100, 0).unwrap().len(), before);
 }

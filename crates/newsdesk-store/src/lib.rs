@@ -55,8 +55,17 @@ pub trait Store {
     fn article_count(&self) -> Result<u64>;
     /// Articles not yet in any story, oldest first.
     fn unassigned_articles(&self, limit: usize) -> Result<Vec<ArticleId>>;
+    /// The article fetched from `url` or whose canonical URL it is, so a
+    /// page already kept is not fetched again.
+    fn article_by_url(&self, url: &str) -> Result<Option<ArticleId>>;
+    /// Every story membership of articles fetched at or after `since`, in
+    /// arrival order: what story detection needs to resume after a restart.
+    fn memberships_since(&self, since: Timestamp) -> Result<Vec<(StoryId, Membership)>>;
 
     fn create_story(&mut self, now: Timestamp) -> Result<StoryId>;
+    /// Creates a story with its first article, in one transaction, so no
+    /// story is ever left empty.
+    fn start_story(&mut self, first: ArticleId, now: Timestamp) -> Result<StoryId>;
     /// Puts an article in a story (an article is in one story at most).
     fn assign(
         &mut self,
@@ -73,6 +82,9 @@ pub trait Store {
         version: &NewStoryVersion,
         now: Timestamp,
     ) -> Result<u32>;
+    /// Stories with more articles than their latest version was written
+    /// from, or with no version: the work an interrupted run left.
+    fn stories_needing_version(&self) -> Result<Vec<StoryId>>;
     fn story_versions(&self, story: StoryId) -> Result<Vec<StoryVersionInfo>>;
     fn story_version(&self, story: StoryId, version: u32) -> Result<Option<StoryVersion>>;
     /// Stories, most recently updated first.

@@ -102,6 +102,9 @@ FROM story_versions v
 WHERE v.version = (SELECT MAX(version) FROM story_versions w WHERE w.story_id = v.story_id);
 "#
     ),
+    // 3: pages are looked up by the URL they were fetched from before
+    // being fetched again.
+    "CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url);",
 ];
 
 pub struct SqliteStore {
@@ -481,6 +484,43 @@ impl Store for SqliteStore {
         Ok(ids)
     }
 
+    fn article_by_url(&self, url: &str) -> Result<Option<ArticleId>> {
+        // Two lookups, each on its own index, rather than one OR that
+        // SQLite would answer with a scan.
+        let by = |column: &str| -> Result<Option<ArticleId>> {
+            Ok(self
+                .connection
+                .prepare_cached(&format!(
+                    "SELECT id FROM articles WHERE {column} = ?1 LIMIT 1"
+                ))?
+                .query_row([url], |r| r.get(0))
+                .optional()?)
+        };
+        match by("canonical_url")? {
+            Some(id) => Ok(Some(id)),
+            None => by("url"),
+        }
+    }
+
+    fn memberships_since(&self, since: Timestamp) -> Result<Vec<(StoryId, Membership)>> {
+        let mut statement = self.connection.prepare(
+            "SELECT m.story_id, m.article_id, m.duplicate_of, m.added_at \
+             FROM story_articles m JOIN articles a ON a.id = m.article_id \
+             WHERE a.fetched_at >= ?1 ORDER BY m.article_id",
+        )?;
+        let rows = statement.query_map([time(since)], |row| {
+            Ok((
+                row.get(0)?,
+                Membership {
+                    article: row.get(1)?,
+                    duplicate_of: row.get(2)?,
+                    added_at: parse_time(&row.get::<_, String>(3)?)?,
+                },
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     fn create_story(&mut self, now: Timestamp) -> Result<StoryId> {
         let tx = self.connection.transaction()?;
         tx.execute(
@@ -490,6 +530,21 @@ impl Store for SqliteStore {
         let id = tx.last_insert_rowid();
         tx.commit()?;
         Ok(id)
+    }
+
+    fn start_story(&mut self, first: ArticleId, now: Timestamp) -> Result<StoryId> {
+        let tx = self.connection.transaction()?;
+        tx.execute(
+            "INSERT INTO stories (created_at, updated_at) VALUES (?1, ?1)",
+            [time(now)],
+        )?;
+        let story = tx.last_insert_rowid();
+        tx.execute(
+            "INSERT INTO story_articles (story_id, article_id, duplicate_of, added_at) VALUES (?1, ?2, NULL, ?3)",
+            params![story, first, time(now)],
+        )?;
+        tx.commit()?;
+        Ok(story)
     }
 
     fn assign(
@@ -551,6 +606,20 @@ impl Store for SqliteStore {
         touch_story(&tx, story, now)?;
         tx.commit()?;
         Ok(number)
+    }
+
+    fn stories_needing_version(&self) -> Result<Vec<StoryId>> {
+        let mut statement = self.connection.prepare(
+            "SELECT s.id FROM stories s \
+             WHERE (SELECT COUNT(*) FROM story_articles a WHERE a.story_id = s.id) > \
+                   COALESCE((SELECT article_count FROM story_versions v WHERE v.story_id = s.id \
+                             ORDER BY version DESC LIMIT 1), 0) \
+             ORDER BY s.id",
+        )?;
+        let ids = statement
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ids)
     }
 
     fn story_versions(&self, story: StoryId) -> Result<Vec<StoryVersionInfo>> {

@@ -1,0 +1,645 @@
+//! Scanning: the continuous job. One [`Scanner::pass`] fetches the feeds
+//! that are due, keeps the new articles their entries point at (each once),
+//! places each in a story as it arrives, and writes a new version of every
+//! story that gained articles; stories that gained nothing are untouched.
+//!
+//! Crash safety comes from the order of writes, each its own transaction:
+//! an article is stored, then placed in a story, and a feed's new
+//! validators are stored only after every article its entries point at
+//! has been handled. A run killed at any moment therefore refetches what
+//! it had not finished, finds the articles it had stored by URL or content
+//! (never storing one twice), places articles left unplaced and writes the
+//! versions left unwritten ([`Scanner::pass`] starts with that).
+
+mod schedule;
+mod sources;
+mod stories;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeSet, HashSet};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use futures_util::stream::{self, StreamExt};
+use newsdesk_fetch::Fetcher;
+use newsdesk_model::Article;
+use newsdesk_store::{Feed, FeedId, Fetch, Insertion, NewArticle, Store, StoreError, StoryId};
+
+pub use schedule::{next_due, Freshness, Intervals};
+use sources::{Page, SourceRead};
+
+/// What can stop a pass. Failures of single feeds and pages are not
+/// errors: they are recorded with the feed and the pass goes on.
+#[derive(Debug, thiserror::Error)]
+pub enum ScanError {
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+}
+
+/// How the scanner schedules and bounds its work.
+#[derive(Debug, Clone)]
+pub struct ScanConfig {
+    pub intervals: Intervals,
+    /// Entries read from one feed per fetch (newest first, as feeds list).
+    pub max_entries_per_feed: usize,
+    /// Fetches in flight at once, over all hosts (each host has its own,
+    /// smaller limit in the fetcher).
+    pub concurrency: usize,
+    /// How far back story detection looks when it resumes after a restart.
+    pub story_window: Duration,
+    /// A story is written from at most this many of its newest articles.
+    pub max_story_articles: usize,
+    pub detector: newsdesk_cluster::Config,
+}
+
+impl Default for ScanConfig {
+    fn default() -> Self {
+        ScanConfig {
+            intervals: Intervals {
+                default: Duration::from_secs(30 * 60),
+                min: Duration::from_secs(5 * 60),
+                max: Duration::from_secs(24 * 60 * 60),
+            },
+            max_entries_per_feed: 100,
+            concurrency: 16,
+            story_window: Duration::from_secs(14 * 24 * 60 * 60),
+            max_story_articles: 40,
+            detector: newsdesk_cluster::Config::default(),
+        }
+    }
+}
+
+/// Asks a running pass to stop after the write in progress. Cloned
+/// handles share one flag.
+#[derive(Debug, Clone, Default)]
+pub struct StopSignal(Arc<AtomicBool>);
+
+impl StopSignal {
+    pub fn stop(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_stopped(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+/// What one pass did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassReport {
+    pub feeds_due: usize,
+    /// Feeds that sent a body.
+    pub feeds_fetched: usize,
+    /// Feeds whose server said nothing changed (304).
+    pub feeds_unchanged: usize,
+    pub feeds_failed: usize,
+    pub pages_fetched: usize,
+    pub pages_failed: usize,
+    pub articles_new: usize,
+    /// Pages whose article was already stored (same canonical URL or text).
+    pub articles_known: usize,
+    pub stories_new: usize,
+    pub versions_written: usize,
+    /// The pass ended early because it was asked to stop.
+    pub stopped: bool,
+}
+
+/// Progress of a pass, for a progress bar or a log.
+#[derive(Debug, Clone, Copy)]
+pub enum Event<'a> {
+    /// The number of feeds about to be read.
+    FeedsDue(usize),
+    FeedRead {
+        url: &'a str,
+        error: Option<&'a str>,
+    },
+    /// More article pages to fetch.
+    PagesQueued(usize),
+    PageRead {
+        url: &'a str,
+        error: Option<&'a str>,
+    },
+    ArticleStored {
+        url: &'a str,
+        story: StoryId,
+        new_story: bool,
+    },
+    StoryWritten {
+        story: StoryId,
+        version: u32,
+        headline: &'a str,
+    },
+}
+
+/// Receives a pass's progress.
+pub trait Observer {
+    fn event(&self, event: Event<'_>);
+}
+
+impl Observer for () {
+    fn event(&self, _: Event<'_>) {}
+}
+
+/// The scanning job over one store.
+pub struct Scanner<S: Store> {
+    store: S,
+    fetcher: Fetcher,
+    config: ScanConfig,
+    stories: stories::Stories,
+    /// Whether the work an interrupted run left has been looked for.
+    resumed: bool,
+}
+
+/// A page to fetch for a feed entry.
+struct PageJob {
+    feed: usize,
+    url: String,
+    title: Option<String>,
+    published: Option<DateTime<Utc>>,
+}
+
+/// A feed read this pass whose state is written once its pages are done.
+struct PendingFeed {
+    feed: Feed,
+    fetch: Fetch,
+    pages_left: usize,
+    page_errors: Vec<String>,
+}
+
+impl<S: Store> Scanner<S> {
+    pub fn new(store: S, fetcher: Fetcher, config: ScanConfig) -> Result<Self, ScanError> {
+        let since =
+            Utc::now() - chrono::Duration::from_std(config.story_window).unwrap_or_default();
+        let stories = stories::Stories::restore(&store, config.detector.clone(), since)?;
+        Ok(Scanner {
+            store,
+            fetcher,
+            config,
+            stories,
+            resumed: false,
+        })
+    }
+
+    pub fn store(&self) -> &S {
+        &self.store
+    }
+
+    pub fn into_store(self) -> S {
+        self.store
+    }
+
+    /// One pass over the due feeds. Returns early, with `stopped` set, when
+    /// `stop` is raised; what was written stays consistent.
+    pub async fn pass(
+        &mut self,
+        observer: &dyn Observer,
+        stop: &StopSignal,
+    ) -> Result<PassReport, ScanError> {
+        let mut report = PassReport::default();
+        let mut changed = BTreeSet::new();
+        if !self.resumed {
+            self.resume(&mut changed, &mut report, observer)?;
+            self.resumed = true;
+        }
+
+        let now = Utc::now();
+        let due: Vec<Feed> = self
+            .store
+            .feeds()?
+            .into_iter()
+            .filter(|feed| feed.next_due_at.is_none_or(|at| at <= now))
+            .collect();
+        report.feeds_due = due.len();
+        observer.event(Event::FeedsDue(due.len()));
+
+        // Read every due feed, a few at a time.
+        let fetcher = &self.fetcher;
+        let reads: Vec<(Feed, SourceRead, u64)> = stream::iter(due)
+            .map(|feed| async move {
+                let (read, millis) = sources::read_source(fetcher, &feed).await;
+                (feed, read, millis)
+            })
+            .buffer_unordered(self.config.concurrency.max(1))
+            .collect()
+            .await;
+
+        let mut pending = Vec::new();
+        let mut jobs = Vec::new();
+        let mut queued = HashSet::new();
+        for (feed, read, millis) in reads {
+            if stop.is_stopped() {
+                report.stopped = true;
+                return Ok(report);
+            }
+            self.take_read(
+                feed,
+                read,
+                millis,
+                &mut pending,
+                &mut jobs,
+                &mut queued,
+                &mut changed,
+                &mut report,
+                observer,
+            )?;
+        }
+
+        // Fetch the new articles' pages; store each as it comes.
+        observer.event(Event::PagesQueued(jobs.len()));
+        let fetcher = &self.fetcher;
+        let mut pages = stream::iter(jobs)
+            .map(|job| async move {
+                let page = sources::fetch_page(fetcher, &job.url).await;
+                (job, page)
+            })
+            .buffer_unordered(self.config.concurrency.max(1));
+        while let Some((job, page)) = pages.next().await {
+            if stop.is_stopped() {
+                report.stopped = true;
+                break;
+            }
+            let error = match page {
+                Ok(page) => {
+                    report.pages_fetched += 1;
+                    observer.event(Event::PageRead {
+                        url: &job.url,
+                        error: None,
+                    });
+                    let feed_id = pending[job.feed].feed.id;
+                    let page = with_entry_metadata(page, &job);
+                    Self::keep(
+                        &mut self.store,
+                        &mut self.stories,
+                        page,
+                        &job.url,
+                        Some(feed_id),
+                        &mut changed,
+                        &mut report,
+                        observer,
+                    )?;
+                    None
+                }
+                Err(error) => {
+                    report.pages_failed += 1;
+                    observer.event(Event::PageRead {
+                        url: &job.url,
+                        error: Some(&error),
+                    });
+                    tracing::warn!(url = %job.url, error = %error, "article page failed");
+                    Some(error)
+                }
+            };
+            let feed = &mut pending[job.feed];
+            feed.pages_left -= 1;
+            feed.page_errors.extend(error);
+            if feed.pages_left == 0 {
+                finish_feed(&mut self.store, feed)?;
+            }
+        }
+        drop(pages);
+        if report.stopped {
+            return Ok(report);
+        }
+
+        for story in changed {
+            if stop.is_stopped() {
+                report.stopped = true;
+                break;
+            }
+            self.write_story(story, &mut report, observer)?;
+        }
+        tracing::info!(
+            feeds = report.feeds_due,
+            fetched = report.feeds_fetched,
+            unchanged = report.feeds_unchanged,
+            failed = report.feeds_failed,
+            articles = report.articles_new,
+            stories_new = report.stories_new,
+            versions = report.versions_written,
+            "pass done"
+        );
+        Ok(report)
+    }
+
+    /// Finishes what an interrupted run left: articles stored but in no
+    /// story, and stories with articles their latest version lacks.
+    fn resume(
+        &mut self,
+        changed: &mut BTreeSet<StoryId>,
+        report: &mut PassReport,
+        observer: &dyn Observer,
+    ) -> Result<(), ScanError> {
+        loop {
+            let unplaced = self.store.unassigned_articles(500)?;
+            if unplaced.is_empty() {
+                break;
+            }
+            for id in unplaced {
+                let Some(stored) = self.store.article(id)? else {
+                    continue;
+                };
+                let placed =
+                    self.stories
+                        .place(&mut self.store, id, &stored.article, Utc::now())?;
+                report.stories_new += usize::from(placed.new_story);
+                changed.insert(placed.story);
+                observer.event(Event::ArticleStored {
+                    url: stored.url.as_deref().unwrap_or(&stored.article.origin),
+                    story: placed.story,
+                    new_story: placed.new_story,
+                });
+            }
+        }
+        changed.extend(self.store.stories_needing_version()?);
+        Ok(())
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn take_read(
+        &mut self,
+        feed: Feed,
+        read: SourceRead,
+        millis: u64,
+        pending: &mut Vec<PendingFeed>,
+        jobs: &mut Vec<PageJob>,
+        queued: &mut HashSet<String>,
+        changed: &mut BTreeSet<StoryId>,
+        report: &mut PassReport,
+        observer: &dyn Observer,
+    ) -> Result<(), ScanError> {
+        let now = Utc::now();
+        let intervals = &self.config.intervals;
+        let mut fetch = Fetch {
+            feed: feed.id,
+            url: feed.url.clone(),
+            at: now,
+            status: None,
+            error: None,
+            bytes: 0,
+            duration_ms: millis,
+            etag: None,
+            last_modified: None,
+            next_due_at: None,
+        };
+        let mut new_jobs = Vec::new();
+        match read {
+            SourceRead::Unchanged { fresh_until } => {
+                report.feeds_unchanged += 1;
+                fetch.status = Some(304);
+                fetch.next_due_at = Some(next_due(
+                    now,
+                    intervals,
+                    &Freshness {
+                        fresh_until,
+                        ..Freshness::default()
+                    },
+                ));
+            }
+            SourceRead::Failed { status, error } => {
+                report.feeds_failed += 1;
+                tracing::warn!(feed = %feed.url, %error, "feed failed");
+                let failures = self.failures_in_a_row(feed.id)? + 1;
+                fetch.status = status;
+                fetch.error = Some(error);
+                fetch.next_due_at = Some(next_due(
+                    now,
+                    intervals,
+                    &Freshness {
+                        failures_in_a_row: failures,
+                        ..Freshness::default()
+                    },
+                ));
+            }
+            SourceRead::Feed {
+                feed: parsed,
+                response,
+            } => {
+                report.feeds_fetched += 1;
+                fetch.status = Some(response.status);
+                fetch.bytes = response.bytes;
+                fetch.etag = response.etag;
+                fetch.last_modified = response.last_modified;
+                fetch.next_due_at = Some(next_due(
+                    now,
+                    intervals,
+                    &Freshness {
+                        ttl_minutes: parsed.ttl_minutes,
+                        fresh_until: response.fresh_until,
+                        failures_in_a_row: 0,
+                    },
+                ));
+                for entry in parsed
+                    .entries
+                    .into_iter()
+                    .take(self.config.max_entries_per_feed)
+                {
+                    if self.store.article_by_url(&entry.url)?.is_some()
+                        || !queued.insert(entry.url.clone())
+                    {
+                        continue;
+                    }
+                    new_jobs.push(PageJob {
+                        feed: pending.len(),
+                        url: entry.url,
+                        title: entry.title,
+                        published: entry.published,
+                    });
+                }
+            }
+            SourceRead::Page { page, response } => {
+                report.feeds_fetched += 1;
+                fetch.status = Some(response.status);
+                fetch.bytes = response.bytes;
+                fetch.etag = response.etag;
+                fetch.last_modified = response.last_modified;
+                fetch.next_due_at = Some(next_due(
+                    now,
+                    intervals,
+                    &Freshness {
+                        fresh_until: response.fresh_until,
+                        ..Freshness::default()
+                    },
+                ));
+                match page {
+                    Ok(page) => {
+                        let url = feed.url.clone();
+                        Self::keep(
+                            &mut self.store,
+                            &mut self.stories,
+                            page,
+                            &url,
+                            Some(feed.id),
+                            changed,
+                            report,
+                            observer,
+                        )?;
+                    }
+                    Err(error) => fetch.error = Some(error),
+                }
+            }
+            SourceRead::Directory(directory) => {
+                report.feeds_fetched += 1;
+                fetch.next_due_at = Some(next_due(now, intervals, &Freshness::default()));
+                let errors = self.read_directory(&directory, feed.id, changed, report, observer)?;
+                if !errors.is_empty() {
+                    fetch.error = Some(summarise(&errors, "files"));
+                }
+            }
+        }
+        observer.event(Event::FeedRead {
+            url: &feed.url,
+            error: fetch.error.as_deref(),
+        });
+        let mut pending_feed = PendingFeed {
+            feed,
+            fetch,
+            pages_left: new_jobs.len(),
+            page_errors: Vec::new(),
+        };
+        if new_jobs.is_empty() {
+            finish_feed(&mut self.store, &mut pending_feed)?;
+        }
+        pending.push(pending_feed);
+        jobs.extend(new_jobs);
+        Ok(())
+    }
+
+    fn read_directory(
+        &mut self,
+        directory: &std::path::Path,
+        feed: FeedId,
+        changed: &mut BTreeSet<StoryId>,
+        report: &mut PassReport,
+        observer: &dyn Observer,
+    ) -> Result<Vec<String>, ScanError> {
+        let files = match sources::article_files(directory) {
+            Ok(files) => files,
+            Err(error) => return Ok(vec![format!("{}: {error}", directory.display())]),
+        };
+        let mut errors = Vec::new();
+        for (path, format) in files {
+            let Ok(url) = url::Url::from_file_path(&path) else {
+                continue;
+            };
+            if self.store.article_by_url(url.as_str())?.is_some() {
+                continue;
+            }
+            match sources::read_file(&path, format, url.as_str()) {
+                Ok(mut page) => {
+                    report.pages_fetched += 1;
+                    page.article.url.get_or_insert_with(|| url.to_string());
+                    Self::keep(
+                        &mut self.store,
+                        &mut self.stories,
+                        page,
+                        url.as_str(),
+                        Some(feed),
+                        changed,
+                        report,
+                        observer,
+                    )?;
+                }
+                Err(error) => {
+                    report.pages_failed += 1;
+                    errors.push(error);
+                }
+            }
+        }
+        Ok(errors)
+    }
+
+    /// Stores an article and places it in a story.
+    #[allow(clippy::too_many_arguments)]
+    fn keep(
+        store: &mut S,
+        stories: &mut stories::Stories,
+        page: Page,
+        url: &str,
+        feed: Option<FeedId>,
+        changed: &mut BTreeSet<StoryId>,
+        report: &mut PassReport,
+        observer: &dyn Observer,
+    ) -> Result<(), ScanError> {
+        let now = Utc::now();
+        let insertion = store.insert_article(&NewArticle {
+            article: &page.article,
+            url: Some(url),
+            feed,
+            fetched_at: now,
+            raw_page: Some(&page.raw),
+        })?;
+        let Insertion::New(id) = insertion else {
+            report.articles_known += 1;
+            return Ok(());
+        };
+        report.articles_new += 1;
+        let placed = stories.place(store, id, &page.article, now)?;
+        report.stories_new += usize::from(placed.new_story);
+        changed.insert(placed.story);
+        observer.event(Event::ArticleStored {
+            url,
+            story: placed.story,
+            new_story: placed.new_story,
+        });
+        Ok(())
+    }
+
+    fn write_story(
+        &mut self,
+        story: StoryId,
+        report: &mut PassReport,
+        observer: &dyn Observer,
+    ) -> Result<(), ScanError> {
+        if let Some((version, headline)) = stories::write_version(
+            &mut self.store,
+            story,
+            self.config.max_story_articles,
+            Utc::now(),
+        )? {
+            report.versions_written += 1;
+            observer.event(Event::StoryWritten {
+                story,
+                version,
+                headline: &headline,
+            });
+        }
+        Ok(())
+    }
+
+    fn failures_in_a_row(&self, feed: FeedId) -> Result<u32, ScanError> {
+        let log = self.store.fetch_log(feed, 10)?;
+        Ok(log.iter().take_while(|f| f.error.is_some()).count() as u32)
+    }
+}
+
+/// Fills what the page did not say from the feed entry that pointed at it.
+fn with_entry_metadata(mut page: Page, job: &PageJob) -> Page {
+    let article: &mut Article = &mut page.article;
+    if article.title.is_none() {
+        article.title.clone_from(&job.title);
+    }
+    if article.published.is_none() {
+        article.published = job.published.map(|at| at.date_naive());
+    }
+    page
+}
+
+/// Writes a feed's fetch, with its pages' failures, once all are handled.
+fn finish_feed<S: Store>(store: &mut S, feed: &mut PendingFeed) -> Result<(), ScanError> {
+    if !feed.page_errors.is_empty() && feed.fetch.error.is_none() {
+        feed.fetch.error = Some(summarise(&feed.page_errors, "article pages"));
+    }
+    store.record_fetch(&feed.fetch)?;
+    Ok(())
+}
+
+fn summarise(errors: &[String], what: &str) -> String {
+    format!(
+        "{} {what} failed; the first: {}",
+        errors.len(),
+        errors.first().map(String::as_str).unwrap_or_default()
+    )
+}

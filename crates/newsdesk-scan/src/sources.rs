@@ -1,0 +1,212 @@
+//! Reading one source: a feed, a single article page, or a local directory
+//! of HTML and text files.
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, SystemTime};
+
+use newsdesk_extract::{extract_with_charset, Format};
+use newsdesk_feeds::{parse_feed, FeedError, ParsedFeed};
+use newsdesk_fetch::{Conditional, Fetched, Fetcher};
+use newsdesk_model::Article;
+use newsdesk_store::Feed;
+
+/// What fetching a source's own URL brought.
+pub(crate) enum SourceRead {
+    /// The server confirmed our copy is current.
+    Unchanged {
+        fresh_until: Option<SystemTime>,
+    },
+    Feed {
+        feed: ParsedFeed,
+        response: Response,
+    },
+    /// The URL is an article page, not a feed: kept as one article.
+    Page {
+        page: Result<Page, String>,
+        response: Response,
+    },
+    Directory(PathBuf),
+    Failed {
+        status: Option<u16>,
+        error: String,
+    },
+}
+
+/// The parts of an HTTP response the feed's state keeps.
+pub(crate) struct Response {
+    pub status: u16,
+    pub bytes: u64,
+    pub etag: Option<String>,
+    pub last_modified: Option<String>,
+    pub fresh_until: Option<SystemTime>,
+}
+
+/// A fetched and extracted article page.
+pub(crate) struct Page {
+    pub article: Article,
+    pub raw: Vec<u8>,
+}
+
+/// Reads a source's URL; returns what came and how long it took.
+pub(crate) async fn read_source(fetcher: &Fetcher, feed: &Feed) -> (SourceRead, u64) {
+    let started = Instant::now();
+    let read = read(fetcher, feed).await;
+    (read, started.elapsed().as_millis() as u64)
+}
+
+async fn read(fetcher: &Fetcher, feed: &Feed) -> SourceRead {
+    if let Some(directory) = directory_of(&feed.url) {
+        return SourceRead::Directory(directory);
+    }
+    let conditional = Conditional {
+        etag: feed.etag.clone(),
+        last_modified: feed.last_modified.clone(),
+    };
+    match fetcher.fetch(&feed.url, &conditional).await {
+        Err(error) => SourceRead::Failed {
+            status: match &error {
+                newsdesk_fetch::FetchError::Status { status, .. } => Some(*status),
+                _ => None,
+            },
+            error: error.to_string(),
+        },
+        Ok(Fetched::NotModified { fresh_until, .. }) => SourceRead::Unchanged { fresh_until },
+        Ok(Fetched::Body {
+            final_url,
+            status,
+            content_type,
+            charset,
+            etag,
+            last_modified,
+            fresh_until,
+            bytes,
+        }) => {
+            let response = Response {
+                status,
+                bytes: bytes.len() as u64,
+                etag,
+                last_modified,
+                fresh_until,
+            };
+            match parse_feed(&bytes, final_url.as_str()) {
+                Ok(feed) => SourceRead::Feed { feed, response },
+                Err(FeedError::HtmlPage) => SourceRead::Page {
+                    page: page_from(
+                        bytes,
+                        final_url.as_str(),
+                        content_type.as_deref(),
+                        charset.as_deref(),
+                    ),
+                    response,
+                },
+                Err(error) => SourceRead::Failed {
+                    status: Some(status),
+                    error: format!("{}: {error}", feed.url),
+                },
+            }
+        }
+    }
+}
+
+/// Fetches an article page a feed points at.
+pub(crate) async fn fetch_page(fetcher: &Fetcher, url: &str) -> Result<Page, String> {
+    match fetcher.fetch(url, &Conditional::default()).await {
+        Err(error) => Err(error.to_string()),
+        // We sent no validators, so a 304 is the server's mistake.
+        Ok(Fetched::NotModified { .. }) => Err(format!(
+            "{url}: 304 Not Modified to an unconditional request"
+        )),
+        Ok(Fetched::Body {
+            final_url,
+            content_type,
+            charset,
+            bytes,
+            ..
+        }) => page_from(
+            bytes,
+            final_url.as_str(),
+            content_type.as_deref(),
+            charset.as_deref(),
+        ),
+    }
+}
+
+fn page_from(
+    bytes: Vec<u8>,
+    url: &str,
+    content_type: Option<&str>,
+    charset: Option<&str>,
+) -> Result<Page, String> {
+    let format = match content_type {
+        Some("text/plain" | "text/markdown") => Format::Text,
+        Some("text/html" | "application/xhtml+xml") | None => Format::Html,
+        Some(other) => return Err(format!("{url}: not an article page ({other})")),
+    };
+    let mut article = extract_with_charset(&bytes, format, url, None, charset)
+        .map_err(|error| format!("{url}: {error}"))?;
+    // A canonical link may be relative, or missing.
+    let base = url::Url::parse(url).ok();
+    article.url = match (article.url.take(), &base) {
+        (Some(canonical), Some(base)) => base.join(&canonical).ok().map(String::from),
+        (other, _) => other,
+    }
+    .or_else(|| Some(url.to_string()));
+    Ok(Page {
+        article,
+        raw: bytes,
+    })
+}
+
+/// The local directory a `file:` source names.
+pub(crate) fn directory_of(url: &str) -> Option<PathBuf> {
+    let parsed = url::Url::parse(url).ok()?;
+    (parsed.scheme() == "file")
+        .then(|| parsed.to_file_path().ok())
+        .flatten()
+}
+
+/// Files of a directory source that can hold articles, by name, with the
+/// format each is read in. Subdirectories are not entered.
+pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, Format)>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(directory)? {
+        let path = entry?.path();
+        if !path.is_file() {
+            continue;
+        }
+        let extension = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let format = match extension.as_deref() {
+            Some("html" | "htm" | "xhtml") => Format::Html,
+            Some("txt" | "text" | "md") => Format::Text,
+            _ => continue,
+        };
+        files.push((path, format));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// Reads and extracts one file of a directory source.
+pub(crate) fn read_file(path: &Path, format: Format, url: &str) -> Result<Page, String> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    if size > newsdesk_extract::MAX_INPUT_BYTES as u64 {
+        return Err(format!(
+            "{}: {size} bytes is over the {}-byte limit",
+            path.display(),
+            newsdesk_extract::MAX_INPUT_BYTES
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let stem = path.file_stem().and_then(|s| s.to_str());
+    let article = extract_with_charset(&bytes, format, url, stem, None)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    Ok(Page {
+        article,
+        raw: bytes,
+    })
+}
