@@ -4,6 +4,7 @@ mod bench;
 mod commands;
 mod feeds;
 mod inputs;
+mod site;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -58,6 +59,10 @@ enum Command {
         #[command(subcommand)]
         which: bench::BenchCommand,
     },
+    /// Serve the site: current stories, their sources, feeds, Atom, JSON API.
+    Serve(site::ServeArgs),
+    /// Write the site as static files.
+    Export(site::ExportArgs),
 }
 
 fn main() -> ExitCode {
@@ -77,6 +82,8 @@ fn main() -> ExitCode {
         } => commands::extract(&inputs, format, explain, output.as_deref()),
         Command::Feeds(args) => feeds::run(args),
         Command::Bench { which } => bench::run(which),
+        Command::Serve(args) => site::serve(args),
+        Command::Export(args) => site::export(args),
     };
     match result {
         Ok(code) => code,

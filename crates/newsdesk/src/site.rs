@@ -1,0 +1,91 @@
+//! `newsdesk serve` and `newsdesk export --site`: the command-line side of
+//! the `newsdesk-web` crate.
+
+use anyhow::{bail, Context, Result};
+use newsdesk_web::SiteOptions;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct ServeArgs {
+    /// The store to read (written by `newsdesk run` or `newsdesk feeds`).
+    #[arg(long, default_value = "newsdesk.sqlite")]
+    pub store: PathBuf,
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub listen: String,
+    /// The site's public address, for permalinks in the feed and the API
+    /// (default: http:// and the listening address).
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(clap::Args)]
+pub struct ExportArgs {
+    /// The folder to write the site into (created if needed).
+    #[arg(long)]
+    pub site: PathBuf,
+    #[arg(long, default_value = "newsdesk.sqlite")]
+    pub store: PathBuf,
+    /// The public address the files will be served from, for permalinks
+    /// in the Atom feed.
+    #[arg(long, default_value = "http://localhost/")]
+    pub base_url: String,
+}
+
+/// Serving or exporting an empty store made by a typo helps nobody.
+fn existing_store(path: &Path) -> Result<()> {
+    if !path.is_file() {
+        bail!(
+            "no store at {} (create one with `newsdesk feeds add` or `newsdesk run`)",
+            path.display()
+        );
+    }
+    Ok(())
+}
+
+pub fn serve(args: ServeArgs) -> Result<ExitCode> {
+    existing_store(&args.store)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let listener = tokio::net::TcpListener::bind(&args.listen)
+            .await
+            .with_context(|| format!("cannot listen on {}", args.listen))?;
+        let address = listener.local_addr()?;
+        eprintln!(
+            "newsdesk: serving {} on http://{address}/",
+            args.store.display()
+        );
+        let shutdown = async {
+            // Without a signal handler the process just ends on Ctrl-C.
+            let _ = tokio::signal::ctrl_c().await;
+        };
+        let options = SiteOptions {
+            base_url: args.base_url,
+        };
+        newsdesk_web::serve(args.store, listener, options, shutdown)
+            .await
+            .context("the site stopped")
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(args: ExportArgs) -> Result<ExitCode> {
+    existing_store(&args.store)?;
+    let options = SiteOptions {
+        base_url: Some(args.base_url),
+    };
+    let summary = newsdesk_web::export_site(&args.store, &args.site, &options)
+        .with_context(|| format!("cannot export the site to {}", args.site.display()))?;
+    eprintln!(
+        "newsdesk: wrote {} files ({} stories, {} front pages) to {}",
+        summary.files,
+        summary.stories,
+        summary.front_pages,
+        args.site.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
