@@ -94,6 +94,9 @@ struct Shared {
     hits: Mutex<Vec<Hit>>,
     follow_up: AtomicBool,
     examples: PathBuf,
+    /// A wait before each article page, so a client can be interrupted
+    /// in the middle of a pass.
+    page_delay: Duration,
 }
 
 /// A running server. Dropping it stops the server.
@@ -107,7 +110,14 @@ pub struct Newsroom {
 impl Newsroom {
     /// Starts a server on a free port of 127.0.0.1.
     pub fn start() -> Newsroom {
+        Newsroom::start_with_page_delay(Duration::ZERO)
+    }
+
+    /// Starts a server that waits `delay` before answering for each
+    /// article page.
+    pub fn start_with_page_delay(delay: Duration) -> Newsroom {
         let shared = Arc::new(Shared {
+            page_delay: delay,
             hits: Mutex::new(Vec::new()),
             follow_up: AtomicBool::new(false),
             examples: PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -226,7 +236,10 @@ async fn route(shared: &Shared, path: &str, headers: &HeaderMap) -> Response {
             plain(200, "text/html", &page)
         }
         "/bomb/page.html" => gzip_bomb(),
-        _ => page(shared, path, follow_up),
+        _ => {
+            tokio::time::sleep(shared.page_delay).await;
+            page(shared, path, follow_up)
+        }
     }
 }
 

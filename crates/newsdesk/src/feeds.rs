@@ -17,7 +17,8 @@ pub struct Args {
 
 #[derive(clap::Subcommand)]
 enum Action {
-    /// Watch a feed (RSS, Atom or JSON Feed) by its http(s) URL.
+    /// Watch a source: a feed (RSS, Atom or JSON Feed) or a single article
+    /// by its http(s) URL, or a local directory of .html and .txt files.
     Add {
         url: String,
         /// A name to show instead of the URL.
@@ -65,7 +66,7 @@ fn add(
     title: Option<&str>,
     now: Timestamp,
 ) -> Result<ExitCode> {
-    let url = validate_feed_url(url)?;
+    let url = crate::run::source_url(url)?;
     let title = title.map(str::trim).filter(|title| !title.is_empty());
     match store.add_feed(&url, title, now)? {
         Added::New(_) => println!("added {url}"),

@@ -2,9 +2,12 @@
 
 mod bench;
 mod commands;
+mod config;
 mod feeds;
 mod inputs;
+mod run;
 mod site;
+mod stories;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -54,6 +57,11 @@ enum Command {
     },
     /// Manage the feeds the continuous job watches.
     Feeds(feeds::Args),
+    /// The continuous job: fetch due feeds, keep new articles, group them
+    /// into stories and write the stories that changed; until stopped.
+    Run(run::RunArgs),
+    /// The stories written so far.
+    Stories(stories::Args),
     /// Benchmarks: our figures beside the peers', in one run.
     Bench {
         #[command(subcommand)]
@@ -81,6 +89,8 @@ fn main() -> ExitCode {
             output,
         } => commands::extract(&inputs, format, explain, output.as_deref()),
         Command::Feeds(args) => feeds::run(args),
+        Command::Run(args) => run::run(args),
+        Command::Stories(args) => stories::run(args),
         Command::Bench { which } => bench::run(which),
         Command::Serve(args) => site::serve(args),
         Command::Export(args) => site::export(args),

@@ -1,0 +1,334 @@
+//! `newsdesk run`: the continuous job, pass after pass until stopped.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use newsdesk_scan::{Event, Observer, PassReport, Scanner, StopSignal};
+use newsdesk_store::{SqliteStore, Store};
+
+use crate::config::Config;
+
+#[derive(clap::Args)]
+pub struct RunArgs {
+    /// The configuration file (default: newsdesk.toml in the working
+    /// directory, when there is one).
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// The store file; overrides the configuration's `store`.
+    #[arg(long)]
+    store: Option<PathBuf>,
+    /// One pass, then exit.
+    #[arg(long)]
+    once: bool,
+    /// Time between passes, like "15m"; overrides `scan.every`.
+    #[arg(long, value_parser = humantime::parse_duration)]
+    every: Option<Duration>,
+    /// Also serve the site from this process.
+    #[arg(long)]
+    serve: bool,
+    /// Where the site listens; overrides `serve.listen`.
+    #[arg(long)]
+    listen: Option<SocketAddr>,
+    /// How to log when standard error is not a terminal.
+    #[arg(long, value_enum, default_value = "text")]
+    log_format: LogFormat,
+}
+
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum LogFormat {
+    /// One line per event: time, level, message, key=value fields.
+    Text,
+    /// One JSON object per line.
+    Json,
+}
+
+pub fn run(args: RunArgs) -> Result<ExitCode> {
+    let mut config = Config::load(args.config.as_deref())?;
+    if let Some(store) = args.store {
+        config.store = store;
+    }
+    if let Some(every) = args.every {
+        config.scan.every = every;
+    }
+    if let Some(listen) = args.listen {
+        config.serve.listen = listen;
+    }
+    let terminal = std::io::stderr().is_terminal();
+    init_logs(terminal, args.log_format);
+
+    // Checked before the store is made, so a typo creates nothing.
+    let feeds = config
+        .feeds
+        .iter()
+        .map(|feed| {
+            source_url(feed).with_context(|| format!("in the configuration's feeds: {feed}"))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut store = SqliteStore::open(&config.store)
+        .with_context(|| format!("cannot open the store {}", config.store.display()))?;
+    add_configured_feeds(&mut store, &feeds)?;
+    let fetcher =
+        newsdesk_fetch::Fetcher::new(config.fetch_config()).context("cannot set up fetching")?;
+    let mut scanner = Scanner::new(store, fetcher, config.scan_config())
+        .context("cannot resume story detection from the store")?;
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")?;
+    runtime.block_on(async {
+        let stop = StopSignal::default();
+        watch_signals(stop.clone())?;
+        let site = if args.serve {
+            Some(start_site(&config, stop.clone()).await?)
+        } else {
+            None
+        };
+        let observer: Box<dyn Observer> = if terminal {
+            Box::new(Bar::default())
+        } else {
+            Box::new(Log)
+        };
+        loop {
+            let report = scanner
+                .pass(observer.as_ref(), &stop)
+                .await
+                .context("the pass failed")?;
+            if terminal {
+                eprintln!("{}", summary(&report));
+            }
+            if args.once || stop.is_stopped() {
+                break;
+            }
+            wait(config.scan.every, &stop).await;
+            if stop.is_stopped() {
+                break;
+            }
+        }
+        stop.stop();
+        if let Some(site) = site {
+            site.await.context("the site task failed")??;
+        }
+        anyhow::Ok(())
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Adds the feeds the configuration lists; on a store with no feeds at all
+/// and none configured, the default list, so a first run needs nothing.
+fn add_configured_feeds(store: &mut SqliteStore, feeds: &[String]) -> Result<()> {
+    let now = chrono::Utc::now();
+    for url in feeds {
+        store.add_feed(url, None, now)?;
+    }
+    if store.feeds()?.is_empty() {
+        let defaults = newsdesk_feeds::default_feeds();
+        eprintln!(
+            "newsdesk: no feeds configured; watching the {} default feeds (`newsdesk feeds list` shows them)",
+            defaults.len()
+        );
+        for feed in defaults {
+            store.add_feed(feed.url, Some(feed.outlet), now)?;
+        }
+    }
+    Ok(())
+}
+
+/// A feed's URL as stored: a local directory becomes a `file:` URL.
+pub fn source_url(text: &str) -> Result<String> {
+    if text.starts_with("file:") {
+        let url = url_of(text)?;
+        return Ok(url);
+    }
+    let path = Path::new(text);
+    if !text.contains("://") && path.is_dir() {
+        let absolute = path
+            .canonicalize()
+            .with_context(|| format!("cannot resolve the directory {}", path.display()))?;
+        return Ok(url::Url::from_directory_path(&absolute)
+            .map_err(|()| anyhow::anyhow!("{} cannot be named by a URL", absolute.display()))?
+            .to_string());
+    }
+    Ok(newsdesk_feeds::validate_feed_url(text)?)
+}
+
+fn url_of(text: &str) -> Result<String> {
+    let url = url::Url::parse(text).with_context(|| format!("{text} is not a URL"))?;
+    let path = url
+        .to_file_path()
+        .map_err(|()| anyhow::anyhow!("{text} names no local path"))?;
+    if !path.is_dir() {
+        anyhow::bail!("{} is not a directory", path.display());
+    }
+    Ok(url.to_string())
+}
+
+fn init_logs(terminal: bool, format: LogFormat) {
+    // On a terminal the progress bars speak; logs are only the warnings.
+    let level = if terminal {
+        tracing::Level::WARN
+    } else {
+        tracing::Level::INFO
+    };
+    let builder = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_max_level(level)
+        .with_ansi(terminal);
+    let _ = match format {
+        LogFormat::Json if !terminal => builder.json().try_init(),
+        _ => builder.try_init(),
+    };
+}
+
+/// SIGINT or SIGTERM: finish the current write, then exit. A second one:
+/// exit at once (every write is a transaction, so even that loses nothing).
+fn watch_signals(stop: StopSignal) -> Result<()> {
+    use tokio::signal::unix::{signal, SignalKind};
+    let mut terminate = signal(SignalKind::terminate()).context("cannot watch SIGTERM")?;
+    let mut interrupt = signal(SignalKind::interrupt()).context("cannot watch SIGINT")?;
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = terminate.recv() => {}
+                _ = interrupt.recv() => {}
+            }
+            if stop.is_stopped() {
+                eprintln!("newsdesk: stopped at once");
+                std::process::exit(130);
+            }
+            stop.stop();
+            eprintln!("newsdesk: stopping after the current write (signal again to stop at once)");
+        }
+    });
+    Ok(())
+}
+
+async fn wait(every: Duration, stop: &StopSignal) {
+    let deadline = tokio::time::Instant::now() + every;
+    while tokio::time::Instant::now() < deadline && !stop.is_stopped() {
+        let left = deadline - tokio::time::Instant::now();
+        tokio::time::sleep(left.min(Duration::from_millis(200))).await;
+    }
+}
+
+async fn start_site(
+    config: &Config,
+    stop: StopSignal,
+) -> Result<tokio::task::JoinHandle<Result<()>>> {
+    let listener = tokio::net::TcpListener::bind(config.serve.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", config.serve.listen))?;
+    let address = listener.local_addr()?;
+    eprintln!("newsdesk: serving the site on http://{address}/");
+    let store = config.store.clone();
+    let options = newsdesk_web::SiteOptions { base_url: None };
+    let shutdown = async move {
+        while !stop.is_stopped() {
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    };
+    Ok(tokio::spawn(async move {
+        newsdesk_web::serve(store, listener, options, shutdown)
+            .await
+            .context("the site stopped")
+    }))
+}
+
+fn summary(report: &PassReport) -> String {
+    let mut line = format!(
+        "newsdesk: {} feeds read ({} unchanged, {} failed), {} new articles, {} new stories, {} stories written",
+        report.feeds_due,
+        report.feeds_unchanged,
+        report.feeds_failed,
+        report.articles_new,
+        report.stories_new,
+        report.versions_written
+    );
+    if report.stopped {
+        line.push_str("; stopped early");
+    }
+    line
+}
+
+/// Progress on a terminal: one bar per pass over feeds, then pages.
+#[derive(Default)]
+struct Bar {
+    bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
+}
+
+impl Observer for Bar {
+    fn event(&self, event: Event<'_>) {
+        let mut slot = self.bar.lock().unwrap();
+        match event {
+            Event::FeedsDue(count) => {
+                let bar = indicatif::ProgressBar::new(count as u64);
+                bar.set_style(
+                    indicatif::ProgressStyle::with_template(
+                        "{spinner} {prefix:>6} [{bar:30}] {pos}/{len} {wide_msg}",
+                    )
+                    .expect("a valid template")
+                    .progress_chars("=> "),
+                );
+                bar.set_prefix("feeds");
+                bar.enable_steady_tick(Duration::from_millis(120));
+                *slot = Some(bar);
+            }
+            Event::FeedRead { url, .. } => {
+                if let Some(bar) = slot.as_ref() {
+                    bar.inc(1);
+                    bar.set_message(url.to_string());
+                }
+            }
+            Event::PagesQueued(count) => {
+                if let Some(bar) = slot.as_ref() {
+                    bar.set_prefix("pages");
+                    bar.set_position(0);
+                    bar.set_length(count as u64);
+                }
+            }
+            Event::PageRead { url, .. } => {
+                if let Some(bar) = slot.as_ref() {
+                    bar.inc(1);
+                    bar.set_message(url.to_string());
+                }
+            }
+            Event::ArticleStored { .. } => {}
+            Event::StoryWritten {
+                story,
+                version,
+                headline,
+            } => {
+                if let Some(bar) = slot.take() {
+                    bar.finish_and_clear();
+                }
+                eprintln!("  story {story} v{version}: {headline}");
+            }
+        }
+    }
+}
+
+/// Progress as structured log lines, when not on a terminal.
+struct Log;
+
+impl Observer for Log {
+    fn event(&self, event: Event<'_>) {
+        match event {
+            Event::FeedsDue(count) => tracing::info!(feeds = count, "pass started"),
+            Event::ArticleStored {
+                url,
+                story,
+                new_story,
+            } => tracing::info!(url, story, new_story, "article stored"),
+            Event::StoryWritten {
+                story,
+                version,
+                headline,
+            } => tracing::info!(story, version, headline, "story written"),
+            Event::FeedRead { .. } | Event::PagesQueued(_) | Event::PageRead { .. } => {}
+        }
+    }
+}

@@ -1,0 +1,358 @@
+//! `newsdesk run` as a user runs it: the real binary, a configuration
+//! file, a real HTTP server on 127.0.0.1 (newsdesk-testkit) and a real
+//! SQLite file; stopped by signals and by kill -9.
+
+use std::collections::{BTreeSet, HashMap};
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use newsdesk_store::{SqliteStore, Store};
+use newsdesk_testkit::{Newsroom, BAD_FEEDS, GOOD_FEEDS};
+
+fn newsdesk() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+}
+
+struct Desk {
+    newsroom: Newsroom,
+    dir: tempfile::TempDir,
+}
+
+impl Desk {
+    fn new(newsroom: Newsroom, feeds: &[&str]) -> Desk {
+        let dir = tempfile::tempdir().unwrap();
+        let feed_list: Vec<String> = feeds
+            .iter()
+            .map(|f| format!("{:?}", newsroom.url(f)))
+            .collect();
+        // Every feed is due at every pass; fetching is quick and allowed on
+        // loopback only because this file says so.
+        let config = format!(
+            "store = \"news.sqlite\"\nfeeds = [{}]\n\n[scan]\nfeed_interval = \"0s\"\nmin_feed_interval = \"0s\"\nmax_feed_interval = \"0s\"\nconcurrency = 2\n\n\
+             [fetch]\ncontact = \"tests@example.invalid\"\ntimeout = \"2s\"\nconnect_timeout = \"2s\"\nretries = 0\n\
+             per_host_delay = \"0s\"\nper_host_concurrency = 1\nmax_body_bytes = 4194304\nallow_addresses = [\"127.0.0.0/8\"]\n",
+            feed_list.join(", ")
+        );
+        std::fs::write(dir.path().join("newsdesk.toml"), config).unwrap();
+        Desk { newsroom, dir }
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("newsdesk.toml")
+    }
+
+    fn store_path(&self) -> PathBuf {
+        self.dir.path().join("news.sqlite")
+    }
+
+    fn run_once(&self) -> Output {
+        newsdesk()
+            .args(["run", "--once", "--log-format", "json", "--config"])
+            .arg(self.config())
+            .output()
+            .unwrap()
+    }
+
+    fn spawn(&self, extra: &[&str]) -> Child {
+        newsdesk()
+            .args(["run", "--log-format", "json", "--config"])
+            .arg(self.config())
+            .args(extra)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
+    fn store(&self) -> SqliteStore {
+        SqliteStore::open(&self.store_path()).unwrap()
+    }
+}
+
+/// The JSON log lines of a run whose message is `message`.
+fn log_lines(stderr: &[u8], message: &str) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter_map(|line| serde_json::from_str::<serde_json::Value>(line).ok())
+        .filter(|line| line["fields"]["message"] == message)
+        .collect()
+}
+
+/// Checks what must hold after any run, finished or not: every article
+/// stored once, each in at most one story; and, when `finished`, every
+/// fixture article stored, the stories grouped right and all written.
+fn check_store(desk: &Desk, finished: bool) {
+    let store = desk.store();
+    let base = desk.newsroom.url("");
+    let mut story_of: HashMap<String, i64> = HashMap::new();
+    for (story, membership) in store
+        .memberships_since(chrono::DateTime::UNIX_EPOCH)
+        .unwrap()
+    {
+        let article = store.article(membership.article).unwrap().unwrap();
+        let path = article.url.unwrap().replace(&base, "");
+        assert!(
+            story_of.insert(path.clone(), story).is_none(),
+            "{path} stored twice"
+        );
+    }
+    let count = store.article_count().unwrap() as usize;
+    let expected = newsdesk_testkit::story_paths();
+    let total: usize = expected.iter().map(Vec::len).sum();
+    assert!(count <= total, "{count} articles stored for {total} pages");
+    if !finished {
+        return;
+    }
+    assert_eq!(count, total);
+    assert_eq!(story_of.len(), total, "every article is in a story");
+    let mut stories = BTreeSet::new();
+    for paths in &expected {
+        let ids: BTreeSet<i64> = paths.iter().map(|p| story_of[p]).collect();
+        assert_eq!(ids.len(), 1, "{paths:?} split: {ids:?}");
+        assert!(stories.insert(*ids.first().unwrap()), "stories merged");
+    }
+    assert!(store.stories_needing_version().unwrap().is_empty());
+    for summary in store.stories(100, 0).unwrap() {
+        assert!(summary.versions >= 1, "story {} never written", summary.id);
+        assert!(summary.article_count >= 1, "story {} is empty", summary.id);
+    }
+}
+
+#[test]
+fn run_once_does_the_whole_job_and_a_second_pass_changes_nothing() {
+    let feeds: Vec<&str> = GOOD_FEEDS.iter().chain(BAD_FEEDS).copied().collect();
+    let desk = Desk::new(Newsroom::start(), &feeds);
+    let first = desk.run_once();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let done = log_lines(&first.stderr, "pass done");
+    assert_eq!(done.len(), 1, "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(done[0]["fields"]["articles"], 11);
+    assert_eq!(done[0]["fields"]["failed"], 4);
+    assert_eq!(log_lines(&first.stderr, "story written").len(), 3);
+    check_store(&desk, true);
+
+    desk.newsroom.clear_hits();
+    let second = desk.run_once();
+    assert!(second.status.success());
+    let done = log_lines(&second.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["articles"], 0);
+    assert_eq!(done[0]["fields"]["versions"], 0);
+    assert_eq!(done[0]["fields"]["unchanged"], GOOD_FEEDS.len());
+    let hits = desk.newsroom.hits();
+    assert!(
+        hits.iter()
+            .filter(|h| GOOD_FEEDS.contains(&h.path.as_str()))
+            .all(|h| h.conditional && h.status == 304),
+        "{hits:?}"
+    );
+
+    // The stories, as a user lists and reads them.
+    let store = desk.store_path();
+    let list = newsdesk()
+        .args(["stories", "list", "--format", "json", "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert!(list.status.success());
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.len(), 3);
+    for row in &rows {
+        let id = row["id"].as_i64().unwrap();
+        let shown = newsdesk()
+            .args([
+                "stories",
+                "show",
+                &id.to_string(),
+                "--format",
+                "json",
+                "--store",
+            ])
+            .arg(&store)
+            .output()
+            .unwrap();
+        assert!(shown.status.success());
+        let story: newsdesk_model::Story = serde_json::from_slice(&shown.stdout).unwrap();
+        assert_eq!(Some(story.headline.as_str()), row["headline"].as_str());
+    }
+    let missing = newsdesk()
+        .args(["stories", "show", "999", "--store"])
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no story 999"));
+}
+
+#[test]
+fn kill_9_at_any_moment_loses_nothing_and_duplicates_nothing() {
+    // Pages answer slowly and one at a time, so the kills land all over
+    // the pass: while fetching feeds, between an article and its story,
+    // while writing versions.
+    let desk = Desk::new(
+        Newsroom::start_with_page_delay(Duration::from_millis(40)),
+        GOOD_FEEDS,
+    );
+    let mut delay_ms = 37u64;
+    let mut counts = Vec::new();
+    for _ in 0..12 {
+        let mut child = desk.spawn(&["--once"]);
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        check_store(&desk, false);
+        counts.push(desk.store().article_count().unwrap());
+        // Spread the moments over the pass (about 600 ms long).
+        delay_ms = (delay_ms * 7 + 53) % 700;
+    }
+    // The kills did land in the middle of passes: the store grew in steps.
+    let steps: BTreeSet<u64> = counts
+        .iter()
+        .copied()
+        .filter(|&c| c > 0 && c < 11)
+        .collect();
+    assert!(
+        steps.len() >= 2,
+        "article counts after each kill: {counts:?}"
+    );
+    let last = desk.run_once();
+    assert!(
+        last.status.success(),
+        "{}",
+        String::from_utf8_lossy(&last.stderr)
+    );
+    check_store(&desk, true);
+}
+
+#[test]
+fn sigterm_ends_a_run_cleanly_between_passes_and_in_the_middle_of_one() {
+    let desk = Desk::new(
+        Newsroom::start_with_page_delay(Duration::from_millis(40)),
+        GOOD_FEEDS,
+    );
+    // In the middle of the first pass.
+    let mut child = desk.spawn(&["--every", "1h"]);
+    std::thread::sleep(Duration::from_millis(250));
+    terminate(&child);
+    let status = wait_for(&mut child, Duration::from_secs(10));
+    assert!(status.success(), "{status:?}");
+    check_store(&desk, false);
+
+    // Between passes: after the first pass is done, it waits an hour.
+    let mut child = desk.spawn(&["--every", "1h"]);
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let started = Instant::now();
+    for line in stderr.lines() {
+        if line.unwrap().contains("\"pass done\"") {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no pass finished"
+        );
+    }
+    terminate(&child);
+    let status = wait_for(&mut child, Duration::from_secs(10));
+    assert!(status.success(), "{status:?}");
+    check_store(&desk, true);
+}
+
+fn terminate(child: &Child) {
+    let sent = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+fn wait_for(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            return status;
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            panic!("did not exit within {limit:?} of SIGTERM");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_wrong_configuration_is_refused_naming_the_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsdesk.toml");
+    for (text, named) in [
+        ("[scan]\nevry = \"5m\"\n", "evry"),
+        ("[fetch]\ntimeout = \"a while\"\n", "a while"),
+        ("feeds = [\"ftp://example.com/feed\"]\n", "ftp"),
+        ("feeds = [\"/no/such/directory\"]\n", "/no/such/directory"),
+        ("store = 5\n", "store"),
+    ] {
+        std::fs::write(&config, text).unwrap();
+        let output = newsdesk()
+            .args(["run", "--once", "--config"])
+            .arg(&config)
+            .current_dir(dir.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "{text:?} was accepted");
+        assert!(stderr.contains(named), "{text:?}: {stderr}");
+        assert!(
+            !dir.path().join("newsdesk.sqlite").exists(),
+            "{text:?} made a store"
+        );
+    }
+    let missing = newsdesk()
+        .args(["run", "--once", "--config", "/no/such/newsdesk.toml"])
+        .output()
+        .unwrap();
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/newsdesk.toml"));
+}
+
+#[test]
+fn a_directory_of_files_is_watched_like_a_feed() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/harbor-strike");
+    for entry in std::fs::read_dir(examples).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, inbox.join(path.file_name().unwrap())).unwrap();
+    }
+    let store = dir.path().join("news.sqlite");
+    let added = newsdesk()
+        .args(["feeds", "add"])
+        .arg(&inbox)
+        .arg("--store")
+        .arg(&store)
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let run = newsdesk()
+        .args(["run", "--once", "--store"])
+        .arg(&store)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let store = SqliteStore::open(&store).unwrap();
+    assert_eq!(store.article_count().unwrap(), 4);
+    assert_eq!(store.stories(10, 0).unwrap().len(), 1);
+}
