@@ -14,14 +14,16 @@ mod concepts;
 mod headline;
 mod outlook;
 mod pool;
+mod pronouns;
 mod quotes;
 mod rank;
 mod sections;
 mod select;
 mod sources;
+mod timeline;
 mod vectors;
 
-use newsdesk_model::{Article, Section, Story};
+use newsdesk_model::{Article, Section, Story, StorySentence, TimelineEntry};
 
 #[cfg(test)]
 mod tests;
@@ -99,12 +101,14 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let used: Vec<usize> = chosen.iter().chain(&outlook).copied().collect();
     let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, &used, 6);
     let next = outlook.iter().map(|&i| pool.story_sentence(i)).collect();
+    let timeline = timeline::timeline(&pool, &scores, &sources, story_date(&sources), 8);
     let parts = Parts {
         lead,
         sections,
         statements,
         perspectives,
         next,
+        timeline,
     };
     Ok(finish(articles, &pool, &scores, &sources, parts))
 }
@@ -117,6 +121,59 @@ struct Parts {
     statements: Vec<newsdesk_model::Statement>,
     perspectives: Vec<newsdesk_model::Perspective>,
     next: Vec<newsdesk_model::StorySentence>,
+    timeline: Vec<TimelineEntry>,
+}
+
+/// The date of the newest news source.
+fn story_date(sources: &sources::Sources) -> Option<chrono::NaiveDate> {
+    sources
+        .0
+        .iter()
+        .filter(|s| s.role == newsdesk_model::SourceRole::News)
+        .filter_map(|s| s.date)
+        .max()
+}
+
+/// Resolves opening pronouns across the printed story, in reading order,
+/// and leaves out sentences whose pronoun names no one that can be found.
+fn resolve_pronouns(pool: &pool::Pool, parts: &mut Parts) {
+    let Parts {
+        lead,
+        sections,
+        perspectives,
+        next,
+        timeline,
+        ..
+    } = parts;
+    let printed: Vec<&mut StorySentence> = lead
+        .iter_mut()
+        .chain(sections.iter_mut().flat_map(|s| s.sentences.iter_mut()))
+        .chain(perspectives.iter_mut().map(|p| &mut p.position))
+        .chain(next.iter_mut())
+        .chain(timeline.iter_mut().map(|t| &mut t.sentence))
+        .collect();
+    let printed = printed
+        .into_iter()
+        .map(|sentence| {
+            let source = sentence
+                .citations
+                .first()
+                .and_then(|c| c.source.strip_prefix('s')?.parse::<usize>().ok())
+                .map_or(0, |n| n.saturating_sub(1));
+            let article = pool.articles.get(source).map_or("", |a| a.text.as_str());
+            pronouns::Printed { sentence, article }
+        })
+        .collect();
+    let mut keep = pronouns::resolve(printed).into_iter();
+    let mut next_flag = || keep.next().unwrap_or(true);
+    lead.retain(|_| next_flag());
+    for section in sections.iter_mut() {
+        section.sentences.retain(|_| next_flag());
+    }
+    sections.retain(|s| !s.sentences.is_empty());
+    perspectives.retain(|_| next_flag());
+    next.retain(|_| next_flag());
+    timeline.retain(|_| next_flag());
 }
 
 fn finish(
@@ -124,14 +181,16 @@ fn finish(
     pool: &pool::Pool,
     scores: &rank::Scores,
     sources: &sources::Sources,
-    parts: Parts,
+    mut parts: Parts,
 ) -> Story {
+    resolve_pronouns(pool, &mut parts);
     let Parts {
         lead,
         sections,
         statements,
         perspectives,
         next,
+        timeline,
     } = parts;
     let lead_source = lead.first().and_then(|s| {
         sources
@@ -141,23 +200,21 @@ fn finish(
     });
     let (headline, headline_source) =
         headline::choose(articles, pool, scores, sources, lead_source);
+    let date = story_date(sources);
+    let dateline = timeline::dateline(pool, sources, date);
     let sources = sources.to_model(articles);
     let note = closing_note(&sources);
     Story {
         headline,
         headline_source,
-        date: sources
-            .iter()
-            .filter(|s| s.role == newsdesk_model::SourceRole::News)
-            .filter_map(|s| s.date)
-            .max(),
+        date,
         lead,
         sections,
         statements,
         perspectives,
         next,
-        timeline: Vec::new(),
-        dateline: None,
+        timeline,
+        dateline,
         sources,
         note,
     }

@@ -98,7 +98,7 @@ impl<'a> Pool<'a> {
                         position,
                         words: word_count,
                         printable: is_printable(text, word_count),
-                        dangling_pronoun: starts_with_pronoun(text),
+                        dangling_pronoun: dangling_pronoun(&article.text, span.start, text),
                         quoted: crate::quotes::quote_spans(text)
                             .iter()
                             .any(|(_, inner)| words(&text[inner.range()]).len() >= 4),
@@ -158,6 +158,14 @@ impl<'a> Pool<'a> {
             citations,
             edits,
         }
+    }
+
+    /// The sentence a citation of this pool points at.
+    pub fn sentence_cited(&self, citation: &Citation) -> Option<usize> {
+        let source = citation.source.strip_prefix('s')?.parse::<usize>().ok()? - 1;
+        self.sentences
+            .iter()
+            .position(|s| s.source == source && s.span.start == citation.start)
     }
 
     pub fn citation(&self, sentence: usize) -> Citation {
@@ -236,31 +244,25 @@ fn quotes_balanced(text: &str) -> bool {
     straight.is_multiple_of(2) && opening == closing
 }
 
-fn starts_with_pronoun(text: &str) -> bool {
-    let first = text
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches(|c: char| !c.is_alphabetic())
-        .to_lowercase();
-    matches!(
-        first.as_str(),
-        "he" | "she"
-            | "they"
-            | "it"
-            | "this"
-            | "these"
-            | "those"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "that"
-    )
+/// Whether the sentence, as it would be printed, opens with a pronoun
+/// that needs what came before it: "They" or "It", or "He" or "Her" when no
+/// person to name is found before it in the article.
+fn dangling_pronoun(article: &str, start: usize, text: &str) -> bool {
+    let (printed, _) = clean_opening(text);
+    match crate::pronouns::personal_pronoun(&printed) {
+        Some(pronoun) => crate::pronouns::antecedent(article, start, &pronoun).is_none(),
+        None => crate::pronouns::opens_with_group_pronoun(&printed),
+    }
 }
 
-/// Removes a wire dateline, then a leading connective.
+/// Removes list numbering or a wire dateline, then a leading connective.
 pub fn clean_opening(text: &str) -> (String, Vec<Edit>) {
+    if let Some(length) = numbering_length(text) {
+        let removed = text[..length].trim_end().to_string();
+        let (rest, mut edits) = drop_opener(&text[length..]);
+        edits.insert(0, Edit::DroppedOpener { removed });
+        return (rest, edits);
+    }
     match newsdesk_text::dateline_length(text) {
         Some(length) => {
             let removed = text[..length].trim_end().to_string();
@@ -270,6 +272,24 @@ pub fn clean_opening(text: &str) -> (String, Vec<Edit>) {
         }
         None => drop_opener(text),
     }
+}
+
+/// The length of list numbering opening a sentence, with the space after
+/// it: "3: ", "12. ", "4) ", when a capitalised word follows.
+fn numbering_length(text: &str) -> Option<usize> {
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if !(1..=2).contains(&digits) {
+        return None;
+    }
+    let rest = &text[digits..];
+    let marker = rest
+        .chars()
+        .next()
+        .filter(|c| matches!(c, ':' | '.' | ')'))?;
+    let after = &rest[marker.len_utf8()..];
+    let spaces = after.len() - after.trim_start_matches(' ').len();
+    let next = after[spaces..].chars().next()?;
+    (spaces >= 1 && next.is_uppercase()).then_some(digits + marker.len_utf8() + spaces)
 }
 
 /// Removes a leading connective ("However, the talks ...").

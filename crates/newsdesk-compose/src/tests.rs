@@ -1,5 +1,5 @@
 use super::*;
-use newsdesk_model::{BlockKind, SourceRole};
+use newsdesk_model::{BlockKind, SourceRole, StorySentence};
 
 fn article(outlet: &str, date: (i32, u32, u32), paragraphs: &[&str]) -> Article {
     let mut article = Article {
@@ -31,14 +31,19 @@ fn corroborated_facts_cite_every_outlet_that_reports_them() {
         ["Courier", "Gazette"],
         "both outlets report the strike"
     );
-    // The same fact is told once.
+    // The same fact is told once in the story, and once more at most in
+    // the timeline, which retells dated events in order.
+    let timeline: Vec<&StorySentence> = story.timeline.iter().map(|t| &t.sentence).collect();
+    let told = |s: &&StorySentence| s.text.contains("stopped work");
     assert_eq!(
         story
             .sentences()
-            .filter(|s| s.text.contains("stopped work"))
+            .filter(|s| !timeline.iter().any(|t| std::ptr::eq(*t, *s)))
+            .filter(told)
             .count(),
         1
     );
+    assert!(timeline.iter().filter(|s| told(s)).count() <= 1);
 }
 
 #[test]
@@ -68,6 +73,87 @@ fn dangling_openers_are_dropped_and_recorded() {
     assert_eq!(
         pool::drop_opener("Howeverish words stay.").0,
         "Howeverish words stay."
+    );
+}
+
+#[test]
+fn list_numbering_and_openers_are_dropped_and_recorded() {
+    use newsdesk_model::Edit::DroppedOpener;
+    let cases: &[(&str, &str, &[&str])] = &[
+        ("3: The talks failed.", "The talks failed.", &["3:"]),
+        (
+            "12. Ships waited offshore.",
+            "Ships waited offshore.",
+            &["12."],
+        ),
+        (
+            "4) However, the port stayed shut.",
+            "The port stayed shut.",
+            &["4)", "However,"],
+        ),
+        // Numbers that say something stay.
+        ("3 ships waited offshore.", "3 ships waited offshore.", &[]),
+        ("2023: a year of strikes.", "2023: a year of strikes.", &[]),
+        (
+            "10.5 percent is the offer.",
+            "10.5 percent is the offer.",
+            &[],
+        ),
+    ];
+    for (text, printed, removed) in cases {
+        let (cleaned, edits) = pool::clean_opening(text);
+        assert_eq!(cleaned, *printed, "{text}");
+        let expected: Vec<_> = removed
+            .iter()
+            .map(|r| DroppedOpener {
+                removed: r.to_string(),
+            })
+            .collect();
+        assert_eq!(edits, expected, "{text}");
+    }
+}
+
+#[test]
+fn a_pronoun_whose_person_was_left_out_is_named() {
+    // The Gazette names the mediator only in a sentence too short to print;
+    // "He added" must not reach the story without a name.
+    let a = article(
+        "Gazette",
+        (2026, 3, 12),
+        &[
+            "Mediator Jonas Falk arrived.",
+            "He added that the operator had lost nearly two million euros in fares since the stoppage began.",
+            "Ferry crews on the northern routes stopped work on Thursday after talks over new rosters failed.",
+        ],
+    );
+    let b = article(
+        "Courier",
+        (2026, 3, 12),
+        &[
+            "The ferry operator and the crews will meet again on Friday to discuss the rosters, the mediator said.",
+            "Ferry crews stopped work on the northern routes on Thursday after the roster talks failed.",
+        ],
+    );
+    let story = compose(&[a, b], &ComposeOptions::default()).unwrap();
+    for sentence in story.sentences() {
+        assert!(
+            !sentence.text.starts_with("He "),
+            "dangling pronoun printed: {}",
+            sentence.text
+        );
+        for edit in &sentence.edits {
+            if let newsdesk_model::Edit::ResolvedPronoun { pronoun, name } = edit {
+                assert_eq!((pronoun.as_str(), name.as_str()), ("He", "Jonas Falk"));
+                assert!(sentence.text.starts_with("Jonas Falk added"));
+            }
+        }
+    }
+    assert!(
+        story
+            .sentences()
+            .any(|s| s.text.starts_with("Jonas Falk added")),
+        "the sentence is told with the name: {:#?}",
+        story.sentences().map(|s| &s.text).collect::<Vec<_>>()
     );
 }
 

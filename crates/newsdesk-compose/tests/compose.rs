@@ -69,7 +69,13 @@ fn assert_grounded(story: &Story, sentence: &StorySentence) {
                     .unwrap_or_default();
             }
             Edit::ResolvedPronoun { pronoun, name } => {
-                expected = expected.replacen(pronoun.as_str(), name, 1)
+                let at = first_word_at(&expected, pronoun)
+                    .expect("the resolved pronoun is in the cited text");
+                expected = format!(
+                    "{}{name}{}",
+                    &expected[..at],
+                    &expected[at + pronoun.len()..]
+                );
             }
         }
     }
@@ -77,6 +83,15 @@ fn assert_grounded(story: &Story, sentence: &StorySentence) {
         sentence.text, expected,
         "printed text differs from its citation"
     );
+}
+
+/// Where `word` first stands as a whole word in `text`.
+fn first_word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
 }
 
 #[test]

@@ -203,7 +203,7 @@ impl Reader<'_> {
     /// "will" comes before it in the same clause, or "next" right before.
     fn tense(&self, at: usize) -> Tense {
         let mut k = at;
-        while k > 0 && at - k < 12 {
+        while k > 0 && at - k < 20 {
             let gap = &self.text[self.words[k - 1].span.end..self.words[k].span.start];
             if gap.contains([',', ';', ':', '—', '(']) {
                 break;
@@ -414,12 +414,40 @@ impl Reader<'_> {
             _ if self.tense(i) == Tense::Future => "next",
             _ => "recent",
         };
+        // "October last year", "in March of this year": the year is given.
+        if let Some((year, end)) = self.year_after(i + 1) {
+            let date = NaiveDate::from_ymd_opt(year, month, 1)?;
+            return Some((
+                self.mention(start, end, date, DatePrecision::Month),
+                end,
+                true,
+            ));
+        }
         let date = month_start(reference, month, relation)?;
         Some((
             self.mention(start, i + 1, date, DatePrecision::Month),
             i + 1,
             false,
         ))
+    }
+
+    /// "last year", "this year", "of last year" at word `i`: the year it
+    /// names and the word after it.
+    fn year_after(&self, i: usize) -> Option<(i32, usize)> {
+        let anchor = self.context.anchor?;
+        let at = if self.word(i) == Some("of") { i + 1 } else { i };
+        if self.word(at + 1) != Some("year") || !(i..at + 1).all(|k| self.adjacent(k)) {
+            return None;
+        }
+        if !self.adjacent(i - 1) {
+            return None;
+        }
+        let year = match self.word(at)? {
+            "last" => anchor.year() - 1,
+            "this" => anchor.year(),
+            _ => return None,
+        };
+        Some((year, at + 2))
     }
 
     /// "in 2019", "since 2014", "mid-2022", "late 2023".
@@ -456,8 +484,8 @@ impl Reader<'_> {
     }
 
     /// "on Tuesday", "last Friday", "Wednesday night": the most recent such
-    /// day up to the publish date when told in the past, the next one after
-    /// it when told as still to come.
+    /// day up to the publish date when told in the past, the first from it
+    /// on when told as still to come.
     fn weekday(&self, i: usize) -> Option<Read> {
         let weekday = weekday_of(self.word(i)?)?;
         if !self.capitalised(i) {
@@ -472,9 +500,10 @@ impl Reader<'_> {
             modifier == "next" || (modifier != "last" && self.tense(start) == Tense::Future);
         let back =
             (anchor.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+        // The day itself counts either way: a morning paper's "will meet on
+        // Thursday" printed on a Thursday means that day.
         let date = if future {
-            let ahead = (7 - back) % 7;
-            anchor + Duration::days(if ahead == 0 { 7 } else { ahead } as i64)
+            anchor + Duration::days(((7 - back) % 7) as i64)
         } else if modifier == "last" && back == 0 {
             anchor - Duration::days(7)
         } else {
@@ -553,10 +582,11 @@ impl Reader<'_> {
         } else {
             i
         };
+        let names_year = precision == DatePrecision::Year;
         let mut mention = self.mention(start, i + 2, date, precision);
         mention.future =
             step > 0 || (step == 0 && self.word(i - usize::from(i > 0)) == Some("later"));
-        Some((mention, i + 2, false))
+        Some((mention, i + 2, names_year))
     }
 
     /// "two days ago", "a year ago".

@@ -232,9 +232,16 @@ fn what_is_still_to_come_is_read_forward() {
             Day,
         ),
         (
+            "The envoy will travel to Geneva on Sunday.",
+            "Sunday",
+            ymd(2023, 12, 31),
+            Day,
+        ),
+        // A morning paper's "on Monday" printed on a Monday is that day.
+        (
             "The envoy will travel to Geneva on Monday.",
             "Monday",
-            ymd(2024, 1, 1),
+            ymd(2023, 12, 25),
             Day,
         ),
         (
@@ -386,6 +393,34 @@ fn a_year_in_the_sentence_frames_the_months_after_it() {
         [
             ("the fall of 2022".to_string(), ymd(2022, 9, 1), Season),
             ("September".to_string(), ymd(2022, 9, 1), Month),
+        ]
+    );
+}
+
+#[test]
+fn a_year_named_relative_to_the_publish_date_frames_months_and_seasons() {
+    assert_eq!(
+        one(
+            "A walkout in October last year ended quickly.",
+            &christmas()
+        ),
+        ("October last year".to_string(), ymd(2022, 10, 1), Month)
+    );
+    assert_eq!(
+        one(
+            "The strike in March of this year ended quickly.",
+            &christmas()
+        ),
+        ("March of this year".to_string(), ymd(2023, 3, 1), Month)
+    );
+    assert_eq!(
+        read(
+            "The terms outlined last year in the fall remain the same.",
+            &christmas()
+        ),
+        [
+            ("last year".to_string(), ymd(2022, 1, 1), Year),
+            ("the fall".to_string(), ymd(2022, 9, 1), Season),
         ]
     );
 }

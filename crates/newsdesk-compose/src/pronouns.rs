@@ -1,0 +1,492 @@
+//! Personal pronouns whose person the story has not named.
+//!
+//! A sentence taken out of its article may open with "He" or "Her" while
+//! the name it stands for stayed behind. [`antecedent`] finds that name in
+//! the article's text before the sentence; [`resolve`] walks the printed
+//! story in reading order and puts the name in place of the pronoun where
+//! the reader has not just met the person. A sentence whose pronoun names
+//! no one that can be found is not printed.
+
+#[cfg(test)]
+mod tests;
+
+use newsdesk_model::{Edit, StorySentence};
+use newsdesk_text::{is_calendar_word, is_stopword, split_sentences};
+
+/// Capitalised words before a name that give a role, not the name.
+const TITLES: &[&str] = &[
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "transport",
+    "economy",
+    "health",
+    "trade",
+    "labour",
+    "labor",
+    "justice",
+    "secretary",
+    "general",
+    "gen",
+    "chancellor",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "prof",
+    "judge",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "chief",
+    "commander",
+    "ambassador",
+    "envoy",
+    "deputy",
+    "former",
+    "lt",
+    "col",
+    "capt",
+    "sgt",
+    "adm",
+    "maj",
+    "ceo",
+    "director",
+    "leader",
+    "speaker",
+    "state",
+    "premier",
+];
+
+/// Last words that make a run of capitals an organisation or a place.
+const NOT_PERSON_HEADS: &[&str] = &[
+    "court",
+    "union",
+    "authority",
+    "ministry",
+    "council",
+    "party",
+    "times",
+    "post",
+    "journal",
+    "group",
+    "news",
+    "company",
+    "port",
+    "government",
+    "agency",
+    "committee",
+    "commission",
+    "bank",
+    "office",
+    "department",
+    "house",
+    "army",
+    "forces",
+    "region",
+    "media",
+    "press",
+    "nations",
+    "states",
+    "kingdom",
+    "republic",
+    "union's",
+    "association",
+    "institute",
+    "university",
+    "service",
+    "services",
+    "terminal",
+    "station",
+    "street",
+    "square",
+    "river",
+    "sea",
+    "city",
+    "police",
+    "guard",
+    "fund",
+    "organization",
+    "organisation",
+    "federation",
+    "alliance",
+    "front",
+    "line",
+    "lines",
+    "maritime",
+    "wire",
+    "ledger",
+    "tribune",
+    "independent",
+    "telegraph",
+    "guardian",
+    "herald",
+    "daily",
+    "weekly",
+];
+
+/// A person's name as an article writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    /// "Vladimir Putin".
+    pub full: String,
+    /// "Putin".
+    pub surname: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+}
+
+/// A pronoun that stands for a person: where it is in the sentence, the
+/// word as written, and whether it is possessive ("His", "her").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PersonalPronoun<'a> {
+    pub at: usize,
+    pub word: &'a str,
+    pub possessive: bool,
+}
+
+impl PersonalPronoun<'_> {
+    fn gender(&self) -> Gender {
+        if matches!(self.word.to_lowercase().as_str(), "he" | "his") {
+            Gender::Male
+        } else {
+            Gender::Female
+        }
+    }
+}
+
+/// The subject pronoun a sentence opens with, directly ("He said") or after
+/// a short opening phrase ("On Tuesday, she said"): he, she, his or her.
+pub fn personal_pronoun(text: &str) -> Option<PersonalPronoun<'_>> {
+    let at = opening_subject(text)?;
+    let word = text[at..].split(|c: char| !c.is_alphabetic()).next()?;
+    let possessive = match word.to_lowercase().as_str() {
+        "he" | "she" => false,
+        "his" | "her" => true,
+        _ => return None,
+    };
+    Some(PersonalPronoun {
+        at,
+        word,
+        possessive,
+    })
+}
+
+/// Whether a sentence opens with a pronoun no name can replace: "They",
+/// "It", "This", "These", "Those", "Their", "Its", "That".
+pub fn opens_with_group_pronoun(text: &str) -> bool {
+    let Some(at) = opening_subject(text) else {
+        return false;
+    };
+    let word = text[at..]
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "they" | "it" | "this" | "these" | "those" | "their" | "its" | "that"
+    )
+}
+
+/// Where the subject of a sentence starts: its first word, or the first
+/// word after an opening phrase of at most five words closed by a comma.
+fn opening_subject(text: &str) -> Option<usize> {
+    let first = text.find(|c: char| c.is_alphabetic())?;
+    if is_pronoun(&text[first..]) {
+        return Some(first);
+    }
+    let comma = text.find(", ")?;
+    if text[..comma].split_whitespace().count() > 5 || text[..comma].contains(['"', '“']) {
+        return None;
+    }
+    let after = comma + 2;
+    is_pronoun(&text[after..]).then_some(after)
+}
+
+fn is_pronoun(text: &str) -> bool {
+    let word = text
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    matches!(
+        word.as_str(),
+        "he" | "she"
+            | "his"
+            | "her"
+            | "they"
+            | "it"
+            | "this"
+            | "these"
+            | "those"
+            | "their"
+            | "its"
+            | "that"
+    )
+}
+
+/// The person a pronoun at `before` in `article` stands for: the first
+/// person named in the nearest sentence before it that names one whose
+/// gender, where the article shows it, agrees with the pronoun.
+pub fn antecedent(article: &str, before: usize, pronoun: &PersonalPronoun) -> Option<Person> {
+    let sentences = split_sentences(&article[..before]);
+    // A pronoun reaches back a paragraph or so, not across the article.
+    for sentence in sentences.iter().rev().take(6) {
+        let text = &article[sentence.range()];
+        let people = people_in(text);
+        if let Some(person) = people
+            .iter()
+            .find(|p| gender_of(article, &p.surname) != Some(opposite(pronoun.gender())))
+        {
+            return Some(person.clone());
+        }
+    }
+    None
+}
+
+fn opposite(gender: Gender) -> Gender {
+    match gender {
+        Gender::Male => Gender::Female,
+        Gender::Female => Gender::Male,
+    }
+}
+
+/// The people a sentence names, in order, outside its quotations: runs of
+/// two or three capitalised words after any titles ("Russian President
+/// Vladimir Putin" names "Vladimir Putin"), not organisations or places.
+pub fn people_in(text: &str) -> Vec<Person> {
+    let mut people = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let mut in_quote = false;
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    for (k, token) in tokens.iter().enumerate() {
+        let opens = token.starts_with(['"', '“']);
+        let closes = token.ends_with(['"', '”'])
+            || token
+                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '”')
+                .ends_with(['"', '”']);
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let quoted = in_quote || opens;
+        let capital = !quoted
+            && bare.chars().next().is_some_and(char::is_uppercase)
+            && bare
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+            && !(k == 0 && is_stopword(&bare.to_lowercase()))
+            && !is_calendar_word(bare);
+        if capital {
+            run.push(bare);
+        }
+        let ends = !capital || token.trim_end().ends_with(|c: char| !c.is_alphanumeric());
+        if ends {
+            if let Some(person) = person_of(&run) {
+                people.push(person);
+            }
+            run.clear();
+        }
+        if opens && !closes {
+            in_quote = true;
+        } else if closes && !opens {
+            in_quote = false;
+        }
+    }
+    people
+}
+
+fn person_of(run: &[&str]) -> Option<Person> {
+    let mut words = run;
+    while words.len() > 2 && (is_title(words[0]) || is_nationality(words[0])) {
+        words = &words[1..];
+    }
+    if !(2..=3).contains(&words.len()) {
+        return None;
+    }
+    if words.iter().any(|w| {
+        let lower = w.to_lowercase();
+        is_title(w)
+            || is_stopword(&lower)
+            || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+    }) {
+        return None;
+    }
+    let last = words[words.len() - 1];
+    let surname = last
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
+    if NOT_PERSON_HEADS.contains(&surname.to_lowercase().as_str()) || is_nationality(&surname) {
+        return None;
+    }
+    let mut full: Vec<&str> = words.to_vec();
+    let n = full.len();
+    full[n - 1] = &surname;
+    Some(Person {
+        full: full.join(" "),
+        surname,
+    })
+}
+
+/// A title or a role before a name: "President", "Mr.", "Mediator".
+fn is_title(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    TITLES.contains(&bare) || crate::quotes::ROLE_NOUNS.contains(&bare)
+}
+
+/// "Russian", "Ukrainian", "Chinese", "Latvian": adjectives of nations,
+/// which stand before titles ("Latvian President Edgars Rinkevics").
+fn is_nationality(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["ian", "ean", "ese", "ish", "can"]
+        .iter()
+        .any(|suffix| lower.ends_with(suffix) && lower.len() > 5)
+}
+
+/// What the article shows of a person's gender: titles ("Mr. Kestel",
+/// "Ms. Voss") and the first personal pronoun after the name in a
+/// sentence that names no one else.
+fn gender_of(article: &str, surname: &str) -> Option<Gender> {
+    let (mut male, mut female) = (0, 0);
+    for title in ["Mr. ", "Mr "] {
+        male += article.matches(&format!("{title}{surname}")).count();
+    }
+    for title in ["Ms. ", "Mrs. ", "Ms ", "Mrs "] {
+        female += article.matches(&format!("{title}{surname}")).count();
+    }
+    for span in split_sentences(article) {
+        let sentence = &article[span.range()];
+        let Some(at) = sentence.find(surname) else {
+            continue;
+        };
+        if people_in(sentence).len() > 1 {
+            continue;
+        }
+        let after = &sentence[at + surname.len()..];
+        for word in after.split(|c: char| !c.is_alphabetic()) {
+            match word {
+                "he" | "his" | "him" | "himself" => {
+                    male += 1;
+                    break;
+                }
+                "she" | "her" | "hers" | "herself" => {
+                    female += 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+    }
+    match male.cmp(&female) {
+        std::cmp::Ordering::Greater => Some(Gender::Male),
+        std::cmp::Ordering::Less => Some(Gender::Female),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// `sentence` with its pronoun replaced by `name` ("He said" -> "Putin
+/// said", "His offer" -> "Putin's offer"), the edit recorded with the
+/// words printed in the pronoun's place.
+pub fn replace(sentence: &mut StorySentence, pronoun: &PersonalPronoun, name: &str) {
+    let apostrophe = if sentence.text.contains('’') {
+        "’"
+    } else {
+        "'"
+    };
+    let printed = if pronoun.possessive {
+        format!("{name}{apostrophe}s")
+    } else {
+        name.to_string()
+    };
+    let at = pronoun.at;
+    let end = at + pronoun.word.len();
+    sentence.text = format!("{}{printed}{}", &sentence.text[..at], &sentence.text[end..]);
+    // The edit names what was printed, so applying it to the cited text
+    // gives the printed text: "His" -> "Putin's".
+    sentence.edits.push(Edit::ResolvedPronoun {
+        pronoun: pronoun.word.to_string(),
+        name: printed,
+    });
+}
+
+/// A printed sentence and the article text its first citation points into.
+pub struct Printed<'a> {
+    pub sentence: &'a mut StorySentence,
+    pub article: &'a str,
+}
+
+/// Walks printed sentences in reading order and resolves each opening
+/// personal pronoun: the pronoun stays when the sentence printed just
+/// before names the person or is the one before it in its article, the
+/// surname replaces it when the story named the person earlier, the full
+/// name when it did not. Returns, per sentence, whether it can be printed:
+/// a personal pronoun without an antecedent, or "They" or "It" out of
+/// their context, cannot.
+pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
+    let mut keep = Vec::with_capacity(printed.len());
+    let mut told = String::new();
+    let mut last = String::new();
+    // The source and end of the cited range of the sentence printed last.
+    let mut last_cited: Option<(String, usize)> = None;
+    for item in printed {
+        let Some(cited) = item.sentence.citations.first().cloned() else {
+            keep.push(false);
+            continue;
+        };
+        let follows_its_own_context = last_cited.as_ref().is_some_and(|(source, end)| {
+            *source == cited.source
+                && *end <= cited.start
+                && item.article[*end..cited.start].trim().is_empty()
+        });
+        let text = item.sentence.text.clone();
+        let printable = if let Some(pronoun) = personal_pronoun(&text) {
+            match antecedent(item.article, cited.start, &pronoun) {
+                Some(person) if follows_its_own_context || last.contains(&person.surname) => true,
+                Some(person) => {
+                    let name = if told.contains(&person.surname) {
+                        &person.surname
+                    } else {
+                        &person.full
+                    };
+                    replace(item.sentence, &pronoun, name);
+                    true
+                }
+                None => false,
+            }
+        } else {
+            !opens_with_group_pronoun(&text) || follows_its_own_context
+        };
+        if printable {
+            told.push_str(&item.sentence.text);
+            told.push('\n');
+            last = item.sentence.text.clone();
+            last_cited = Some((cited.source.clone(), cited.end));
+        }
+        keep.push(printable);
+    }
+    keep
+}

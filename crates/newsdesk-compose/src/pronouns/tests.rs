@@ -1,0 +1,202 @@
+use super::*;
+use newsdesk_model::Citation;
+
+fn person(full: &str, surname: &str) -> Person {
+    Person {
+        full: full.to_string(),
+        surname: surname.to_string(),
+    }
+}
+
+#[test]
+fn people_are_named_without_their_titles_and_organisations_are_not_people() {
+    let cases: &[(&str, &[(&str, &str)])] = &[
+        (
+            "Russian President Vladimir Putin met Latvian President Edgars Rinkevics.",
+            &[
+                ("Vladimir Putin", "Putin"),
+                ("Edgars Rinkevics", "Rinkevics"),
+            ],
+        ),
+        (
+            "The Labour Court and the Valmora Port Authority did not comment.",
+            &[],
+        ),
+        (
+            "Transport Minister Aurelio Brandt said Dario Kestel's union would talk.",
+            &[("Aurelio Brandt", "Brandt"), ("Dario Kestel", "Kestel")],
+        ),
+        // A name inside a quotation is the speaker's words, not the subject.
+        ("\"Ask Marta Ilves about it,\" the clerk said.", &[]),
+        ("The New York Times reported it on Monday, December 4.", &[]),
+    ];
+    for (text, expected) in cases {
+        let expected: Vec<Person> = expected.iter().map(|(f, s)| person(f, s)).collect();
+        assert_eq!(people_in(text), expected, "{text}");
+    }
+}
+
+#[test]
+fn opening_pronouns_are_found_where_the_subject_is() {
+    let cases: &[(&str, Option<(&str, bool)>)] = &[
+        ("He added that talks would resume.", Some(("He", false))),
+        ("His offer was rejected on Monday.", Some(("His", true))),
+        (
+            "On Tuesday, she said the port would reopen.",
+            Some(("she", false)),
+        ),
+        ("Her ministry denied it.", Some(("Her", true))),
+        ("They said the port would reopen.", None),
+        ("The minister said he would resign.", None),
+        ("Helena Voss said she was hopeful.", None),
+    ];
+    for (text, expected) in cases {
+        let found = personal_pronoun(text).map(|p| (p.word, p.possessive));
+        assert_eq!(found, *expected, "{text}");
+    }
+    assert!(opens_with_group_pronoun("They said the port would reopen."));
+    assert!(opens_with_group_pronoun("On Friday, it reopened."));
+    assert!(!opens_with_group_pronoun("The port reopened on Friday."));
+}
+
+#[test]
+fn the_antecedent_is_the_nearest_person_of_the_right_gender() {
+    let article = "Transport Minister Aurelio Brandt spoke first. \
+                   Helena Voss, a spokeswoman, said she had no comment. \
+                   The port stayed shut. He added that the court would rule.";
+    let at = article.find("He added").unwrap();
+    let he = personal_pronoun(&article[at..]).unwrap();
+    assert_eq!(
+        antecedent(article, at, &he),
+        Some(person("Aurelio Brandt", "Brandt")),
+        "Voss is known as she, so he is Brandt"
+    );
+    let article =
+        "Helena Voss, a spokeswoman, said she had no comment. She added that talks go on.";
+    let at = article.find("She added").unwrap();
+    let she = personal_pronoun(&article[at..]).unwrap();
+    assert_eq!(
+        antecedent(article, at, &she),
+        Some(person("Helena Voss", "Voss"))
+    );
+    // No one named before: nothing to resolve to.
+    let article = "The port stayed shut. He added that the court would rule.";
+    let at = article.find("He added").unwrap();
+    let he = personal_pronoun(&article[at..]).unwrap();
+    assert_eq!(antecedent(article, at, &he), None);
+}
+
+fn printed(text: &str, article: &str, source: &str) -> StorySentence {
+    let start = article.find(text).unwrap();
+    StorySentence {
+        text: text.to_string(),
+        citations: vec![Citation {
+            source: source.to_string(),
+            start,
+            end: start + text.len(),
+        }],
+        edits: Vec::new(),
+    }
+}
+
+#[test]
+fn pronouns_become_names_unless_the_reader_just_met_the_person() {
+    let first = "Ferry crews struck at dawn. Mayor Ilse Varga called the strike a disgrace. \
+                 She said the city would sue.";
+    let second = "The ferries stayed in port. His deputy Tomas Reyes spoke. \
+                  His office said talks would resume.";
+    let mut story = [
+        printed("Ferry crews struck at dawn.", first, "s1"),
+        // Varga is not named before this in print: the full name replaces "She".
+        printed("She said the city would sue.", first, "s1"),
+        printed("The ferries stayed in port.", second, "s2"),
+        // No one is named before "His deputy" in its own article: not printed.
+        printed("His deputy Tomas Reyes spoke.", second, "s2"),
+        // Reyes is the nearest person before, and was printed just before.
+        printed("His office said talks would resume.", second, "s2"),
+        // "They" out of its context cannot be printed.
+        printed(
+            "They said the port would reopen.",
+            "They said the port would reopen.",
+            "s3",
+        ),
+    ];
+    let keep = resolve(
+        story
+            .iter_mut()
+            .zip([
+                first,
+                first,
+                second,
+                second,
+                second,
+                "They said the port would reopen.",
+            ])
+            .map(|(sentence, article)| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(keep, [true, true, true, false, true, false]);
+    assert_eq!(story[1].text, "Ilse Varga said the city would sue.");
+    assert_eq!(
+        story[1].edits,
+        [Edit::ResolvedPronoun {
+            pronoun: "She".into(),
+            name: "Ilse Varga".into()
+        }]
+    );
+    // Reyes was not printed (his sentence was left out): named in full.
+    assert_eq!(
+        story[4].text,
+        "Tomas Reyes's office said talks would resume."
+    );
+}
+
+#[test]
+fn a_pronoun_right_after_its_own_sentence_stays() {
+    let article = "Mayor Ilse Varga called the strike a disgrace. She said the city would sue.";
+    let mut story = [
+        printed(
+            "Mayor Ilse Varga called the strike a disgrace.",
+            article,
+            "s1",
+        ),
+        printed("She said the city would sue.", article, "s1"),
+    ];
+    let keep = resolve(
+        story
+            .iter_mut()
+            .map(|sentence| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(keep, [true, true]);
+    assert_eq!(story[1].text, "She said the city would sue.");
+    assert!(story[1].edits.is_empty());
+}
+
+#[test]
+fn a_surname_is_enough_once_the_story_named_the_person() {
+    let article = "Mayor Ilse Varga called the strike a disgrace. The ferries stayed in port. \
+                   She said the city would sue.";
+    let mut story = [
+        printed(
+            "Mayor Ilse Varga called the strike a disgrace.",
+            article,
+            "s1",
+        ),
+        printed(
+            "The ferries stayed in port.",
+            "Elsewhere: The ferries stayed in port.",
+            "s2",
+        ),
+        printed("She said the city would sue.", article, "s1"),
+    ];
+    let articles = [article, "Elsewhere: The ferries stayed in port.", article];
+    resolve(
+        story
+            .iter_mut()
+            .zip(articles)
+            .map(|(sentence, article)| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(story[2].text, "Varga said the city would sue.");
+}
