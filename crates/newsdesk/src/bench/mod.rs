@@ -4,6 +4,7 @@ pub mod cluster;
 pub mod duc;
 pub mod extract;
 pub mod rouge;
+pub mod web;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -17,6 +18,8 @@ pub enum BenchCommand {
     Cluster(cluster::Args),
     /// Score brief summaries with ROUGE on DUC-style data.
     Rouge(rouge::Args),
+    /// The site's story page under wrk, beside a static file server.
+    Web(web::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
@@ -24,5 +27,6 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Cluster(args) => cluster::run(args),
         BenchCommand::Extract(args) => extract::run(args),
         BenchCommand::Rouge(args) => rouge::run(args),
+        BenchCommand::Web(args) => web::run(args),
     }
 }
