@@ -412,10 +412,10 @@ pub fn sources_page(feeds: &[Feed], links: &Links) -> Markup {
                                         None => code.url { (feed.url) },
                                     }
                                 }
-                                td { @match feed.last_fetched_at { Some(at) => (timestamp(at)), None => "never" } }
-                                td { @match feed.last_status { Some(status) => (status), None => "—" } }
-                                td { @match &feed.last_error { Some(error) => span.error { (error) }, None => "none" } }
-                                td.number { (feed.article_count) }
+                                td data-label="Last fetch" { @match feed.last_fetched_at { Some(at) => (timestamp(at)), None => "never" } }
+                                td data-label="Status" { @match feed.last_status { Some(status) => (status), None => "—" } }
+                                td data-label="Last error" { @match &feed.last_error { Some(error) => span.error { (error) }, None => "none" } }
+                                td.number data-label="Articles" { (feed.article_count) }
                             }
                         }
                     }

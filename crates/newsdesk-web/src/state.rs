@@ -14,6 +14,10 @@ use std::time::{Duration, Instant};
 /// whether the story has a newer version.
 pub const FRESHNESS_TTL: Duration = Duration::from_secs(1);
 
+/// Story pages kept in memory; past this, one is dropped per new page
+/// (a story read again is rendered again, nothing is lost).
+pub(crate) const MAX_CACHED_PAGES: usize = 2_000;
+
 /// Idle connections kept; more are opened under load and dropped after.
 const IDLE_CONNECTIONS: usize = 4;
 
@@ -128,10 +132,23 @@ impl PageCache {
             html,
             checked: AtomicU64::new(self.now()),
         };
-        self.pages
-            .write()
-            .expect("cache lock")
-            .insert(story, std::sync::Arc::new(page));
+        let mut pages = self.pages.write().expect("cache lock");
+        if pages.len() >= MAX_CACHED_PAGES && !pages.contains_key(&story) {
+            // The page confirmed longest ago is the one least likely read.
+            let stale = pages
+                .iter()
+                .min_by_key(|(_, page)| page.checked.load(Ordering::Relaxed))
+                .map(|(id, _)| *id);
+            if let Some(stale) = stale {
+                pages.remove(&stale);
+            }
+        }
+        pages.insert(story, std::sync::Arc::new(page));
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.pages.read().expect("cache lock").len()
     }
 
     /// Forgets a story that no longer has any version.

@@ -188,3 +188,50 @@ fn atom_snapshot() {
     };
     insta::assert_snapshot!(crate::atom::feed(&[card], "https://news.example"));
 }
+
+#[test]
+fn a_citation_outside_its_source_is_reported_not_hidden() {
+    let mut story = small_story(false);
+    story.lead[0].citations[0].end = LEDGER.len() + 40;
+    story.sections[0].sentences[0].citations[0].source = "S9".to_string();
+    let evidence = crate::view::evidence(&story, &story.lead[0]);
+    assert_eq!(evidence.len(), 1);
+    assert_eq!(evidence[0].quote, None);
+    let mut view = view();
+    view.story = story;
+    let html = crate::pages::story_page(&view, &Links::server()).into_string();
+    assert!(
+        html.contains("The cited range is not in this source&#39;s text.")
+            || html.contains("The cited range is not in this source's text.")
+    );
+}
+
+#[test]
+fn the_page_cache_serves_fresh_pages_and_lets_one_request_revalidate() {
+    use crate::state::{Lookup, PageCache, FRESHNESS_TTL};
+    let cache = PageCache::default();
+    assert!(matches!(cache.lookup(1), Lookup::Missing));
+    cache.insert(1, 3, "page".into());
+    assert!(matches!(cache.lookup(1), Lookup::Fresh(body) if body == "page"));
+    std::thread::sleep(FRESHNESS_TTL + std::time::Duration::from_millis(20));
+    match cache.lookup(1) {
+        Lookup::Revalidate(page) => assert_eq!(page.version, 3),
+        _ => panic!("the first request after the TTL checks the store"),
+    }
+    assert!(
+        matches!(cache.lookup(1), Lookup::Fresh(_)),
+        "the others keep the page meanwhile"
+    );
+}
+
+#[test]
+fn the_page_cache_is_bounded() {
+    use crate::state::{PageCache, MAX_CACHED_PAGES};
+    let cache = PageCache::default();
+    for story in 0..(MAX_CACHED_PAGES as i64 + 10) {
+        cache.insert(story, 1, "page".into());
+    }
+    assert_eq!(cache.len(), MAX_CACHED_PAGES);
+    cache.insert(5, 2, "again".into());
+    assert!(cache.len() <= MAX_CACHED_PAGES);
+}

@@ -298,6 +298,21 @@ fn pages_render_at_phone_and_desktop_width() {
         browser.open(&site.url("sources"));
         written.push(browser.screenshot(&format!("sources-{width}x{height}.png")));
     }
+    // Dark mode follows the system setting.
+    browser.post(
+        "/goog/cdp/execute",
+        json!({ "cmd": "Emulation.setEmulatedMedia", "params": {
+            "features": [{ "name": "prefers-color-scheme", "value": "dark" }]
+        } }),
+    );
+    browser.viewport(390, 844);
+    browser.open(&site.url(&format!("stories/{harbor}")));
+    assert_eq!(
+        browser.script("return getComputedStyle(document.body).backgroundColor"),
+        "rgb(21, 22, 24)"
+    );
+    browser.click(&browser.find("#cite-1"));
+    written.push(browser.screenshot("story-citation-dark-390x844.png"));
     for path in written {
         assert!(
             std::fs::metadata(&path).unwrap().len() > 5_000,
@@ -356,4 +371,30 @@ fn hostile_source_text_shows_as_text_and_runs_nothing() {
     }
     browser.open(&site.url(&format!("stories/{hostile}")));
     browser.screenshot("hostile-story-1280x900.png");
+}
+
+#[test]
+fn the_exported_site_works_from_plain_files() {
+    let (_dir, path, harbor, _) = populated_store();
+    let out = tempfile::tempdir().unwrap();
+    newsdesk_web::export_site(&path, out.path(), &newsdesk_web::SiteOptions::default()).unwrap();
+    let browser = Browser::start();
+    browser.open(&format!("file://{}/index.html", out.path().display()));
+    // The stylesheet loaded: the masthead has its rule.
+    assert_eq!(
+        browser.script(
+            "return getComputedStyle(document.querySelector('.masthead')).borderBottomStyle"
+        ),
+        "solid"
+    );
+    browser.click(&browser.find(&format!("a[href='stories/{harbor}.html']")));
+    browser.wait_for(&format!(
+        "location.pathname.endsWith('/stories/{harbor}.html')"
+    ));
+    browser.click(&browser.find("#cite-1"));
+    assert!(browser.displayed(&browser.find("#ev-1")));
+    // The script ran too: it marks the open citation.
+    browser.wait_for("document.getElementById('cite-1').getAttribute('aria-expanded') === 'true'");
+    browser.click(&browser.find("a[href='../sources.html']"));
+    browser.wait_for("location.pathname.endsWith('/sources.html')");
 }
