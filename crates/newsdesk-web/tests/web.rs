@@ -340,6 +340,15 @@ fn story_page_shows_every_part_and_the_exact_source_of_each_sentence() {
     for source in &story.sources {
         assert!(page.body.contains(&format!("id=\"source-{}\"", source.id)));
     }
+    assert!(
+        !story.timeline.is_empty(),
+        "the harbour story has dated events"
+    );
+    assert!(page.body.contains("<h2>Timeline</h2>"));
+    assert_eq!(
+        page.body.matches("<li><time datetime=").count(),
+        story.timeline.len()
+    );
     // Version 2 added the two later articles' outlets.
     assert!(page.body.contains("First written, from 2 articles."));
     assert!(page.body.contains("New reporting from"));
