@@ -18,9 +18,9 @@ use newsdesk_model::{BlockKind, DatePrecision, SourceRole, TimelineEntry};
 use newsdesk_text::{dateline_place, resolve_dates, DateContext, DateMention};
 use std::collections::HashMap;
 
-/// At most this many events from one date, so one busy day does not fill
-/// the timeline.
-const PER_DATE: usize = 2;
+/// At most this many events from one day, so one busy day does not fill
+/// the timeline; one from a vaguer date (a month, a season, a year).
+const PER_DAY: usize = 2;
 
 /// A candidate event: a pool sentence and the date it tells.
 struct Event {
@@ -59,6 +59,11 @@ pub fn timeline(
         if chosen.len() == limit {
             break;
         }
+        // Earlier reporting sets the scene; it does not fill the timeline.
+        let background = |e: &Event| sources.is_background(pool.sentences[e.sentence].source);
+        if background(event) && chosen.iter().filter(|c| background(c)).count() >= limit / 3 {
+            continue;
+        }
         let same_date = chosen
             .iter()
             .filter(|c| c.mention.date == event.mention.date)
@@ -73,7 +78,14 @@ pub fn timeline(
                         .cosine(&pool.sentences[event.sentence].vector)
                         >= SAME_FACT / 2.0)
         });
-        if same_date < PER_DATE && !told {
+        // Two events on one day are often two events; two "in the fall of
+        // 2022" are most often one, told in other words.
+        let per_date = if event.mention.precision == DatePrecision::Day {
+            PER_DAY
+        } else {
+            1
+        };
+        if same_date < per_date && !told {
             chosen.push(event);
         }
     }
@@ -154,12 +166,18 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
         }
         // The event's date is the most precise the sentence gives for its
         // past, the first of equals: "A year ago, in the fall of 2022" is
-        // the fall of 2022.
+        // the fall of 2022. A date in an "after" clause dates another event,
+        // and is used only when the sentence gives no other.
         let Some(mention) = mentions
             .into_iter()
             .filter(|m| !m.future && anchor.is_none_or(|a| m.date <= a))
             .filter(|m| !in_relative_clause(text, m.span.start))
-            .min_by_key(|m| fineness(m.precision))
+            .min_by_key(|m| {
+                (
+                    in_subordinate_clause(text, m.span.start),
+                    fineness(m.precision),
+                )
+            })
         else {
             continue;
         };
@@ -185,6 +203,20 @@ fn in_relative_clause(text: &str, at: usize) -> bool {
         .map_or(0, |(i, c)| i + c.len_utf8());
     let first = head[clause_start..].split_whitespace().next().unwrap_or("");
     matches!(first, "which" | "who" | "whose" | "whom" | "where")
+}
+
+/// Whether a position follows "after", "before" or "when" in its clause:
+/// "explored talks again after Russian forces retreated in September".
+fn in_subordinate_clause(text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let clause_start = head
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| c == ',' && head[i + 1..].starts_with(char::is_whitespace))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[clause_start..]
+        .split_whitespace()
+        .any(|w| matches!(w, "after" | "before" | "when" | "until"))
 }
 
 /// Finer precision first.

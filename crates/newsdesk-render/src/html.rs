@@ -1,10 +1,11 @@
-use crate::{dateline, relay_groups, source_line};
+use crate::{dateline, relay_groups, source_line, timeline_date};
 use newsdesk_model::{Story, StorySentence};
 use std::fmt::Write;
 
 const STYLE: &str = "body{font:18px/1.6 Georgia,serif;max-width:42rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a;background:#fdfdfb}\
 h1{font-size:2rem;line-height:1.2}h2{font-size:1.25rem;margin-top:2rem}.meta,.note{color:#555;font-size:.9rem}\
-.cite{font-size:.85em;color:#555}.cite a{color:#0b5cab}table{border-collapse:collapse;font-size:.95rem}\
+.cite{font-size:.85em;color:#555}.dateline{font-weight:bold}\
+.timeline time{font-weight:bold}.cite a{color:#0b5cab}table{border-collapse:collapse;font-size:.95rem}\
 td,th{border-top:1px solid #ddd;padding:.4rem;vertical-align:top;text-align:left}\
 @media (prefers-color-scheme:dark){body{background:#141414;color:#e8e8e8}.meta,.note,.cite{color:#aaa}.cite a{color:#7fb6ff}}";
 
@@ -20,9 +21,14 @@ pub fn render(story: &Story) -> String {
         escape(&dateline(story))
     );
     if !story.lead.is_empty() {
+        let opening = story
+            .dateline
+            .as_deref()
+            .map(|d| format!("<span class=\"dateline\">{}</span> — ", escape(d)))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "<p class=\"lead\"><strong>{}</strong></p>",
+            "<p class=\"lead\">{opening}<strong>{}</strong></p>",
             paragraph(story, &story.lead)
         );
     }
@@ -66,6 +72,20 @@ pub fn render(story: &Story) -> String {
             "<h2>What comes next</h2>\n<p>{}</p>",
             paragraph(story, &story.next)
         );
+    }
+    if !story.timeline.is_empty() {
+        out.push_str("<h2>Timeline</h2>\n<ul class=\"timeline\">\n");
+        for entry in &story.timeline {
+            let _ = writeln!(
+                out,
+                "<li><time datetime=\"{}\">{}</time>: {} {}</li>",
+                entry.date,
+                escape(&timeline_date(entry.date, entry.precision)),
+                escape(&entry.sentence.text),
+                credit(story, &entry.sentence)
+            );
+        }
+        out.push_str("</ul>\n");
     }
     out.push_str("<h2>Sources</h2>\n<ol>\n");
     for source in &story.sources {

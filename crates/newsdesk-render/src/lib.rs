@@ -8,8 +8,8 @@ mod plain;
 
 pub use article::render_articles;
 
-use chrono::NaiveDate;
-use newsdesk_model::{Source, SourceRole, Story};
+use chrono::{Datelike, NaiveDate};
+use newsdesk_model::{DatePrecision, Source, SourceRole, Story};
 use std::str::FromStr;
 
 #[cfg(test)]
@@ -59,6 +59,26 @@ fn json(story: &Story) -> String {
 /// "December 25, 2023".
 pub fn long_date(date: NaiveDate) -> String {
     date.format("%B %-d, %Y").to_string()
+}
+
+/// A timeline date as precisely as it is known: "November 16, 2026",
+/// "Week of November 9, 2026", "October 2025", "Fall 2022", "2019".
+pub fn timeline_date(date: NaiveDate, precision: DatePrecision) -> String {
+    match precision {
+        DatePrecision::Day => long_date(date),
+        DatePrecision::Week => format!("Week of {}", long_date(date)),
+        DatePrecision::Month => date.format("%B %Y").to_string(),
+        DatePrecision::Season => {
+            let season = match date.month() {
+                3..=5 => "Spring",
+                6..=8 => "Summer",
+                9..=11 => "Fall",
+                _ => "Winter",
+            };
+            format!("{season} {}", date.year())
+        }
+        DatePrecision::Year => date.year().to_string(),
+    }
 }
 
 /// The sentence with its outlets in parentheses, placed before the final

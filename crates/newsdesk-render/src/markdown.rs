@@ -1,4 +1,4 @@
-use crate::{attributed, dateline, relay_groups, source_line};
+use crate::{attributed, dateline, relay_groups, source_line, timeline_date};
 use newsdesk_model::{Story, StorySentence};
 use std::fmt::Write;
 
@@ -7,7 +7,13 @@ pub fn render(story: &Story) -> String {
     let _ = writeln!(out, "# {}\n", escape(&story.headline));
     let _ = writeln!(out, "*{}*\n", escape(&dateline(story)));
     if !story.lead.is_empty() {
-        let _ = writeln!(out, "{}\n", paragraph(story, &story.lead));
+        // The dateline opens the lead, as in a newspaper.
+        let opening = story
+            .dateline
+            .as_deref()
+            .map(|d| format!("**{}** — ", escape(d)))
+            .unwrap_or_default();
+        let _ = writeln!(out, "{opening}{}\n", paragraph(story, &story.lead));
     }
     for section in &story.sections {
         let _ = writeln!(out, "## {}\n", escape(&section.heading));
@@ -44,6 +50,21 @@ pub fn render(story: &Story) -> String {
     if !story.next.is_empty() {
         out.push_str("## What comes next\n\n");
         let _ = writeln!(out, "{}\n", paragraph(story, &story.next));
+    }
+    if !story.timeline.is_empty() {
+        out.push_str("## Timeline\n\n");
+        for entry in &story.timeline {
+            let _ = writeln!(
+                out,
+                "- **{}**: {}",
+                escape(&timeline_date(entry.date, entry.precision)),
+                escape(&attributed(
+                    &entry.sentence.text,
+                    &story.outlets_of(&entry.sentence)
+                ))
+            );
+        }
+        out.push('\n');
     }
     out.push_str("## Sources\n\n");
     for (n, source) in story.sources.iter().enumerate() {

@@ -1,4 +1,4 @@
-use crate::{attributed, dateline, relay_groups, source_line};
+use crate::{attributed, dateline, relay_groups, source_line, timeline_date};
 use newsdesk_model::{Story, StorySentence};
 use std::fmt::Write;
 
@@ -17,7 +17,12 @@ pub fn render(story: &Story) -> String {
         return out;
     }
     let _ = writeln!(out, "{}\n{}\n", story.headline, dateline(story));
-    let _ = writeln!(out, "{}\n", paragraph(story, &story.lead));
+    let opening = story
+        .dateline
+        .as_deref()
+        .map(|d| format!("{d} — "))
+        .unwrap_or_default();
+    let _ = writeln!(out, "{opening}{}\n", paragraph(story, &story.lead));
     for section in &story.sections {
         let _ = writeln!(
             out,
@@ -57,6 +62,18 @@ pub fn render(story: &Story) -> String {
             "WHAT COMES NEXT\n\n{}\n",
             paragraph(story, &story.next)
         );
+    }
+    if !story.timeline.is_empty() {
+        out.push_str("TIMELINE\n\n");
+        for entry in &story.timeline {
+            let _ = writeln!(
+                out,
+                "- {}: {}",
+                timeline_date(entry.date, entry.precision),
+                attributed(&entry.sentence.text, &story.outlets_of(&entry.sentence))
+            );
+        }
+        out.push('\n');
     }
     out.push_str("SOURCES\n\n");
     for (n, source) in story.sources.iter().enumerate() {

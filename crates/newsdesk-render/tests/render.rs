@@ -22,7 +22,7 @@ fn story() -> Story {
         headline: "Ferry crews strike *again*".into(),
         headline_source: Some("s1".into()),
         date: chrono::NaiveDate::from_ymd_opt(2026, 3, 12),
-        dateline: None,
+        dateline: Some("HARBORTON, March 12, 2026".into()),
         lead: vec![StorySentence {
             citations: vec![
                 Citation {
@@ -56,7 +56,20 @@ fn story() -> Story {
             position: sentence("Crews stopped work on Thursday, the union said.", "s2", 0),
         }],
         next: vec![],
-        timeline: vec![],
+        timeline: vec![
+            TimelineEntry {
+                date: chrono::NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+                precision: DatePrecision::Season,
+                expression: "last fall".into(),
+                sentence: sentence("The operator <b>apologised</b> | twice.", "s1", 32),
+            },
+            TimelineEntry {
+                date: chrono::NaiveDate::from_ymd_opt(2026, 3, 12).unwrap(),
+                precision: DatePrecision::Day,
+                expression: "on Thursday".into(),
+                sentence: sentence("Crews stopped work on Thursday.", "s1", 0),
+            },
+        ],
         sources: vec![
             Source {
                 id: "s1".into(),

@@ -81,6 +81,13 @@ fn check_grounding(story: &Value) -> usize {
             .map(|p| &p["position"]),
     );
     sentences.extend(story["next"].as_array().unwrap());
+    sentences.extend(
+        story["timeline"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| &t["sentence"]),
+    );
     for sentence in &sentences {
         let citations = sentence["citations"].as_array().unwrap();
         assert!(
@@ -99,12 +106,13 @@ fn check_grounding(story: &Value) -> usize {
                 .unwrap_or_else(|| panic!("range {start}..{end} is not in the source text"));
             assert!(!cited.trim().is_empty());
         }
-        // The first citation holds the printed text, less a recorded opener.
+        // The first citation holds the printed text, less a recorded opener
+        // and with recorded pronouns put back.
         let first = &citations[0];
         let text = text_of(first["source"].as_str().unwrap());
         let cited = &text
             [first["start"].as_u64().unwrap() as usize..first["end"].as_u64().unwrap() as usize];
-        let printed = sentence["text"].as_str().unwrap();
+        let printed = unresolve_pronouns(sentence);
         let tail: String = printed.chars().skip(1).collect();
         assert!(
             cited.ends_with(&tail),
@@ -112,6 +120,27 @@ fn check_grounding(story: &Value) -> usize {
         );
     }
     sentences.len()
+}
+
+/// The printed text of a sentence with each resolved pronoun put back
+/// where its name was printed: the text as its source wrote it.
+fn unresolve_pronouns(sentence: &Value) -> String {
+    let mut printed = sentence["text"].as_str().unwrap().to_string();
+    let edits = sentence["edits"].as_array().cloned().unwrap_or_default();
+    for edit in edits.iter().rev() {
+        if edit["kind"] != "resolved_pronoun" {
+            continue;
+        }
+        let (pronoun, name) = (
+            edit["pronoun"].as_str().unwrap(),
+            edit["name"].as_str().unwrap(),
+        );
+        let at = printed
+            .find(name)
+            .unwrap_or_else(|| panic!("{name:?} is not printed in {printed:?}"));
+        printed.replace_range(at..at + name.len(), pronoun);
+    }
+    printed
 }
 
 #[test]
@@ -360,6 +389,41 @@ mod seeds {
             outlets.contains(&"Kyiv Independent") && outlets.contains(&"ICARO Media Group"),
             "{outlets:?}"
         );
+    }
+
+    #[test]
+    fn timeline_of_the_seeds_dates_events_in_order_and_keeps_2022_as_background() {
+        let Some(inputs) = seed_inputs() else { return };
+        let json = stdout(&digest(&["--format", "json"], &inputs));
+        let story: Value = serde_json::from_str(&json).unwrap();
+        // No seed opens with a wire dateline: the dateline is the story's date.
+        assert_eq!(story["dateline"], "Dec. 25, 2023");
+        let timeline = story["timeline"].as_array().unwrap();
+        assert!(
+            (3..=8).contains(&timeline.len()),
+            "{} entries",
+            timeline.len()
+        );
+        let dates: Vec<&str> = timeline
+            .iter()
+            .map(|t| t["date"].as_str().unwrap())
+            .collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+        assert!(dates.iter().all(|d| *d <= "2023-12-25"), "{dates:?}");
+        // The invasion (February 2022) and the December 14, 2023 news
+        // conference are read from the text; 004's events are 2022's.
+        assert!(dates.contains(&"2022-02-01") && dates.contains(&"2023-12-14"));
+        for entry in timeline {
+            let source = entry["sentence"]["citations"][0]["source"]
+                .as_str()
+                .unwrap();
+            if source == "s4" {
+                assert!(entry["date"].as_str().unwrap() < "2023-01-01", "{entry}");
+            }
+        }
+        let markdown = stdout(&digest(&[], &inputs));
+        assert!(markdown.contains("\n**Dec. 25, 2023** — "));
+        assert!(markdown.contains("## Timeline\n\n- **February 2022**: "));
     }
 
     #[test]
