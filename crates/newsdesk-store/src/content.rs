@@ -16,3 +16,29 @@ pub fn content_hash(text: &str) -> String {
         .map(|b| format!("{b:02x}"))
         .collect()
 }
+
+/// The sentences a story version prints in its lead, sections and outlook,
+/// joined by spaces: what search reads of a story besides its headline.
+/// Text that is not a story's JSON gives nothing.
+pub fn printed_text(story_json: &str) -> String {
+    let Ok(story) = serde_json::from_str::<serde_json::Value>(story_json) else {
+        return String::new();
+    };
+    let sentences = |list: Option<&serde_json::Value>| -> Vec<String> {
+        let items = list.and_then(|l| l.as_array()).into_iter().flatten();
+        items
+            .filter_map(|s| s.get("text").and_then(|t| t.as_str()).map(str::to_string))
+            .collect()
+    };
+    let mut texts = sentences(story.get("lead"));
+    for section in story
+        .get("sections")
+        .and_then(|s| s.as_array())
+        .into_iter()
+        .flatten()
+    {
+        texts.extend(sentences(section.get("sentences")));
+    }
+    texts.extend(sentences(story.get("next")));
+    texts.join(" ")
+}

@@ -9,10 +9,14 @@
 
 pub mod conformance;
 mod content;
+mod open;
+mod pg;
 mod sqlite;
 mod types;
 
 pub use content::content_hash;
+pub use open::{open, Location};
+pub use pg::PostgresStore;
 pub use sqlite::SqliteStore;
 pub use types::*;
 
@@ -21,6 +25,8 @@ pub use types::*;
 pub enum StoreError {
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
+    #[error("PostgreSQL error: {0}")]
+    Postgres(#[from] ::postgres::Error),
     #[error("the store was written by a newer newsdesk (schema version {found}, this one knows up to {known})")]
     NewerSchema { found: i64, known: i64 },
     #[error("stored data is damaged: {0}")]

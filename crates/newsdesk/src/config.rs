@@ -14,7 +14,7 @@ pub const DEFAULT_FILE: &str = "newsdesk.toml";
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
-    /// The SQLite store file.
+    /// The SQLite store file, or a `postgres://` URL.
     pub store: PathBuf,
     /// Feeds (or article URLs, or `file://` directories) added to the
     /// store when a run starts.
@@ -145,7 +145,11 @@ impl Config {
         let mut config = Config::parse(&text)
             .with_context(|| format!("wrong configuration in {}", path.display()))?;
         // A relative store path is relative to the configuration file.
-        if config.store.is_relative() {
+        let is_file = matches!(
+            newsdesk_store::Location::from_path(&config.store),
+            newsdesk_store::Location::Sqlite(_)
+        );
+        if is_file && config.store.is_relative() {
             if let Some(directory) = path.parent() {
                 config.store = directory.join(&config.store);
             }

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use newsdesk_feeds::{default_feeds, read_opml, validate_feed_url, write_opml, Subscription};
-use newsdesk_store::{Added, Feed, SqliteStore, Store, Timestamp};
+use newsdesk_store::{Added, Feed, Location, Store, Timestamp};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -47,25 +47,22 @@ enum ListFormat {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    let mut store = SqliteStore::open(&args.store)
-        .with_context(|| format!("cannot open the store {}", args.store.display()))?;
+    let location = Location::from_path(&args.store);
+    let mut store = newsdesk_store::open(&location)
+        .with_context(|| format!("cannot open the store {}", location.describe()))?;
+    let store: &mut dyn Store = store.as_mut();
     let now = chrono::Utc::now();
     match args.action {
-        Action::Add { url, title } => add(&mut store, &url, title.as_deref(), now),
-        Action::Remove { url } => remove(&mut store, &url, &args.store),
-        Action::List { format } => list(&store, format),
-        Action::Import { file } => import(&mut store, &file, now),
-        Action::Export { file } => export(&store, file.as_deref()),
-        Action::Defaults => defaults(&mut store, now),
+        Action::Add { url, title } => add(store, &url, title.as_deref(), now),
+        Action::Remove { url } => remove(store, &url, &args.store),
+        Action::List { format } => list(store, format),
+        Action::Import { file } => import(store, &file, now),
+        Action::Export { file } => export(store, file.as_deref()),
+        Action::Defaults => defaults(store, now),
     }
 }
 
-fn add(
-    store: &mut SqliteStore,
-    url: &str,
-    title: Option<&str>,
-    now: Timestamp,
-) -> Result<ExitCode> {
+fn add(store: &mut dyn Store, url: &str, title: Option<&str>, now: Timestamp) -> Result<ExitCode> {
     let url = crate::run::source_url(url)?;
     let title = title.map(str::trim).filter(|title| !title.is_empty());
     match store.add_feed(&url, title, now)? {
@@ -75,7 +72,7 @@ fn add(
     Ok(ExitCode::SUCCESS)
 }
 
-fn remove(store: &mut SqliteStore, url: &str, store_path: &Path) -> Result<ExitCode> {
+fn remove(store: &mut dyn Store, url: &str, store_path: &Path) -> Result<ExitCode> {
     // The canonical form is what `add` stored; the raw text still removes
     // anything stored before validation existed.
     let canonical = validate_feed_url(url).unwrap_or_else(|_| url.to_string());
@@ -91,7 +88,7 @@ fn remove(store: &mut SqliteStore, url: &str, store_path: &Path) -> Result<ExitC
     }
 }
 
-fn list(store: &SqliteStore, format: ListFormat) -> Result<ExitCode> {
+fn list(store: &dyn Store, format: ListFormat) -> Result<ExitCode> {
     let feeds = store.feeds()?;
     match format {
         ListFormat::Json => {
@@ -144,7 +141,7 @@ fn feed_text(feed: &Feed) -> String {
     text
 }
 
-fn import(store: &mut SqliteStore, file: &Path, now: Timestamp) -> Result<ExitCode> {
+fn import(store: &mut dyn Store, file: &Path, now: Timestamp) -> Result<ExitCode> {
     let name = file.display();
     let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
     let listed = read_opml(&bytes).with_context(|| format!("{name}"))?;
@@ -165,7 +162,7 @@ fn import(store: &mut SqliteStore, file: &Path, now: Timestamp) -> Result<ExitCo
     Ok(ExitCode::SUCCESS)
 }
 
-fn export(store: &SqliteStore, file: Option<&Path>) -> Result<ExitCode> {
+fn export(store: &dyn Store, file: Option<&Path>) -> Result<ExitCode> {
     let subscriptions: Vec<_> = store
         .feeds()?
         .into_iter()
@@ -190,7 +187,7 @@ fn export(store: &SqliteStore, file: Option<&Path>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn defaults(store: &mut SqliteStore, now: Timestamp) -> Result<ExitCode> {
+fn defaults(store: &mut dyn Store, now: Timestamp) -> Result<ExitCode> {
     let feeds: Vec<_> = default_feeds()
         .iter()
         .map(|feed| (feed.url.to_string(), Some(feed.outlet.to_string())))
@@ -213,7 +210,7 @@ fn emit(text: &str) -> Result<()> {
 
 /// Adds validated feeds; returns how many were new and how many were there.
 fn add_all(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     feeds: &[(String, Option<String>)],
     now: Timestamp,
 ) -> Result<(usize, usize)> {

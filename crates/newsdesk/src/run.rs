@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use newsdesk_scan::{Event, Observer, PassReport, Scanner, StopSignal};
-use newsdesk_store::{SqliteStore, Store};
+use newsdesk_store::{Location, Store};
 
 use crate::config::Config;
 
@@ -68,9 +68,10 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             source_url(feed).with_context(|| format!("in the configuration's feeds: {feed}"))
         })
         .collect::<Result<Vec<_>>>()?;
-    let mut store = SqliteStore::open(&config.store)
-        .with_context(|| format!("cannot open the store {}", config.store.display()))?;
-    add_configured_feeds(&mut store, &feeds)?;
+    let location = Location::from_path(&config.store);
+    let mut store = newsdesk_store::open(&location)
+        .with_context(|| format!("cannot open the store {}", location.describe()))?;
+    add_configured_feeds(store.as_mut(), &feeds)?;
     let fetcher =
         newsdesk_fetch::Fetcher::new(config.fetch_config()).context("cannot set up fetching")?;
     let mut scanner = Scanner::new(store, fetcher, config.scan_config())
@@ -120,7 +121,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
 
 /// Adds the feeds the configuration lists; on a store with no feeds at all
 /// and none configured, the default list, so a first run needs nothing.
-fn add_configured_feeds(store: &mut SqliteStore, feeds: &[String]) -> Result<()> {
+fn add_configured_feeds(store: &mut dyn Store, feeds: &[String]) -> Result<()> {
     let now = chrono::Utc::now();
     for url in feeds {
         store.add_feed(url, None, now)?;

@@ -2,13 +2,13 @@
 
 use anyhow::{bail, Context, Result};
 use newsdesk_render::{render, Format};
-use newsdesk_store::{SqliteStore, Store};
+use newsdesk_store::{Location, Store};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The store file.
+    /// The store: a SQLite file or a postgres:// URL.
     #[arg(long, global = true, default_value = "newsdesk.sqlite")]
     store: PathBuf,
     #[command(subcommand)]
@@ -45,29 +45,31 @@ enum ListFormat {
 }
 
 pub fn run(args: Args) -> Result<ExitCode> {
-    if !args.store.is_file() {
+    let location = Location::from_path(&args.store);
+    if !location.exists() {
         bail!(
             "no store at {} (`newsdesk run` makes one)",
-            args.store.display()
+            location.describe()
         );
     }
-    let store = SqliteStore::open(&args.store)
-        .with_context(|| format!("cannot open the store {}", args.store.display()))?;
+    let store = newsdesk_store::open(&location)
+        .with_context(|| format!("cannot open the store {}", location.describe()))?;
+    let store = store.as_ref();
     match args.action {
         Action::List {
             limit,
             offset,
             format,
-        } => list(&store, limit, offset, format),
+        } => list(store, limit, offset, format),
         Action::Show {
             id,
             version,
             format,
-        } => show(&store, id, version, format),
+        } => show(store, id, version, format),
     }
 }
 
-fn list(store: &SqliteStore, limit: usize, offset: usize, format: ListFormat) -> Result<ExitCode> {
+fn list(store: &dyn Store, limit: usize, offset: usize, format: ListFormat) -> Result<ExitCode> {
     let stories = store.stories(limit, offset)?;
     let mut out = String::new();
     match format {
@@ -110,7 +112,7 @@ fn list(store: &SqliteStore, limit: usize, offset: usize, format: ListFormat) ->
     Ok(ExitCode::SUCCESS)
 }
 
-fn show(store: &SqliteStore, id: i64, version: Option<u32>, format: Format) -> Result<ExitCode> {
+fn show(store: &dyn Store, id: i64, version: Option<u32>, format: Format) -> Result<ExitCode> {
     let versions = store.story_versions(id)?;
     let number = match version {
         Some(number) => number,

@@ -22,6 +22,10 @@ struct Desk {
 
 impl Desk {
     fn new(newsroom: Newsroom, feeds: &[&str]) -> Desk {
+        Desk::with_store(newsroom, feeds, "news.sqlite")
+    }
+
+    fn with_store(newsroom: Newsroom, feeds: &[&str], store: &str) -> Desk {
         let dir = tempfile::tempdir().unwrap();
         let feed_list: Vec<String> = feeds
             .iter()
@@ -30,7 +34,7 @@ impl Desk {
         // Every feed is due at every pass; fetching is quick and allowed on
         // loopback only because this file says so.
         let config = format!(
-            "store = \"news.sqlite\"\nfeeds = [{}]\n\n[scan]\nfeed_interval = \"0s\"\nmin_feed_interval = \"0s\"\nmax_feed_interval = \"0s\"\nconcurrency = 2\n\n\
+            "store = {store:?}\nfeeds = [{}]\n\n[scan]\nfeed_interval = \"0s\"\nmin_feed_interval = \"0s\"\nmax_feed_interval = \"0s\"\nconcurrency = 2\n\n\
              [fetch]\ncontact = \"tests@example.invalid\"\ntimeout = \"2s\"\nconnect_timeout = \"2s\"\nretries = 0\n\
              per_host_delay = \"0s\"\nper_host_concurrency = 1\nmax_body_bytes = 4194304\nallow_addresses = [\"127.0.0.0/8\"]\n",
             feed_list.join(", ")
@@ -355,4 +359,90 @@ fn a_directory_of_files_is_watched_like_a_feed() {
     let store = SqliteStore::open(&store).unwrap();
     assert_eq!(store.article_count().unwrap(), 4);
     assert_eq!(store.stories(10, 0).unwrap().len(), 1);
+}
+
+/// A database of its own on the test server, dropped at the end.
+struct Database {
+    server: String,
+    name: String,
+}
+
+impl Database {
+    fn create() -> Database {
+        let server = std::env::var("NEWSDESK_TEST_POSTGRES").expect(
+            "NEWSDESK_TEST_POSTGRES is not set: start a server with `eval \"$(bash .ci/postgres)\"`",
+        );
+        let name = format!("newsdesk_run_{}", std::process::id());
+        let mut client = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+        // One statement each: neither may run inside a transaction block.
+        client
+            .batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            .unwrap();
+        client
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .unwrap();
+        Database { server, name }
+    }
+
+    fn url(&self) -> String {
+        let mut url = url::Url::parse(&self.server).unwrap();
+        url.set_path(&self.name);
+        url.to_string()
+    }
+}
+
+impl Drop for Database {
+    fn drop(&mut self) {
+        if let Ok(mut client) = postgres::Client::connect(&self.server, postgres::NoTls) {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                self.name
+            ));
+        }
+    }
+}
+
+#[test]
+fn run_once_on_postgresql_does_the_same_job() {
+    let database = Database::create();
+    let desk = Desk::with_store(Newsroom::start(), GOOD_FEEDS, &database.url());
+    let first = desk.run_once();
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let done = log_lines(&first.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["articles"], 11);
+    assert_eq!(log_lines(&first.stderr, "story written").len(), 3);
+    assert!(!desk.store_path().exists(), "no SQLite file was made");
+
+    let store = newsdesk_store::PostgresStore::connect(&database.url()).unwrap();
+    assert_eq!(store.article_count().unwrap(), 11);
+    assert!(store.stories_needing_version().unwrap().is_empty());
+    assert_eq!(store.stories(10, 0).unwrap().len(), 3);
+
+    let second = desk.run_once();
+    let done = log_lines(&second.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["articles"], 0);
+    assert_eq!(done[0]["fields"]["versions"], 0);
+
+    let list = newsdesk()
+        .args([
+            "stories",
+            "list",
+            "--format",
+            "json",
+            "--store",
+            &database.url(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        list.status.success(),
+        "{}",
+        String::from_utf8_lossy(&list.stderr)
+    );
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
+    assert_eq!(rows.len(), 3);
 }
