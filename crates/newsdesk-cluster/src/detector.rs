@@ -1,9 +1,9 @@
 //! The online detector.
 
-use crate::features::raw_terms;
-use crate::simhash::{hamming, simhash};
+use crate::features::{for_each_term, Term};
+use crate::simhash::{hamming, simhash_words};
 use chrono::NaiveDate;
-use newsdesk_text::Stemmer;
+use newsdesk_text::{is_stopword, words, Stemmer};
 use std::collections::{HashMap, HashSet};
 
 /// Tuning of the detector. The defaults were chosen on the DUC 2003 dev
@@ -19,8 +19,20 @@ pub struct Config {
     pub article_terms: usize,
     /// Terms kept per story centroid.
     pub story_terms: usize,
-    /// Terms of an article used to look up candidate stories.
+    /// Terms of an article used to look up candidate stories (and under
+    /// which its story is indexed).
     pub lookup_terms: usize,
+    /// Stories compared in full per article: those sharing the most weight
+    /// of its lookup terms. Bounds the work per article.
+    pub max_candidates: usize,
+    /// Cosine similarity between two stories' centroids at which they are
+    /// merged (checked once per article, for the story it joined); above 1
+    /// turns merging off.
+    pub merge_threshold: f32,
+    /// Stories are merged only while one of them has at most this many
+    /// members: merging mends a story that split off early, it does not
+    /// join two grown stories.
+    pub merge_members: u32,
     /// SimHash distance (bits) at or under which two articles are copies.
     pub duplicate_bits: u32,
     /// Words of an article's body read.
@@ -32,11 +44,14 @@ pub struct Config {
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.08,
+            threshold: 0.11,
             age_penalty: 0.01,
             article_terms: 40,
             story_terms: 120,
-            lookup_terms: 12,
+            lookup_terms: 40,
+            max_candidates: 16,
+            merge_threshold: 0.14,
+            merge_members: 2,
             duplicate_bits: 3,
             body_words: 1500,
             name_weight: 1.5,
@@ -63,23 +78,42 @@ pub struct Assignment {
     pub duplicate_of: Option<usize>,
     /// Similarity to the story joined (1 for copies, 0 for new stories).
     pub similarity: f32,
+    /// A story that this article showed to be the same as `story`, and
+    /// that was merged into it: its articles now belong to `story`, and
+    /// the number is not given out again. Always older than the article.
+    pub merged: Option<usize>,
 }
 
 struct Story {
     /// Sum of the members' term-frequency vectors, each of unit length.
     centroid: HashMap<u32, f32>,
     last_date: Option<NaiveDate>,
+    /// Terms under which the story is in `postings`.
     posted: HashSet<u32>,
+    /// The story this one was merged into.
+    merged_into: Option<u32>,
+    members: u32,
+    /// The centroid's length with idf applied, and the number of documents
+    /// seen when it was computed: idf drifts slowly, so it is computed
+    /// again only when the centroid changes or the collection has grown by
+    /// a sixteenth.
+    norm: std::cell::Cell<(f32, u32)>,
 }
 
 /// Bands of 16 bits of a 64-bit fingerprint: two fingerprints within 3
 /// bits agree on at least one band, so each band is an exact-match index.
 const BANDS: usize = 4;
 
+/// What a stop word or a one-letter word stands for in `word_terms`.
+const NOT_A_TERM: u32 = u32::MAX;
+
 pub struct StoryDetector {
     config: Config,
     stemmer: Stemmer,
     vocabulary: HashMap<String, u32>,
+    /// Lower-cased word -> its stem's term, or `NOT_A_TERM`: each word is
+    /// stemmed once, not each time it is read.
+    word_terms: HashMap<String, u32>,
     document_frequency: Vec<u32>,
     /// ln(1 + document frequency) per term and ln(1 + documents), kept
     /// current so idf costs a subtraction, not a logarithm.
@@ -87,7 +121,8 @@ pub struct StoryDetector {
     log_documents: f32,
     documents: u32,
     stories: Vec<Story>,
-    /// Term -> stories whose centroid holds it.
+    /// Term -> stories indexed under it (merged ones included: they are
+    /// followed to the story they went into).
     postings: HashMap<u32, Vec<u32>>,
     fingerprints: Vec<(u64, u32)>,
     bands: [HashMap<u16, Vec<u32>>; BANDS],
@@ -105,6 +140,7 @@ impl StoryDetector {
             config,
             stemmer: Stemmer::default(),
             vocabulary: HashMap::new(),
+            word_terms: HashMap::new(),
             document_frequency: Vec::new(),
             log_frequency: Vec::new(),
             log_documents: 0.0,
@@ -116,39 +152,74 @@ impl StoryDetector {
         }
     }
 
+    /// Stories numbered so far, merged ones included.
     pub fn story_count(&self) -> usize {
         self.stories.len()
+    }
+
+    /// The story `story` now is: itself, or the one it was merged into.
+    pub fn current_story(&self, mut story: usize) -> usize {
+        while let Some(next) = self.stories.get(story).and_then(|s| s.merged_into) {
+            story = next as usize;
+        }
+        story
     }
 
     /// Places one article, in arrival order.
     pub fn add(&mut self, article: Incoming) -> Assignment {
         let article_number = self.fingerprints.len() as u32;
-        let fingerprint = simhash(article.text);
-        let vector = self.vectorise(article);
+        let (fingerprint, vector) = self.read(article);
 
         if let Some(original) = self.find_copy(fingerprint) {
-            let story = self.fingerprints[original as usize].1;
-            self.remember_fingerprint(fingerprint, story, article_number);
-            self.touch(story as usize, article.date);
+            let story = self.current_story(self.fingerprints[original as usize].1 as usize);
+            self.remember_fingerprint(fingerprint, story as u32, article_number);
+            self.touch(story, article.date);
             return Assignment {
-                story: story as usize,
+                story,
                 new_story: false,
                 duplicate_of: Some(original as usize),
                 similarity: 1.0,
+                merged: None,
             };
         }
 
-        let best = self.best_story(&vector, article.date);
-        let (story, new_story, similarity) = match best {
+        let best = self.best_story(&vector, article.date, None, self.config.threshold);
+        let (mut story, new_story, similarity) = match best {
             Some((story, similarity)) => (story, false, similarity),
-            None => {
-                self.stories.push(Story {
-                    centroid: HashMap::new(),
-                    last_date: None,
-                    posted: HashSet::new(),
-                });
-                (self.stories.len() - 1, true, 0.0)
+            None => (self.start_story(), true, 0.0),
+        };
+        self.grow(story, &vector, article.date);
+        // A new story was just compared with every candidate; a grown one
+        // has changed, and may now be seen to be the same as another.
+        let mut merged = None;
+        if !new_story {
+            if let Some((kept, gone)) = self.merge_similar(story, article.date) {
+                story = kept;
+                merged = Some(gone);
             }
+        }
+        self.remember_fingerprint(fingerprint, story as u32, article_number);
+        Assignment {
+            story,
+            new_story,
+            duplicate_of: None,
+            similarity,
+            merged,
+        }
+    }
+
+    /// Adds an article to a story chosen by the caller, not by similarity:
+    /// to rebuild the detector after a restart from stored membership,
+    /// replaying recent articles in arrival order. `story` is a number this
+    /// detector gave out (or gives out now: `None`, or the next unused
+    /// number, starts a story). Merges are not looked for; copies are
+    /// remembered but not linked.
+    pub fn restore(&mut self, article: Incoming, story: Option<usize>) -> Assignment {
+        let article_number = self.fingerprints.len() as u32;
+        let (fingerprint, vector) = self.read(article);
+        let (story, new_story) = match story.filter(|&s| s < self.stories.len()) {
+            Some(story) => (self.current_story(story), false),
+            None => (self.start_story(), true),
         };
         self.grow(story, &vector, article.date);
         self.remember_fingerprint(fingerprint, story as u32, article_number);
@@ -156,35 +227,54 @@ impl StoryDetector {
             story,
             new_story,
             duplicate_of: None,
-            similarity,
+            similarity: 0.0,
+            merged: None,
         }
     }
 
-    /// The article's most distinctive terms (by tf-idf now), as term
-    /// frequency weights 1 + ln tf scaled to unit length; idf is applied
-    /// when comparing.
-    fn vectorise(&mut self, article: Incoming) -> Vec<(u32, f32)> {
-        let raw = raw_terms(
+    fn start_story(&mut self) -> usize {
+        self.stories.push(Story {
+            centroid: HashMap::new(),
+            last_date: None,
+            posted: HashSet::new(),
+            merged_into: None,
+            members: 0,
+            norm: std::cell::Cell::new((0.0, 0)),
+        });
+        self.stories.len() - 1
+    }
+
+    /// The article's fingerprint, and its most distinctive terms (by
+    /// tf-idf now) as term frequency weights 1 + ln tf scaled to unit
+    /// length; idf is applied when comparing.
+    fn read(&mut self, article: Incoming) -> (u64, Vec<(u32, f32)>) {
+        let text_words = words(article.text);
+        let fingerprint = simhash_words(&text_words);
+        let mut counts: HashMap<u32, f32> = HashMap::new();
+        for_each_term(
             article.title,
             article.text,
+            &text_words,
             self.config.body_words,
             self.config.name_weight,
-            &self.stemmer,
+            |term, weight| {
+                let id = match term {
+                    Term::Word(word) => self.word_term(word),
+                    Term::Name(name) => self.term_id(format!("@{name}")),
+                };
+                if id != NOT_A_TERM {
+                    *counts.entry(id).or_default() += weight;
+                }
+            },
         );
-        // Term order decides ids and breaks ties: keep it independent of
-        // the hash map's random order, so every run gives the same stories.
-        let mut raw: Vec<(String, f32)> = raw.into_iter().collect();
-        raw.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        // Sorted by term so that ties break the same way in every run,
+        // whatever the hash map's order.
+        let mut counts: Vec<(u32, f32)> = counts.into_iter().collect();
+        counts.sort_unstable_by_key(|&(id, _)| id);
         self.documents += 1;
         self.log_documents = (1.0 + self.documents as f32).ln();
-        let mut scored: Vec<(u32, f32, f32)> = Vec::with_capacity(raw.len());
-        for (term, count) in raw {
-            let next = self.vocabulary.len() as u32;
-            let id = *self.vocabulary.entry(term).or_insert(next);
-            if id as usize == self.document_frequency.len() {
-                self.document_frequency.push(0);
-                self.log_frequency.push(0.0);
-            }
+        let mut scored: Vec<(u32, f32, f32)> = Vec::with_capacity(counts.len());
+        for (id, count) in counts {
             self.document_frequency[id as usize] += 1;
             self.log_frequency[id as usize] =
                 (1.0 + self.document_frequency[id as usize] as f32).ln();
@@ -193,16 +283,33 @@ impl StoryDetector {
         }
         scored.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));
         scored.truncate(self.config.article_terms);
-        let norm = scored
-            .iter()
-            .map(|(_, tf, _)| tf * tf)
-            .sum::<f32>()
-            .sqrt()
-            .max(1e-9);
-        scored
-            .into_iter()
-            .map(|(id, tf, _)| (id, tf / norm))
-            .collect()
+        let vector = unit_length(scored.into_iter().map(|(id, tf, _)| (id, tf)).collect());
+        (fingerprint, vector)
+    }
+
+    /// The term a lower-cased word counts as: its stem, or `NOT_A_TERM`
+    /// for stop words and one-letter words.
+    fn word_term(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.word_terms.get(word) {
+            return id;
+        }
+        let id = if word.chars().count() < 2 || is_stopword(word) {
+            NOT_A_TERM
+        } else {
+            self.term_id(self.stemmer.stem(word))
+        };
+        self.word_terms.insert(word.to_string(), id);
+        id
+    }
+
+    fn term_id(&mut self, term: String) -> u32 {
+        let next = self.vocabulary.len() as u32;
+        let id = *self.vocabulary.entry(term).or_insert(next);
+        if id as usize == self.document_frequency.len() {
+            self.document_frequency.push(0);
+            self.log_frequency.push(0.0);
+        }
+        id
     }
 
     fn idf(&self, term: u32) -> f32 {
@@ -239,65 +346,166 @@ impl StoryDetector {
         }
     }
 
-    /// The most similar story over its (age-raised) bar, among those that
-    /// share one of the article's most distinctive terms.
-    fn best_story(&self, vector: &[(u32, f32)], date: Option<NaiveDate>) -> Option<(usize, f32)> {
-        // Terms in more than one document in fifty name no particular story.
-        let common = (self.documents / 50).max(50);
-        let article_norm = vector
+    /// The most similar story over its (age-raised) bar `threshold`, other
+    /// than `except`, among the stories that share most of the weight of
+    /// the vector's lookup terms. `vector` is sorted by distinctiveness.
+    fn best_story(
+        &self,
+        vector: &[(u32, f32)],
+        date: Option<NaiveDate>,
+        except: Option<usize>,
+        threshold: f32,
+    ) -> Option<(usize, f32)> {
+        let candidates = self.candidates(vector, except);
+        let norm = vector
             .iter()
             .map(|&(t, w)| (w * self.idf(t)).powi(2))
             .sum::<f32>()
             .sqrt();
-        let mut candidates: Vec<u32> = Vec::new();
-        for &(term, _) in vector.iter().take(self.config.lookup_terms) {
-            if self.document_frequency[term as usize] > common {
-                continue; // too common to say which story this is
-            }
-            if let Some(stories) = self.postings.get(&term) {
-                candidates.extend(stories);
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
         let mut best: Option<(usize, f32)> = None;
         for story_id in candidates {
-            let story = &self.stories[story_id as usize];
-            // Weights use today's document frequencies, not those the
-            // story's first articles arrived with: early on, every word
-            // looks rare.
-            let dot: f32 = vector
-                .iter()
-                .filter_map(|&(t, w)| {
-                    story
-                        .centroid
-                        .get(&t)
-                        .map(|c| c * w * self.idf(t) * self.idf(t))
-                })
-                .sum();
-            let story_norm = story
-                .centroid
-                .iter()
-                .map(|(&t, &c)| (c * self.idf(t)).powi(2))
-                .sum::<f32>()
-                .sqrt();
-            let similarity = dot / (story_norm * article_norm).max(1e-9);
+            let story = &self.stories[story_id];
+            let similarity = self.cosine(vector, norm, story);
             let gap_days = match (date, story.last_date) {
                 (Some(a), Some(b)) => (a - b).num_days().unsigned_abs() as f32,
                 _ => 0.0,
             };
-            let bar =
-                self.config.threshold + self.config.age_penalty * (1.0 + gap_days / 30.0).ln();
+            let bar = threshold + self.config.age_penalty * (1.0 + gap_days / 30.0).ln();
             if similarity >= bar && best.is_none_or(|(_, s)| similarity > s) {
-                best = Some((story_id as usize, similarity));
+                best = Some((story_id, similarity));
             }
         }
         best
     }
 
+    /// Live stories indexed under the vector's lookup terms, at most
+    /// `max_candidates` of them: those whose shared terms weigh most.
+    fn candidates(&self, vector: &[(u32, f32)], except: Option<usize>) -> Vec<usize> {
+        // Terms in more than one document in fifty name no particular story.
+        let common = (self.documents / 50).max(50);
+        let mut shared: HashMap<usize, f32> = HashMap::new();
+        for &(term, weight) in vector.iter().take(self.config.lookup_terms) {
+            if self.document_frequency[term as usize] > common {
+                continue;
+            }
+            let Some(stories) = self.postings.get(&term) else {
+                continue;
+            };
+            let weight = weight * self.idf(term);
+            for &story in stories {
+                if Some(story as usize) != except {
+                    *shared.entry(story as usize).or_default() += weight;
+                }
+            }
+        }
+        let mut ranked: Vec<(usize, f32)> = shared.into_iter().collect();
+        ranked.sort_unstable_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(self.config.max_candidates);
+        let mut candidates: Vec<usize> = ranked.into_iter().map(|(s, _)| s).collect();
+        candidates.sort_unstable();
+        candidates
+    }
+
+    /// Cosine of a vector (of norm `norm` with idf applied) and a
+    /// centroid, both weighted by today's idf: not the document
+    /// frequencies a story's first articles arrived with, when every word
+    /// looked rare.
+    fn cosine(&self, vector: &[(u32, f32)], norm: f32, story: &Story) -> f32 {
+        let dot: f32 = vector
+            .iter()
+            .filter_map(|&(t, w)| {
+                story
+                    .centroid
+                    .get(&t)
+                    .map(|c| c * w * self.idf(t) * self.idf(t))
+            })
+            .sum();
+        let (mut story_norm, computed_at) = story.norm.get();
+        if computed_at == 0 || self.documents > computed_at + computed_at / 16 {
+            story_norm = story
+                .centroid
+                .iter()
+                .map(|(&t, &c)| (c * self.idf(t)).powi(2))
+                .sum::<f32>()
+                .sqrt();
+            story.norm.set((story_norm, self.documents));
+        }
+        dot / (story_norm * norm).max(1e-9)
+    }
+
+    /// Merges `story_id` with the story most like it, when their centroids
+    /// are close enough: two stories that started apart (the first report
+    /// of each said too little) are seen to be one once they have grown.
+    /// The older story is kept. Returns (kept, merged away).
+    fn merge_similar(
+        &mut self,
+        story_id: usize,
+        date: Option<NaiveDate>,
+    ) -> Option<(usize, usize)> {
+        if self.config.merge_threshold > 1.0 {
+            return None;
+        }
+        let mut vector: Vec<(u32, f32)> = self.stories[story_id]
+            .centroid
+            .iter()
+            .map(|(&t, &w)| (t, w))
+            .collect();
+        vector.sort_unstable_by(|a, b| {
+            (b.1 * self.idf(b.0))
+                .total_cmp(&(a.1 * self.idf(a.0)))
+                .then(a.0.cmp(&b.0))
+        });
+        let vector = unit_length(vector);
+        let (other, _) =
+            self.best_story(&vector, date, Some(story_id), self.config.merge_threshold)?;
+        let smaller = self.stories[other]
+            .members
+            .min(self.stories[story_id].members);
+        if smaller > self.config.merge_members {
+            return None;
+        }
+        let (kept, gone) = (other.min(story_id), other.max(story_id));
+        let centroid: Vec<(u32, f32)> = std::mem::take(&mut self.stories[gone].centroid)
+            .into_iter()
+            .collect();
+        let posted = std::mem::take(&mut self.stories[gone].posted);
+        let gone_date = self.stories[gone].last_date;
+        self.stories[gone].merged_into = Some(kept as u32);
+        self.add_to_centroid(kept, &centroid);
+        self.stories[kept].members += self.stories[gone].members;
+        // The gone story's postings now lead to the kept one, once.
+        for term in posted {
+            let already = !self.stories[kept].posted.insert(term);
+            if let Some(list) = self.postings.get_mut(&term) {
+                if already {
+                    list.retain(|&s| s as usize != gone);
+                } else if let Some(entry) = list.iter_mut().find(|s| **s as usize == gone) {
+                    *entry = kept as u32;
+                }
+            }
+        }
+        self.touch(kept, gone_date);
+        Some((kept, gone))
+    }
+
     fn grow(&mut self, story_id: usize, vector: &[(u32, f32)], date: Option<NaiveDate>) {
+        self.add_to_centroid(story_id, vector);
+        let story = &mut self.stories[story_id];
+        story.members += 1;
+        for &(term, _) in vector.iter().take(self.config.lookup_terms) {
+            if story.posted.insert(term) {
+                self.postings.entry(term).or_default().push(story_id as u32);
+            }
+        }
+        self.touch(story_id, date);
+    }
+
+    /// Adds weights to a story's centroid, keeping its `story_terms` most
+    /// distinctive terms once it has twice as many.
+    fn add_to_centroid(&mut self, story_id: usize, vector: &[(u32, f32)]) {
         let story_terms = self.config.story_terms;
         let story = &mut self.stories[story_id];
+        story.norm.set((0.0, 0));
         for &(term, weight) in vector {
             *story.centroid.entry(term).or_default() += weight;
         }
@@ -314,16 +522,8 @@ impl StoryDetector {
                     .then(a.0 .0.cmp(&b.0 .0))
             });
             ranked.truncate(story_terms);
-            let entries: Vec<(u32, f32)> = ranked.into_iter().map(|(e, _)| e).collect();
-            story.centroid = entries.into_iter().collect();
+            story.centroid = ranked.into_iter().map(|(e, _)| e).collect();
         }
-
-        for &(term, _) in vector.iter().take(self.config.lookup_terms) {
-            if story.posted.insert(term) {
-                self.postings.entry(term).or_default().push(story_id as u32);
-            }
-        }
-        self.touch(story_id, date);
     }
 
     fn touch(&mut self, story_id: usize, date: Option<NaiveDate>) {
@@ -333,4 +533,18 @@ impl StoryDetector {
             (a, b) => a.or(b),
         };
     }
+}
+
+/// The vector scaled to unit length (plain weights, no idf).
+fn unit_length(mut vector: Vec<(u32, f32)>) -> Vec<(u32, f32)> {
+    let norm = vector
+        .iter()
+        .map(|(_, w)| w * w)
+        .sum::<f32>()
+        .sqrt()
+        .max(1e-9);
+    for entry in vector.iter_mut() {
+        entry.1 /= norm;
+    }
+    vector
 }

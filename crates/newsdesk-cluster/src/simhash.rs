@@ -1,11 +1,15 @@
 //! SimHash fingerprints: near-identical texts get fingerprints a few bits
 //! apart, so syndicated copies are found without comparing texts.
 
-use newsdesk_text::words;
+use newsdesk_text::{words, Word};
 
 /// The 64-bit SimHash of a text's word 3-shingles.
 pub fn simhash(text: &str) -> u64 {
-    let tokens: Vec<String> = words(text).into_iter().map(|w| w.lower).collect();
+    simhash_words(&words(text))
+}
+
+/// The SimHash of a text from its words.
+pub(crate) fn simhash_words(tokens: &[Word]) -> u64 {
     let mut weights = [0i32; 64];
     let mut any = false;
     for shingle in tokens.windows(3) {
@@ -36,10 +40,10 @@ pub fn hamming(a: u64, b: u64) -> u32 {
 
 /// FNV-1a over the words of a shingle: fast, stable across runs and
 /// platforms, good enough spread for SimHash.
-fn fnv1a(shingle: &[String]) -> u64 {
+fn fnv1a(shingle: &[Word]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for word in shingle {
-        for byte in word.bytes().chain(std::iter::once(b' ')) {
+        for byte in word.lower.bytes().chain(std::iter::once(b' ')) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
         }

@@ -92,3 +92,153 @@ fn simhash_is_close_for_near_copies_and_far_for_different_texts() {
     assert!(hamming(a, simhash(STRIKE_A)) > 16);
     assert_eq!(simhash(""), 0);
 }
+
+const STRIKE_C: &str = "Talks to end the Valmora port strike broke down again on Thursday. The dockworkers' union said the port authority's pay offer was too low, and cargo ships stayed at anchor offshore for a fourth day.";
+
+#[test]
+fn a_story_that_split_off_is_merged_back_once_it_grows() {
+    // A high bar to join keeps the second report apart at first; a low
+    // bar to merge joins the two stories once the second has grown.
+    let config = Config {
+        threshold: 0.4,
+        merge_threshold: 0.05,
+        ..Config::default()
+    };
+    let mut detector = StoryDetector::new(config);
+    let first = detector.add(Incoming {
+        title: "Valmora dock strike begins",
+        text: STRIKE_A,
+        date: day(16),
+    });
+    let apart = detector.add(Incoming {
+        title: "Valmora strike enters third day",
+        text: STRIKE_B,
+        date: day(18),
+    });
+    assert!(apart.new_story && apart.story != first.story);
+    let grown = detector.add(Incoming {
+        title: "Valmora strike talks fail",
+        text: STRIKE_C,
+        date: day(19),
+    });
+    assert_eq!(grown.merged, Some(apart.story), "{grown:?}");
+    assert_eq!(grown.story, first.story, "the older story is kept");
+    assert_eq!(detector.current_story(apart.story), first.story);
+    assert_eq!(detector.current_story(first.story), first.story);
+}
+
+#[test]
+fn no_merge_when_merging_is_turned_off() {
+    let config = Config {
+        threshold: 0.5,
+        merge_threshold: 2.0,
+        ..Config::default()
+    };
+    let mut detector = StoryDetector::new(config);
+    for (title, text, d) in [
+        ("Valmora dock strike begins", STRIKE_A, 16),
+        ("Valmora strike enters third day", STRIKE_B, 18),
+        ("Valmora strike talks fail", STRIKE_C, 19),
+    ] {
+        let assignment = detector.add(Incoming {
+            title,
+            text,
+            date: day(d),
+        });
+        assert_eq!(assignment.merged, None);
+    }
+    assert_eq!(detector.current_story(1), 1);
+}
+
+#[test]
+fn restore_rebuilds_stories_the_caller_names() {
+    let mut detector = StoryDetector::default();
+    let restore = |detector: &mut StoryDetector, title, text, story| {
+        detector.restore(
+            Incoming {
+                title,
+                text,
+                date: day(18),
+            },
+            story,
+        )
+    };
+    let flood = restore(&mut detector, "Floods force families", FLOOD, None);
+    let strike = restore(&mut detector, "Valmora dock strike begins", STRIKE_A, None);
+    assert!(flood.new_story && strike.new_story && flood.story != strike.story);
+    // The caller's choice stands, even where the detector would differ.
+    let kept = restore(
+        &mut detector,
+        "Valmora strike, day three",
+        STRIKE_B,
+        Some(flood.story),
+    );
+    assert_eq!((kept.story, kept.new_story), (flood.story, false));
+    let unknown = restore(&mut detector, "Floods", FLOOD, Some(7));
+    assert!(unknown.new_story, "a number not given out starts a story");
+    assert_eq!(detector.story_count(), 3);
+    // After restoring, new articles are placed as usual.
+    let next = detector.add(Incoming {
+        title: "Valmora strike talks fail",
+        text: STRIKE_C,
+        date: day(19),
+    });
+    assert!(!next.new_story);
+    assert_ne!(next.story, unknown.story);
+}
+
+#[test]
+fn empty_and_odd_articles_start_stories_of_their_own_without_panicking() {
+    let mut detector = StoryDetector::default();
+    let long_word = "x".repeat(200_000);
+    let odd = [
+        ("", ""),
+        ("   ", "\n\t \r\n"),
+        ("!!!", "... --- ??? ;;; ((( )))"),
+        ("", long_word.as_str()),
+        ("\u{0}\u{7}", "\u{feff}\u{200b}\u{0}"),
+        ("ÄÖÜ", &"ÄÖÜ ".repeat(30)),
+        ("日本語", "東京 _ 地震が発生した。"),
+    ];
+    for (title, text) in odd {
+        let assignment = detector.add(Incoming {
+            title,
+            text,
+            date: None,
+        });
+        assert_eq!(assignment.duplicate_of, None, "{title:?}");
+        assert_eq!(assignment.merged, None);
+    }
+    assert_eq!(detector.story_count(), detector.current_story(6) + 1);
+}
+
+#[test]
+fn datelines_are_skipped_with_or_without_an_agency() {
+    use crate::features::skip_dateline;
+    assert_eq!(
+        skip_dateline("WUHAN, July 31 (Xinhua) -- The river rose."),
+        "The river rose."
+    );
+    assert_eq!(
+        skip_dateline("SAN FRANCISCO _ Nearly 160 people died."),
+        "Nearly 160 people died."
+    );
+    assert_eq!(
+        skip_dateline("The Senate voted _ again."),
+        "The Senate voted _ again."
+    );
+    // A multi-byte letter across the 40-byte look-ahead does not split.
+    let wide = "ÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄÄ _ text";
+    assert_eq!(skip_dateline(wide), wide);
+}
+
+#[test]
+fn names_leave_out_a_sentence_opening_stop_word() {
+    use crate::features::names;
+    let text = "The Valmora Dockworkers Union met. Jens Stoltenberg spoke, in New York.";
+    let found = names(text, &newsdesk_text::words(text));
+    assert_eq!(
+        found,
+        ["valmora dockworkers union", "jens stoltenberg", "new york"]
+    );
+}
