@@ -50,7 +50,7 @@ fn greedy(
     let candidates: Vec<usize> = (0..pool.sentences.len())
         .filter(|&i| {
             let s = &pool.sentences[i];
-            s.printable && !s.dangling_pronoun && !s.quoted && s.words >= 8 && !told.contains(&i)
+            s.printable && !s.opens_with_pronoun && !s.quoted && s.words >= 8 && !told.contains(&i)
         })
         .collect();
     loop {

@@ -47,7 +47,9 @@ pub struct PoolSentence {
     pub vector: TermVector,
     /// Printable: long enough, complete, not a question.
     pub printable: bool,
-    /// Starts with a pronoun that needs an antecedent.
+    /// Opens with a pronoun ("He", "They"): it leans on what came before.
+    pub opens_with_pronoun: bool,
+    /// Opens with a pronoun that no name can replace: never printed alone.
     pub dangling_pronoun: bool,
     /// Holds a direct quotation of four words or more: a statement.
     pub quoted: bool,
@@ -98,6 +100,7 @@ impl<'a> Pool<'a> {
                         position,
                         words: word_count,
                         printable: is_printable(text, word_count),
+                        opens_with_pronoun: opens_with_pronoun(text),
                         dangling_pronoun: dangling_pronoun(&article.text, span.start, text),
                         quoted: crate::quotes::quote_spans(text)
                             .iter()
@@ -242,6 +245,13 @@ fn quotes_balanced(text: &str) -> bool {
     let opening = text.matches(['“', '«']).count();
     let closing = text.matches(['”', '»']).count();
     straight.is_multiple_of(2) && opening == closing
+}
+
+/// Whether the sentence, as it would be printed, opens with any pronoun.
+fn opens_with_pronoun(text: &str) -> bool {
+    let (printed, _) = clean_opening(text);
+    crate::pronouns::personal_pronoun(&printed).is_some()
+        || crate::pronouns::opens_with_group_pronoun(&printed)
 }
 
 /// Whether the sentence, as it would be printed, opens with a pronoun

@@ -45,7 +45,7 @@ pub fn score(pool: &Pool, sources: &Sources) -> Scores {
         if !s.printable {
             value *= 0.1;
         }
-        if s.dangling_pronoun {
+        if s.opens_with_pronoun {
             value *= 0.6;
         }
         if sources.is_background(s.source) {

@@ -80,7 +80,7 @@ pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
     };
     let usable = |i: &usize| {
         let s = &pool.sentences[*i];
-        s.printable && !s.quoted && !s.dangling_pronoun
+        s.printable && !s.quoted && !s.opens_with_pronoun
     };
     let opening = (0..pool.sentences.len())
         .filter(usable)
