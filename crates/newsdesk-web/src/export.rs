@@ -6,7 +6,6 @@ use crate::server::{SiteOptions, SITE_CSS, SITE_JS};
 use crate::state::StorePool;
 use crate::view::{self, FrontPage};
 use crate::{api, atom, pages, WebError};
-use newsdesk_store::Store;
 use std::path::{Path, PathBuf};
 
 /// What an export wrote.

@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use maud::Markup;
-use newsdesk_store::{Store, StoryId};
+use newsdesk_store::StoryId;
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::PathBuf;

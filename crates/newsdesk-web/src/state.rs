@@ -3,7 +3,7 @@
 
 use crate::WebError;
 use axum::body::Bytes;
-use newsdesk_store::{SqliteStore, StoryId};
+use newsdesk_store::{Location, Store, StoryId};
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,29 +21,31 @@ pub(crate) const MAX_CACHED_PAGES: usize = 2_000;
 /// Idle connections kept; more are opened under load and dropped after.
 const IDLE_CONNECTIONS: usize = 4;
 
-/// SQLite connections of our own, opened on demand and reused.
+/// Store connections of our own (SQLite or PostgreSQL), opened on demand
+/// and reused.
 pub struct StorePool {
-    path: PathBuf,
-    idle: Mutex<Vec<SqliteStore>>,
+    location: Location,
+    idle: Mutex<Vec<Box<dyn Store + Send>>>,
 }
 
 impl StorePool {
     /// Opens one connection now, so a missing or damaged store is an
     /// error at start rather than on the first request.
     pub fn open(path: PathBuf) -> Result<StorePool, WebError> {
-        let first = SqliteStore::open(&path)?;
+        let location = Location::from_path(&path);
+        let first = newsdesk_store::open(&location)?;
         Ok(StorePool {
-            path,
+            location,
             idle: Mutex::new(vec![first]),
         })
     }
 
-    /// Runs `work` with a connection on a blocking thread: SQLite calls
+    /// Runs `work` with a connection on a blocking thread: store calls
     /// must not stall the async workers.
     pub async fn with<T, F>(self: &std::sync::Arc<Self>, work: F) -> Result<T, WebError>
     where
         T: Send + 'static,
-        F: FnOnce(&SqliteStore) -> Result<T, WebError> + Send + 'static,
+        F: FnOnce(&dyn Store) -> Result<T, WebError> + Send + 'static,
     {
         let pool = self.clone();
         tokio::task::spawn_blocking(move || pool.run(work))
@@ -54,14 +56,14 @@ impl StorePool {
     /// Runs `work` with a connection on this thread.
     pub fn run<T>(
         &self,
-        work: impl FnOnce(&SqliteStore) -> Result<T, WebError>,
+        work: impl FnOnce(&dyn Store) -> Result<T, WebError>,
     ) -> Result<T, WebError> {
         let taken = self.idle.lock().expect("pool lock").pop();
         let store = match taken {
             Some(store) => store,
-            None => SqliteStore::open(&self.path)?,
+            None => newsdesk_store::open(&self.location)?,
         };
-        let result = work(&store);
+        let result = work(store.as_ref());
         let mut idle = self.idle.lock().expect("pool lock");
         if idle.len() < IDLE_CONNECTIONS {
             idle.push(store);

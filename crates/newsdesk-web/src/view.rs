@@ -5,7 +5,7 @@
 use crate::WebError;
 use chrono::{DateTime, Utc};
 use newsdesk_model::{Source, Story, StorySentence};
-use newsdesk_store::{SqliteStore, Store, StoryId, StorySummary, StoryVersionInfo};
+use newsdesk_store::{Store, StoryId, StorySummary, StoryVersionInfo};
 use std::collections::BTreeSet;
 
 /// Stories per front page.
@@ -131,7 +131,7 @@ pub fn parse_story(story: StoryId, version: u32, json: &str) -> Result<Story, We
 /// Page `page` (from 1) of the current stories, or of those matching
 /// `query`.
 pub fn front_page(
-    store: &SqliteStore,
+    store: &dyn Store,
     page: usize,
     query: Option<&str>,
 ) -> Result<FrontPage, WebError> {
@@ -165,7 +165,7 @@ pub fn front_page(
 }
 
 /// A story's card; `None` for a story not written yet.
-pub fn card(store: &SqliteStore, summary: StorySummary) -> Result<Option<StoryCard>, WebError> {
+pub fn card(store: &dyn Store, summary: StorySummary) -> Result<Option<StoryCard>, WebError> {
     if summary.versions == 0 {
         return Ok(None);
     }
@@ -186,12 +186,12 @@ pub fn card(store: &SqliteStore, summary: StorySummary) -> Result<Option<StoryCa
 }
 
 /// The latest version number of a story, `None` when it has none.
-pub fn latest_version(store: &SqliteStore, id: StoryId) -> Result<Option<u32>, WebError> {
+pub fn latest_version(store: &dyn Store, id: StoryId) -> Result<Option<u32>, WebError> {
     Ok(store.story_versions(id)?.last().map(|v| v.version))
 }
 
 /// A story with its history; `None` for an unknown or unwritten story.
-pub fn story_view(store: &SqliteStore, id: StoryId) -> Result<Option<StoryView>, WebError> {
+pub fn story_view(store: &dyn Store, id: StoryId) -> Result<Option<StoryView>, WebError> {
     let infos = store.story_versions(id)?;
     let Some(latest) = infos.last() else {
         return Ok(None);

@@ -8,7 +8,8 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// The store to read (written by `newsdesk run` or `newsdesk feeds`).
+    /// The store to read (written by `newsdesk run` or `newsdesk feeds`):
+    /// a SQLite file or a postgres:// URL.
     #[arg(long, default_value = "newsdesk.sqlite")]
     pub store: PathBuf,
     /// Address and port to listen on.
@@ -35,10 +36,11 @@ pub struct ExportArgs {
 
 /// Serving or exporting an empty store made by a typo helps nobody.
 fn existing_store(path: &Path) -> Result<()> {
-    if !path.is_file() {
+    let location = newsdesk_store::Location::from_path(path);
+    if !location.exists() {
         bail!(
             "no store at {} (create one with `newsdesk feeds add` or `newsdesk run`)",
-            path.display()
+            location.describe()
         );
     }
     Ok(())

@@ -445,4 +445,54 @@ fn run_once_on_postgresql_does_the_same_job() {
     );
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(rows.len(), 3);
+
+    // The site reads the same server.
+    let mut site = newsdesk()
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--store",
+            &database.url(),
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(site.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    let body = http_get(&address, "/api/stories");
+    site.kill().unwrap();
+    site.wait().unwrap();
+    let api: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let headlines: BTreeSet<&str> = rows.iter().filter_map(|r| r["headline"].as_str()).collect();
+    let listed = api["stories"].as_array().unwrap_or_else(|| panic!("{api}"));
+    assert_eq!(listed.len(), 3, "{api}");
+    for story in listed {
+        assert!(
+            headlines.contains(story["headline"].as_str().unwrap()),
+            "{story}"
+        );
+    }
+}
+
+/// A plain HTTP/1.0 GET; returns the body.
+fn http_get(address: &str, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    assert!(
+        head.starts_with("HTTP/1.0 200") || head.starts_with("HTTP/1.1 200"),
+        "{head}"
+    );
+    body.to_string()
 }
