@@ -48,7 +48,7 @@ impl Default for Config {
             age_penalty: 0.01,
             article_terms: 40,
             story_terms: 120,
-            lookup_terms: 40,
+            lookup_terms: 12,
             max_candidates: 16,
             merge_threshold: 0.14,
             merge_members: 2,

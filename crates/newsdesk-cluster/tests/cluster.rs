@@ -77,3 +77,53 @@ fn a_republished_copy_is_linked_to_its_original() {
     assert_eq!(assignment.duplicate_of, Some(0));
     assert_eq!(assignment.story, 0);
 }
+
+#[test]
+fn a_detector_restored_from_stored_stories_places_the_next_article_as_before() {
+    let date = |d: u32| chrono::NaiveDate::from_ymd_opt(2026, 11, d);
+    let ledger = example("coastal-ledger.txt");
+    let tribune = example("port-city-tribune.txt");
+    let earlier = [
+        ("Harbour strike", ledger.as_str(), 18),
+        ("Province votes", ELECTION, 18),
+        ("Crowds watch total solar eclipse", ECLIPSE, 19),
+    ];
+    let mut running = StoryDetector::default();
+    let stored: Vec<usize> = earlier
+        .iter()
+        .map(|&(title, text, day)| {
+            running
+                .add(Incoming {
+                    title,
+                    text,
+                    date: date(day),
+                })
+                .story
+        })
+        .collect();
+    // After a restart: the same articles, in the same order, each put back
+    // in the story it was stored in.
+    let mut restored = StoryDetector::default();
+    for (&(title, text, day), &story) in earlier.iter().zip(&stored) {
+        let assignment = restored.restore(
+            Incoming {
+                title,
+                text,
+                date: date(day),
+            },
+            Some(story),
+        );
+        assert_eq!(assignment.story, story);
+    }
+    let next = Incoming {
+        title: "Port strike continues",
+        text: &tribune,
+        date: date(20),
+    };
+    assert_eq!(running.add(next), restored.add(next));
+    assert_eq!(
+        restored.add(next).duplicate_of,
+        Some(3),
+        "a copy of the article just added"
+    );
+}
