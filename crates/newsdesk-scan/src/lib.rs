@@ -102,6 +102,8 @@ pub struct PassReport {
     /// Pages whose article was already stored (same canonical URL or text).
     pub articles_known: usize,
     pub stories_new: usize,
+    /// Stories found to be another story and merged into it.
+    pub stories_merged: usize,
     pub versions_written: usize,
     /// The pass ended early because it was asked to stop.
     pub stopped: bool,
@@ -318,6 +320,7 @@ impl<S: Store> Scanner<S> {
             failed = report.feeds_failed,
             articles = report.articles_new,
             stories_new = report.stories_new,
+            merged = report.stories_merged,
             versions = report.versions_written,
             "pass done"
         );
@@ -344,8 +347,7 @@ impl<S: Store> Scanner<S> {
                 let placed =
                     self.stories
                         .place(&mut self.store, id, &stored.article, Utc::now())?;
-                report.stories_new += usize::from(placed.new_story);
-                changed.insert(placed.story);
+                note_placed(&placed, changed, report);
                 observer.event(Event::ArticleStored {
                     url: stored.url.as_deref().unwrap_or(&stored.article.origin),
                     story: placed.story,
@@ -577,8 +579,7 @@ impl<S: Store> Scanner<S> {
         };
         report.articles_new += 1;
         let placed = stories.place(store, id, &page.article, now)?;
-        report.stories_new += usize::from(placed.new_story);
-        changed.insert(placed.story);
+        note_placed(&placed, changed, report);
         observer.event(Event::ArticleStored {
             url,
             story: placed.story,
@@ -613,6 +614,16 @@ impl<S: Store> Scanner<S> {
         let log = self.store.fetch_log(feed, 10)?;
         Ok(log.iter().take_while(|f| f.error.is_some()).count() as u32)
     }
+}
+
+/// Counts a placed article; a story merged away needs no version.
+fn note_placed(placed: &stories::Placed, changed: &mut BTreeSet<StoryId>, report: &mut PassReport) {
+    report.stories_new += usize::from(placed.new_story);
+    if let Some(gone) = placed.merged {
+        report.stories_merged += 1;
+        changed.remove(&gone);
+    }
+    changed.insert(placed.story);
 }
 
 /// Fills what the page did not say from the feed entry that pointed at it.

@@ -1,6 +1,8 @@
 //! Story detection over the store: the online detector's state, kept in
 //! step with stored story membership, and writing story versions.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use newsdesk_cluster::{Incoming, StoryDetector};
 use newsdesk_compose::{compose, ComposeOptions};
@@ -22,6 +24,9 @@ pub(crate) struct Stories {
 pub(crate) struct Placed {
     pub story: StoryId,
     pub new_story: bool,
+    /// A story the article showed to be the same as `story`, whose
+    /// articles have moved to `story`.
+    pub merged: Option<StoryId>,
 }
 
 impl Stories {
@@ -37,15 +42,18 @@ impl Stories {
             story_ids: Vec::new(),
             article_ids: Vec::new(),
         };
+        // Stored story -> the detector's number for it.
+        let mut numbers: HashMap<StoryId, usize> = HashMap::new();
         for (story, membership) in store.memberships_since(since)? {
             let Some(stored) = store.article(membership.article)? else {
                 continue;
             };
-            // PROVISIONAL until the detector can be told the story: the
-            // detector's own choice is mapped to the stored story.
-            let assignment = stories.detector.add(incoming(&stored.article));
+            let known = numbers.get(&story).copied();
+            let assignment = stories.detector.restore(incoming(&stored.article), known);
             if assignment.new_story {
+                debug_assert_eq!(assignment.story, stories.story_ids.len());
                 stories.story_ids.push(story);
+                numbers.insert(story, assignment.story);
             }
             stories.article_ids.push(membership.article);
         }
@@ -72,13 +80,24 @@ impl Stories {
             Placed {
                 story,
                 new_story: true,
+                merged: None,
             }
         } else {
             let story = self.story_ids[assignment.story];
+            // The merge first: the article's story is the one that stays.
+            let merged = match assignment.merged {
+                Some(gone) => {
+                    let gone = self.story_ids[gone];
+                    store.merge_stories(gone, story, now)?;
+                    Some(gone)
+                }
+                None => None,
+            };
             store.assign(story, article_id, duplicate_of, now)?;
             Placed {
                 story,
                 new_story: false,
+                merged,
             }
         };
         self.article_ids.push(article_id);

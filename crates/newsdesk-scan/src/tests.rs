@@ -100,3 +100,78 @@ fn directory_sources_list_article_files_only() {
         .collect();
     assert_eq!(files, ["a.txt", "b.html", "c.HTM"]);
 }
+
+mod merging {
+    use super::*;
+    use newsdesk_model::{Article, BlockKind};
+    use newsdesk_store::{conformance::at, NewArticle, SqliteStore, Store};
+
+    const FIRST: &str = "Dock workers at the port of Valmora walked out on Monday in a dispute over pay and night-shift crews, leaving cargo ships at anchor. The Valmora Dockworkers' Union wants a nine per cent rise.";
+    const APART: &str = "The strike at Valmora port entered its third day as the dockworkers' union and the port authority failed to agree on pay. Cargo ships queued offshore while union leaders rejected the offer.";
+    const BRIDGE: &str = "Talks to end the Valmora port strike broke down again on Thursday. The dockworkers' union said the port authority's pay offer was too low, and cargo ships stayed at anchor offshore for a fourth day.";
+
+    fn article(title: &str, text: &str) -> Article {
+        let mut article = Article {
+            origin: title.to_string(),
+            title: Some(title.to_string()),
+            ..Article::default()
+        };
+        article.push_block(BlockKind::Paragraph, text);
+        article
+    }
+
+    fn keep(store: &mut SqliteStore, article: &Article) -> i64 {
+        store
+            .insert_article(&NewArticle {
+                article,
+                url: None,
+                feed: None,
+                fetched_at: chrono::Utc::now(),
+                raw_page: None,
+            })
+            .unwrap()
+            .id()
+    }
+
+    #[test]
+    fn a_story_merged_by_detection_is_merged_in_the_store() {
+        // A high bar to join keeps the second report apart at first; a low
+        // bar to merge joins the stories once the second has grown.
+        let config = newsdesk_cluster::Config {
+            threshold: 0.4,
+            merge_threshold: 0.05,
+            ..newsdesk_cluster::Config::default()
+        };
+        let mut store = SqliteStore::in_memory().unwrap();
+        let mut stories =
+            stories::Stories::restore(&store, config.clone(), at(0) - chrono::Duration::days(1))
+                .unwrap();
+        let mut placed = Vec::new();
+        for (title, text) in [
+            ("Strike begins", FIRST),
+            ("Third day", APART),
+            ("Talks fail", BRIDGE),
+        ] {
+            let a = article(title, text);
+            let id = keep(&mut store, &a);
+            placed.push(stories.place(&mut store, id, &a, at(1)).unwrap());
+        }
+        let (first, apart, bridge) = (&placed[0], &placed[1], &placed[2]);
+        assert!(apart.new_story && apart.story != first.story);
+        assert_eq!(bridge.story, first.story, "the older story stays");
+        assert_eq!(bridge.merged, Some(apart.story));
+        assert_eq!(store.story_articles(first.story).unwrap().len(), 3);
+        assert_eq!(store.merged_into(apart.story).unwrap(), Some(first.story));
+        assert_eq!(store.stories(10, 0).unwrap().len(), 1);
+
+        // Detection rebuilt from the store agrees: a fourth report joins
+        // the story that stayed.
+        let mut stories =
+            stories::Stories::restore(&store, config, at(0) - chrono::Duration::days(1)).unwrap();
+        let more = article("Fourth day", "Cargo ships stayed at anchor off Valmora as the dockworkers' union strike over pay went on, and the port authority said talks would resume.");
+        let id = keep(&mut store, &more);
+        let fourth = stories.place(&mut store, id, &more, at(2)).unwrap();
+        assert_eq!(fourth.story, first.story);
+        assert!(!fourth.new_story);
+    }
+}

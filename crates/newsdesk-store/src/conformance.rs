@@ -29,7 +29,9 @@ macro_rules! conformance_tests {
             articles_are_found_by_fetch_url_and_canonical_url,
             memberships_since_resume_story_detection,
             stories_needing_a_version_are_listed,
-            stories_are_found_by_the_words_of_their_latest_version
+            stories_are_found_by_the_words_of_their_latest_version,
+            a_story_starts_with_its_first_article,
+            a_merged_story_gives_its_articles_and_leads_to_the_other
         );
     };
     (@tests $make:expr; $($check:ident),*) => {
@@ -554,4 +556,68 @@ pub fn a_story_starts_with_its_first_article<S: Store>(store: &mut S) {
     // An unknown article starts nothing either.
     assert!(store.start_story(first + 1000, at(6)).is_err());
     assert_eq!(store.stories(100, 0).unwrap().len(), before);
+}
+
+pub fn a_merged_story_gives_its_articles_and_leads_to_the_other<S: Store>(store: &mut S) {
+    let mut ids = Vec::new();
+    for (title, body) in [
+        ("One", "First body."),
+        ("Two", "Second body."),
+        ("Three", "Third body."),
+    ] {
+        let a = article(title, body, None);
+        ids.push(store.insert_article(&new(&a, None)).unwrap().id());
+    }
+    let kept = store.start_story(ids[0], at(1)).unwrap();
+    let gone = store.start_story(ids[1], at(2)).unwrap();
+    let later = store.start_story(ids[2], at(3)).unwrap();
+    let version = NewStoryVersion {
+        headline: "Gone story",
+        date: None,
+        article_count: 1,
+        story_json: "{}",
+    };
+    store.add_story_version(gone, &version, at(4)).unwrap();
+    store.add_story_version(kept, &version, at(4)).unwrap();
+    assert_eq!(store.merged_into(gone).unwrap(), None);
+
+    store.merge_stories(gone, kept, at(5)).unwrap();
+    let members: Vec<ArticleId> = store
+        .story_articles(kept)
+        .unwrap()
+        .iter()
+        .map(|m| m.article)
+        .collect();
+    assert_eq!(members, [ids[0], ids[1]]);
+    assert!(store.story_articles(gone).unwrap().is_empty());
+    assert_eq!(store.merged_into(gone).unwrap(), Some(kept));
+    assert_eq!(store.merged_into(kept).unwrap(), None);
+    // Gone from listings and search; the kept story needs a new version.
+    let listed: Vec<StoryId> = store.stories(10, 0).unwrap().iter().map(|s| s.id).collect();
+    assert!(!listed.contains(&gone), "{listed:?}");
+    assert!(store
+        .search_stories("gone", 10, 0)
+        .unwrap()
+        .iter()
+        .all(|s| s.id != gone));
+    assert_eq!(store.stories_needing_version().unwrap(), vec![kept, later]);
+    // Its versions stay readable, as history.
+    assert_eq!(store.story_versions(gone).unwrap().len(), 1);
+
+    // A chain of merges leads to the last story.
+    store.merge_stories(kept, later, at(6)).unwrap();
+    assert_eq!(store.merged_into(gone).unwrap(), Some(later));
+    assert_eq!(store.story_articles(later).unwrap().len(), 3);
+
+    // What cannot be merged is an error that changes nothing.
+    assert!(store.merge_stories(later, later, at(7)).is_err());
+    assert!(
+        store.merge_stories(later, gone, at(7)).is_err(),
+        "into a merged story"
+    );
+    assert!(store.merge_stories(later + 100, later, at(7)).is_err());
+    assert!(store.merge_stories(later, later + 100, at(7)).is_err());
+    assert_eq!(store.story_articles(later).unwrap().len(), 3);
+    assert_eq!(store.merged_into(later).unwrap(), None);
+    assert_eq!(store.merged_into(later + 100).unwrap(), None);
 }

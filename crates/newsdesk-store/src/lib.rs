@@ -81,6 +81,13 @@ pub trait Store {
         now: Timestamp,
     ) -> Result<()>;
     fn story_articles(&self, story: StoryId) -> Result<Vec<Membership>>;
+    /// Story detection found `gone` to be the same story as `into`: its
+    /// articles move to `into`, and `gone` is left out of listings from
+    /// now on but remembered, so its address can lead to `into`.
+    fn merge_stories(&mut self, gone: StoryId, into: StoryId, now: Timestamp) -> Result<()>;
+    /// The story a merged story now lives on (following later merges too),
+    /// or `None` for a story that was never merged.
+    fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>>;
     /// Stores a new written version of a story; returns its number (from 1).
     fn add_story_version(
         &mut self,

@@ -127,6 +127,12 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn story_articles(&self, story: StoryId) -> Result<Vec<Membership>> {
         (**self).story_articles(story)
     }
+    fn merge_stories(&mut self, gone: StoryId, into: StoryId, now: Timestamp) -> Result<()> {
+        (**self).merge_stories(gone, into, now)
+    }
+    fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>> {
+        (**self).merged_into(story)
+    }
     fn add_story_version(
         &mut self,
         story: StoryId,

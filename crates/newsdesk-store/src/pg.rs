@@ -18,7 +18,8 @@ use crate::*;
 /// Schema migrations, applied in order inside one transaction under an
 /// advisory lock, so processes starting together do not race. Never edit
 /// one that has shipped: add another.
-const MIGRATIONS: &[&str] = &[r#"
+const MIGRATIONS: &[&str] = &[
+    r#"
 CREATE TABLE feeds (
     id BIGSERIAL PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
@@ -90,7 +91,12 @@ CREATE TABLE story_search (
     document TSVECTOR NOT NULL
 );
 CREATE INDEX story_search_document ON story_search USING GIN (document);
-"#];
+"#,
+    // 2: a story found to be another one is merged into it.
+    "CREATE TABLE story_merges (\
+        story_id BIGINT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE, \
+        merged_into BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE);",
+];
 
 /// A key for `pg_advisory_xact_lock` that only migrations take.
 const MIGRATION_LOCK: i64 = 0x6e65_7773_6465_736b; // "newsdesk"
@@ -121,9 +127,13 @@ impl PostgresStore {
                     "schema name {schema:?}: only ASCII letters, digits and _"
                 )));
             }
-            client.batch_execute(&format!(
-                "CREATE SCHEMA IF NOT EXISTS {schema}; SET search_path TO {schema}"
-            ))?;
+            // Under the migration lock: CREATE SCHEMA IF NOT EXISTS is not
+            // safe against another process doing the same at once.
+            let mut tx = client.transaction()?;
+            tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+            tx.batch_execute(&format!("CREATE SCHEMA IF NOT EXISTS {schema}"))?;
+            tx.commit()?;
+            client.batch_execute(&format!("SET search_path TO {schema}"))?;
         }
         migrate(&mut client)?;
         Ok(PostgresStore {
@@ -608,6 +618,80 @@ impl Store for PostgresStore {
         })
     }
 
+    fn merge_stories(&mut self, gone: StoryId, into: StoryId, now: Timestamp) -> Result<()> {
+        if gone == into {
+            return Err(StoreError::Corrupt(format!(
+                "story {gone} cannot be merged into itself"
+            )));
+        }
+        self.hop(|| {
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            // Rows locked in id order, so two merges cannot deadlock.
+            let rows = tx.query(
+                "SELECT s.id, m.merged_into FROM stories s LEFT JOIN story_merges m ON m.story_id = s.id \
+                 WHERE s.id = ANY($1) ORDER BY s.id FOR UPDATE OF s",
+                &[&vec![gone, into]],
+            )?;
+            let state = |id: StoryId| {
+                rows.iter()
+                    .find(|r| r.get::<_, i64>(0) == id)
+                    .map(|r| r.get::<_, Option<i64>>(1))
+            };
+            match (state(gone), state(into)) {
+                (None, _) => {
+                    return Err(StoreError::NotFound {
+                        what: "story",
+                        id: gone,
+                    })
+                }
+                (_, None) => {
+                    return Err(StoreError::NotFound {
+                        what: "story",
+                        id: into,
+                    })
+                }
+                (_, Some(Some(_))) => {
+                    return Err(StoreError::Corrupt(format!(
+                        "story {into} was itself merged away"
+                    )))
+                }
+                _ => {}
+            }
+            tx.execute(
+                "INSERT INTO story_merges (story_id, merged_into) VALUES ($1, $2)",
+                &[&gone, &into],
+            )?;
+            touch_story(&mut tx, gone, now)?;
+            tx.execute(
+                "UPDATE story_articles SET story_id = $1 WHERE story_id = $2",
+                &[&into, &gone],
+            )?;
+            tx.execute("DELETE FROM story_search WHERE story_id = $1", &[&gone])?;
+            touch_story(&mut tx, into, now)?;
+            tx.commit()?;
+            Ok(())
+        })
+    }
+
+    fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>> {
+        self.hop(|| {
+            // Follows the chain of merges in one query.
+            let row = self.client().query_opt(
+                "WITH RECURSIVE chain(id, depth) AS ( \
+                     SELECT $1::BIGINT, 0 \
+                     UNION ALL \
+                     SELECT m.merged_into, c.depth + 1 FROM story_merges m JOIN chain c ON m.story_id = c.id \
+                     WHERE c.depth < 1000) \
+                 SELECT id FROM chain ORDER BY depth DESC LIMIT 1",
+                &[&story],
+            )?;
+            Ok(row
+                .map(|r| r.get::<_, i64>(0))
+                .filter(|&id| id != story))
+        })
+    }
+
     fn add_story_version(
         &mut self,
         story: StoryId,
@@ -695,13 +779,15 @@ impl Store for PostgresStore {
 
     fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>> {
         self.hop(|| {
-        let rows = self.client().query(
-            &format!(
-                "SELECT {SUMMARY_COLUMNS} FROM stories s ORDER BY s.updated_at DESC, s.id DESC LIMIT $1 OFFSET $2"
-            ),
-            &[&clamp(limit), &clamp(offset)],
-        )?;
-        Ok(rows.iter().map(summary_from_row).collect())
+            let rows = self.client().query(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM stories s \
+                     WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.story_id = s.id) \
+                     ORDER BY s.updated_at DESC, s.id DESC LIMIT $1 OFFSET $2"
+                ),
+                &[&clamp(limit), &clamp(offset)],
+            )?;
+            Ok(rows.iter().map(summary_from_row).collect())
         })
     }
 

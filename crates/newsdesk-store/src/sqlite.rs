@@ -105,6 +105,10 @@ WHERE v.version = (SELECT MAX(version) FROM story_versions w WHERE w.story_id = 
     // 3: pages are looked up by the URL they were fetched from before
     // being fetched again.
     "CREATE INDEX IF NOT EXISTS articles_by_url ON articles(url);",
+    // 4: a story found to be another one is merged into it.
+    "CREATE TABLE IF NOT EXISTS story_merges (\
+        story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE, \
+        merged_into INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE);",
 ];
 
 pub struct SqliteStore {
@@ -576,6 +580,72 @@ impl Store for SqliteStore {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    fn merge_stories(&mut self, gone: StoryId, into: StoryId, now: Timestamp) -> Result<()> {
+        if gone == into {
+            return Err(StoreError::Corrupt(format!(
+                "story {gone} cannot be merged into itself"
+            )));
+        }
+        let tx = self.connection.transaction()?;
+        for story in [gone, into] {
+            let exists = tx
+                .query_row("SELECT 1 FROM stories WHERE id = ?1", [story], |_| Ok(()))
+                .optional()?;
+            if exists.is_none() {
+                return Err(StoreError::NotFound {
+                    what: "story",
+                    id: story,
+                });
+            }
+        }
+        let into_merged = tx
+            .query_row(
+                "SELECT 1 FROM story_merges WHERE story_id = ?1",
+                [into],
+                |_| Ok(()),
+            )
+            .optional()?;
+        if into_merged.is_some() {
+            return Err(StoreError::Corrupt(format!(
+                "story {into} was itself merged away"
+            )));
+        }
+        tx.execute(
+            "INSERT INTO story_merges (story_id, merged_into) VALUES (?1, ?2)",
+            params![gone, into],
+        )?;
+        tx.execute(
+            "UPDATE story_articles SET story_id = ?1 WHERE story_id = ?2",
+            params![into, gone],
+        )?;
+        tx.execute("DELETE FROM story_search WHERE rowid = ?1", [gone])?;
+        touch_story(&tx, gone, now)?;
+        touch_story(&tx, into, now)?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>> {
+        let mut current = story;
+        for _ in 0..1000 {
+            let next: Option<StoryId> = self
+                .connection
+                .query_row(
+                    "SELECT merged_into FROM story_merges WHERE story_id = ?1",
+                    [current],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            match next {
+                Some(next) => current = next,
+                None => return Ok((current != story).then_some(current)),
+            }
+        }
+        Err(StoreError::Corrupt(format!(
+            "story {story} is merged in a loop"
+        )))
+    }
+
     fn add_story_version(
         &mut self,
         story: StoryId,
@@ -658,7 +728,8 @@ impl Store for SqliteStore {
                     (SELECT story_date FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
                     (SELECT COUNT(*) FROM story_articles a WHERE a.story_id = s.id), \
                     (SELECT COUNT(*) FROM story_versions v WHERE v.story_id = s.id) \
-             FROM stories s ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
+             FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.story_id = s.id) \
+             ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
         )?;
         let rows = statement.query_map(params![limit as i64, offset as i64], |row| {
             Ok(StorySummary {

@@ -22,7 +22,10 @@ struct Schema(String);
 
 impl Drop for Schema {
     fn drop(&mut self) {
-        if let Ok(mut client) = postgres::Client::connect(&server(), postgres::NoTls) {
+        let Ok(server) = std::env::var("NEWSDESK_TEST_POSTGRES") else {
+            return;
+        };
+        if let Ok(mut client) = postgres::Client::connect(&server, postgres::NoTls) {
             let _ = client.batch_execute(&format!("DROP SCHEMA IF EXISTS {} CASCADE", self.0));
         }
     }

@@ -39,7 +39,7 @@ fn data_survives_reopening_and_the_schema_is_versioned() {
             .unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     assert_eq!(store.feeds().unwrap().len(), 1);
     assert_eq!(
         store.raw_page(1).unwrap().as_deref(),
@@ -59,7 +59,7 @@ fn a_store_from_a_newer_version_is_refused() {
         SqliteStore::open(&path),
         Err(StoreError::NewerSchema {
             found: 99,
-            known: 3
+            known: 4
         })
     ));
 }
@@ -89,7 +89,7 @@ fn upgrading_to_schema_2_indexes_the_stories_already_written() {
         .unwrap();
     drop(connection);
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     let found = |query| store.search_stories(query, 10, 0).unwrap().len();
     assert_eq!((found("cranes"), found("port"), found("old")), (1, 1, 0));
 }

@@ -213,6 +213,35 @@ fn parse_id(text: &str) -> Option<StoryId> {
     text.parse::<StoryId>().ok().filter(|id| *id > 0)
 }
 
+/// A story merged into another lives on at the other's address (the
+/// permalink still leads somewhere); any other missing story is a 404.
+async fn merged_target(state: &AppState, id: StoryId) -> Option<StoryId> {
+    state
+        .pool
+        .with(move |store| Ok(store.merged_into(id)?))
+        .await
+        .ok()
+        .flatten()
+}
+
+async fn missing_story_page(state: &AppState, id: StoryId) -> Response {
+    match merged_target(state, id).await {
+        Some(target) => redirect(&state.links.story(target)),
+        None => not_found_page(state),
+    }
+}
+
+fn redirect(location: &str) -> Response {
+    let mut response = Response::new(axum::body::Body::empty());
+    *response.status_mut() = StatusCode::MOVED_PERMANENTLY;
+    if let Ok(value) = axum::http::HeaderValue::from_str(location) {
+        response
+            .headers_mut()
+            .insert(axum::http::header::LOCATION, value);
+    }
+    response
+}
+
 async fn story_page(State(state): Shared, Path(id): Path<String>) -> Response {
     let Some(id) = parse_id(&id) else {
         return not_found_page(&state);
@@ -230,7 +259,7 @@ async fn story_page(State(state): Shared, Path(id): Path<String>) -> Response {
                 }
                 Ok(None) => {
                     state.cache.remove(id);
-                    return not_found_page(&state);
+                    return missing_story_page(&state, id).await;
                 }
                 Err(error) => return error_page(&state, &error),
                 Ok(Some(_)) => {}
@@ -252,7 +281,7 @@ async fn story_page(State(state): Shared, Path(id): Path<String>) -> Response {
         .await;
     match rendered {
         Ok(Some(body)) => html(StatusCode::OK, body),
-        Ok(None) => not_found_page(&state),
+        Ok(None) => missing_story_page(&state, id).await,
         Err(error) => error_page(&state, &error),
     }
 }
@@ -316,7 +345,10 @@ async fn api_story(State(state): Shared, Path(id): Path<String>) -> Response {
         .await
     {
         Ok(Some(view)) => json(StatusCode::OK, &api::story_json(&view, &state.base_url)),
-        Ok(None) => missing(),
+        Ok(None) => match merged_target(&state, id).await {
+            Some(target) => redirect(&state.links.api_story(target)),
+            None => missing(),
+        },
         Err(error) => api_error(&error),
     }
 }

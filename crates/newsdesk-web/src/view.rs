@@ -185,13 +185,21 @@ pub fn card(store: &dyn Store, summary: StorySummary) -> Result<Option<StoryCard
     }))
 }
 
-/// The latest version number of a story, `None` when it has none.
+/// The latest version number of a story, `None` when it has none or was
+/// merged into another.
 pub fn latest_version(store: &dyn Store, id: StoryId) -> Result<Option<u32>, WebError> {
+    if store.merged_into(id)?.is_some() {
+        return Ok(None);
+    }
     Ok(store.story_versions(id)?.last().map(|v| v.version))
 }
 
-/// A story with its history; `None` for an unknown or unwritten story.
+/// A story with its history; `None` for an unknown or unwritten story, or
+/// one merged into another (see [`merged_into`]).
 pub fn story_view(store: &dyn Store, id: StoryId) -> Result<Option<StoryView>, WebError> {
+    if store.merged_into(id)?.is_some() {
+        return Ok(None);
+    }
     let infos = store.story_versions(id)?;
     let Some(latest) = infos.last() else {
         return Ok(None);

@@ -764,3 +764,60 @@ fn many_pages_of_stories_paginate() {
     assert_eq!((summary.stories, summary.front_pages), (45, 3));
     assert!(out.path().join("page-3.html").is_file());
 }
+
+/// Status and Location of a GET, redirects not followed.
+fn get_unfollowed(site: &Site, path: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let address = site
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    write!(stream, "GET {path} HTTP/1.0\r\nHost: {address}\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    let head = response.split("\r\n\r\n").next().unwrap().to_string();
+    let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+    let location = head
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.eq_ignore_ascii_case("location")
+                .then(|| value.trim().to_string())
+        })
+        .unwrap_or_default();
+    (status, location)
+}
+
+#[test]
+fn a_merged_story_leads_to_the_story_it_became() {
+    let (_dir, path, harbor, hostile) = populated_store();
+    let site = Site::start(&path);
+    // Cached before the merge, so the cache must notice it too.
+    assert_eq!(site.get(&format!("/stories/{hostile}")).status, 200);
+    SqliteStore::open(&path)
+        .unwrap()
+        .merge_stories(hostile, harbor, at(59))
+        .unwrap();
+    std::thread::sleep(newsdesk_web::FRESHNESS_TTL + std::time::Duration::from_millis(100));
+    let (status, location) = get_unfollowed(&site, &format!("/stories/{hostile}"));
+    assert_eq!(status, 301);
+    assert!(
+        location.ends_with(&format!("/stories/{harbor}")),
+        "{location}"
+    );
+    let (status, location) = get_unfollowed(&site, &format!("/api/stories/{hostile}"));
+    assert_eq!(status, 301);
+    assert!(
+        location.ends_with(&format!("/api/stories/{harbor}")),
+        "{location}"
+    );
+    let front = site.get("/").body;
+    assert!(
+        !front.contains(&format!("/stories/{hostile}\"")),
+        "merged story listed"
+    );
+    assert!(front.contains(&format!("/stories/{harbor}")));
+    // A story that never was is still a plain 404.
+    assert_eq!(get_unfollowed(&site, "/stories/99999").0, 404);
+}
