@@ -1,6 +1,6 @@
 //! Text analysis on whole articles of the repository's examples.
 
-use newsdesk_text::{find_date, split_sentences, words};
+use newsdesk_text::{find_date, resolve_dates, split_sentences, words, DateContext};
 use std::path::Path;
 
 fn example(name: &str) -> String {
@@ -62,5 +62,37 @@ fn the_date_line_of_each_example_is_found() {
     ] {
         let found = find_date(&example(name)).unwrap();
         assert_eq!(found.date.to_string(), date, "{name}");
+    }
+}
+
+#[test]
+fn relative_dates_of_an_example_resolve_against_its_publish_date() {
+    // The Coastal Ledger, published Wednesday, 18 November 2026.
+    let text = example("coastal-ledger.txt");
+    let published = find_date(&text).unwrap().date;
+    let mut context = DateContext::published(published);
+    let mut read: Vec<(String, String)> = Vec::new();
+    for span in split_sentences(&text) {
+        let sentence = &text[span.range()];
+        let mentions = resolve_dates(sentence, &context);
+        if let Some(last) = mentions.last() {
+            context.previous = Some((last.date, last.precision));
+        }
+        read.extend(
+            mentions
+                .iter()
+                .map(|m| (sentence[m.span.range()].to_string(), m.date.to_string())),
+        );
+    }
+    for expected in [
+        ("Wednesday", "2026-11-18"),
+        ("Monday, 16 November", "2026-11-16"),
+        ("October last year", "2025-10-01"),
+    ] {
+        assert!(
+            read.iter()
+                .any(|(words, date)| words == expected.0 && date == expected.1),
+            "{expected:?} not in {read:?}"
+        );
     }
 }

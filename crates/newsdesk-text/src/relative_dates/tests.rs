@@ -475,3 +475,31 @@ fn without_a_publish_date_only_absolute_dates_are_read() {
         ymd(2023, 9, 1)
     );
 }
+
+#[test]
+fn broken_and_hostile_text_is_read_without_panicking() {
+    let near_the_edge = DateContext {
+        anchor: Some(ymd(2100, 12, 31)),
+        anchor_exact: true,
+        previous: Some((ymd(1900, 1, 1), Day)),
+    };
+    for text in [
+        "",
+        "—",
+        "on Feb. 30 and on Dec. 0 and on 31 April",
+        "400 years ago, 400 days later, 0 days ago",
+        "Monday Monday Monday, last last week, the following",
+        "in the fall of, the spring of 20222, mid-, mid-Foo",
+        "🙂 on Tuesday 🙂 since September 🙂 in 2019🙂",
+        "Tuesday, 24 Novembre, 2019-13-45, 2019-02-29",
+        "since Septemberish, Mayday, in Marchand",
+    ] {
+        for context in [christmas(), near_the_edge, DateContext::default()] {
+            for m in resolve_dates(text, &context) {
+                assert!(text.get(m.span.range()).is_some(), "{text:?}: {m:?}");
+            }
+        }
+    }
+    // Impossible days are not dates.
+    assert!(read("Troops left on Feb. 30 at dawn.", &christmas()).is_empty());
+}
