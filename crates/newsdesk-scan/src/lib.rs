@@ -420,19 +420,7 @@ impl<S: Store> Scanner<S> {
                 response,
             } => {
                 report.feeds_fetched += 1;
-                fetch.status = Some(response.status);
-                fetch.bytes = response.bytes;
-                fetch.etag = response.etag;
-                fetch.last_modified = response.last_modified;
-                fetch.next_due_at = Some(next_due(
-                    now,
-                    intervals,
-                    &Freshness {
-                        ttl_minutes: parsed.ttl_minutes,
-                        fresh_until: response.fresh_until,
-                        failures_in_a_row: 0,
-                    },
-                ));
+                took_response(&mut fetch, response, parsed.ttl_minutes, intervals);
                 for entry in parsed
                     .entries
                     .into_iter()
@@ -453,18 +441,7 @@ impl<S: Store> Scanner<S> {
             }
             SourceRead::Page { page, response } => {
                 report.feeds_fetched += 1;
-                fetch.status = Some(response.status);
-                fetch.bytes = response.bytes;
-                fetch.etag = response.etag;
-                fetch.last_modified = response.last_modified;
-                fetch.next_due_at = Some(next_due(
-                    now,
-                    intervals,
-                    &Freshness {
-                        fresh_until: response.fresh_until,
-                        ..Freshness::default()
-                    },
-                ));
+                took_response(&mut fetch, response, None, intervals);
                 match page {
                     Ok(page) => {
                         let url = feed.url.clone();
@@ -614,6 +591,29 @@ impl<S: Store> Scanner<S> {
         let log = self.store.fetch_log(feed, 10)?;
         Ok(log.iter().take_while(|f| f.error.is_some()).count() as u32)
     }
+}
+
+/// Records a response in the feed's fetch: status, size, validators, and
+/// when it is next due by its TTL and the server's freshness lifetime.
+fn took_response(
+    fetch: &mut Fetch,
+    response: sources::Response,
+    ttl_minutes: Option<u32>,
+    intervals: &Intervals,
+) {
+    fetch.status = Some(response.status);
+    fetch.bytes = response.bytes;
+    fetch.etag = response.etag;
+    fetch.last_modified = response.last_modified;
+    fetch.next_due_at = Some(next_due(
+        fetch.at,
+        intervals,
+        &Freshness {
+            ttl_minutes,
+            fresh_until: response.fresh_until,
+            failures_in_a_row: 0,
+        },
+    ));
 }
 
 /// Counts a placed article; a story merged away needs no version.

@@ -42,3 +42,20 @@ pub fn printed_text(story_json: &str) -> String {
     texts.extend(sentences(story.get("next")));
     texts.join(" ")
 }
+
+/// Most words of a search query that are used; more only slow the match.
+const MAX_QUERY_WORDS: usize = 12;
+
+/// The words of what a reader typed into search (letters and digits only,
+/// so no query syntax survives), split into all but the last and the last
+/// (which matches as a prefix, so results follow typing). `None` when no
+/// word is left.
+pub(crate) fn search_words(query: &str) -> Option<(Vec<&str>, &str)> {
+    let mut words: Vec<&str> = query
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(MAX_QUERY_WORDS)
+        .collect();
+    let last = words.pop()?;
+    Some((words, last))
+}

@@ -11,7 +11,7 @@ use std::sync::Mutex;
 use ::postgres::{Client, NoTls, Row, Transaction};
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::content::{content_hash, printed_text};
+use crate::content::{content_hash, printed_text, search_words};
 use crate::sqlite::{compress, decompress};
 use crate::*;
 
@@ -273,20 +273,12 @@ fn fold(text: &str) -> String {
         .collect()
 }
 
-/// Most words of a search query that are used; more only slow the match.
-const MAX_QUERY_WORDS: usize = 12;
-
 /// A `to_tsquery` expression from what a reader typed, which cannot be a
-/// syntax error: its words (letters and digits only), all required, the
-/// last also as a prefix. `None` when no word is left.
+/// syntax error: its words, accents folded, all required, the last also
+/// as a prefix.
 fn ts_query(query: &str) -> Option<String> {
     let folded = fold(query);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_QUERY_WORDS)
-        .collect();
-    let (last, rest) = words.split_last()?;
+    let (rest, last) = search_words(&folded)?;
     let mut terms: Vec<String> = rest.iter().map(|w| format!("'{w}'")).collect();
     terms.push(format!("'{last}':*"));
     Some(terms.join(" & "))

@@ -1,6 +1,6 @@
 //! The embedded store: one SQLite file in WAL mode.
 
-use crate::content::content_hash;
+use crate::content::{content_hash, search_words};
 use crate::types::*;
 use crate::{Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -257,20 +257,12 @@ fn clamp(count: usize) -> i64 {
     i64::try_from(count).unwrap_or(i64::MAX)
 }
 
-/// Most words of a search query that are used; more only slow the match.
-const MAX_QUERY_WORDS: usize = 12;
-
 /// Turns what a reader typed into an FTS5 expression that cannot be a
 /// syntax error: the query's words, each quoted (so `NEAR`, `*`, `"` and
 /// column filters are plain text), all required, the last one also as a
-/// prefix so results follow typing. `None` when no word is left.
+/// prefix.
 fn fts_expression(query: &str) -> Option<String> {
-    let words: Vec<&str> = query
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .take(MAX_QUERY_WORDS)
-        .collect();
-    let (last, rest) = words.split_last()?;
+    let (rest, last) = search_words(query)?;
     let mut expression: Vec<String> = rest.iter().map(|w| format!("\"{w}\"")).collect();
     expression.push(format!("\"{last}\"*"));
     Some(expression.join(" "))

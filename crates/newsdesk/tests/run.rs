@@ -184,13 +184,19 @@ fn run_once_does_the_whole_job_and_a_second_pass_changes_nothing() {
         let story: newsdesk_model::Story = serde_json::from_slice(&shown.stdout).unwrap();
         assert_eq!(Some(story.headline.as_str()), row["headline"].as_str());
     }
-    let missing = newsdesk()
-        .args(["stories", "show", "999", "--store"])
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("no story 999"));
+    let store = store.to_str().unwrap();
+    fails_saying(
+        &["stories", "show", "999", "--store", store],
+        "no story 999",
+    );
+}
+
+/// Runs newsdesk with `args`, which must fail with `said` on stderr.
+fn fails_saying(args: &[&str], said: &str) {
+    let output = newsdesk().args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{args:?} succeeded");
+    assert!(stderr.contains(said), "{args:?}: {stderr}");
 }
 
 #[test]
@@ -314,12 +320,10 @@ fn a_wrong_configuration_is_refused_naming_the_key() {
             "{text:?} made a store"
         );
     }
-    let missing = newsdesk()
-        .args(["run", "--once", "--config", "/no/such/newsdesk.toml"])
-        .output()
-        .unwrap();
-    assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("/no/such/newsdesk.toml"));
+    fails_saying(
+        &["run", "--once", "--config", "/no/such/newsdesk.toml"],
+        "/no/such/newsdesk.toml",
+    );
 }
 
 #[test]
