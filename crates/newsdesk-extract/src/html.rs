@@ -4,16 +4,18 @@
 use crate::junk::{self, normalise, Position};
 use crate::outlet;
 use crate::text::guess_language;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
 use newsdesk_text::{find_date, parse_date};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
+use timestamps::{absolute_http_url, timestamp};
 
 mod bounds;
 #[cfg(test)]
 mod tests;
+mod timestamps;
 
 /// Elements that never hold article text.
 const SKIPPED_TAGS: &[&str] = &[
@@ -82,7 +84,11 @@ struct Metadata {
     outlet: Option<String>,
     authors: Vec<String>,
     published: Option<NaiveDate>,
+    published_at: Option<DateTime<FixedOffset>>,
+    modified: Option<NaiveDate>,
+    modified_at: Option<DateTime<FixedOffset>>,
     url: Option<String>,
+    image: Option<String>,
     language: Option<String>,
 }
 
@@ -95,7 +101,11 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
         title: meta.title.clone(),
         authors: meta.authors.clone(),
         published: meta.published,
+        published_at: meta.published_at,
+        modified: meta.modified,
+        modified_at: meta.modified_at,
         url: meta.url.clone(),
+        image: meta.image.clone(),
         ..Article::default()
     };
     let title_key = meta.title.as_deref().map(normalise);
@@ -199,8 +209,9 @@ fn meta_content(document: &Html, keys: &[&str]) -> Option<String> {
     None
 }
 
-/// Metadata in the documented order of trust: JSON-LD, then OpenGraph and
-/// `<meta>`, then `<time>`, then the page `<title>`.
+/// Metadata in the documented order of trust (docs/extraction.md): JSON-LD,
+/// then OpenGraph and `<meta>`, then `<time>`, then the page `<title>`,
+/// then the URL.
 fn metadata(document: &Html) -> Metadata {
     let mut meta = Metadata::default();
     for script in document.select(&selector("script[type=\"application/ld+json\"]")) {
@@ -227,26 +238,28 @@ fn metadata(document: &Html) -> Metadata {
                 .filter(|a| !a.starts_with("http")),
         );
     }
-    meta.published = meta.published.or_else(|| {
-        meta_content(
-            document,
-            &[
-                "article:published_time",
-                "datePublished",
-                "pubdate",
-                "date",
-                "dc.date",
-                "publish-date",
-            ],
-        )
-        .and_then(|d| find_date(&d).map(|m| m.date))
-    });
-    meta.published = meta.published.or_else(|| {
+    // Each date: JSON-LD (filled above), then `<meta>`, then `<time>`; a
+    // date without a time still counts, a time without a zone is dropped.
+    let published_meta = meta_content(document, PUBLISHED_KEYS);
+    let published_time = || {
         document
             .select(&selector("time[datetime]"))
             .filter_map(|t| t.value().attr("datetime"))
-            .find_map(|d| find_date(d).map(|m| m.date))
-    });
+            .find(|d| find_date(d).is_some())
+            .map(str::to_string)
+    };
+    if meta.published.is_none() {
+        if let Some(text) = published_meta.or_else(published_time) {
+            meta.published = find_date(&text).map(|m| m.date);
+            meta.published_at = timestamp(&text);
+        }
+    }
+    if meta.modified.is_none() {
+        if let Some(text) = meta_content(document, MODIFIED_KEYS) {
+            meta.modified = find_date(&text).map(|m| m.date);
+            meta.modified_at = timestamp(&text);
+        }
+    }
     meta.url = meta.url.or_else(|| {
         document
             .select(&selector("link[rel=\"canonical\"]"))
@@ -255,6 +268,17 @@ fn metadata(document: &Html) -> Metadata {
             .next()
             .or_else(|| meta_content(document, &["og:url"]))
     });
+    meta.image = meta.image.or_else(|| {
+        meta_content(
+            document,
+            &["og:image", "og:image:url", "twitter:image", "image"],
+        )
+    });
+    // Relative addresses are resolved against the canonical URL; anything
+    // but http(s) (javascript:, data:) is no image.
+    meta.image = meta
+        .image
+        .and_then(|image| absolute_http_url(&image, meta.url.as_deref()));
     meta.language = meta.language.or_else(|| {
         document
             .select(&selector("html[lang]"))
@@ -312,7 +336,15 @@ fn fill_from_json_ld(node: &Value, meta: &mut Metadata) {
             .filter(|s| !s.is_empty())
     };
     meta.title = text("headline").or_else(|| text("name"));
-    meta.published = text("datePublished").and_then(|d| find_date(&d).map(|m| m.date));
+    if let Some(published) = text("datePublished") {
+        meta.published = find_date(&published).map(|m| m.date);
+        meta.published_at = timestamp(&published);
+    }
+    if let Some(modified) = text("dateModified") {
+        meta.modified = find_date(&modified).map(|m| m.date);
+        meta.modified_at = timestamp(&modified);
+    }
+    meta.image = node.get("image").and_then(image_url);
     meta.url = text("url").or_else(|| {
         node.get("mainEntityOfPage").and_then(|m| {
             m.as_str()
@@ -332,6 +364,42 @@ fn fill_from_json_ld(node: &Value, meta: &mut Metadata) {
         None => Vec::new(),
     };
 }
+
+/// JSON-LD `image`: a URL, an `ImageObject` (`url` or `contentUrl`), or a
+/// list of either (the first is the lead image).
+fn image_url(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Object(map) => map
+            .get("url")
+            .or_else(|| map.get("contentUrl"))
+            .and_then(Value::as_str)
+            .map(|s| s.trim().to_string()),
+        Value::Array(items) => items.iter().find_map(image_url),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+/// `<meta>` names of the publication date, most trusted first.
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "datePublished",
+    "pubdate",
+    "date",
+    "dc.date",
+    "dc.date.issued",
+    "publish-date",
+];
+
+/// `<meta>` names of the last-modified date, most trusted first.
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "dateModified",
+    "og:updated_time",
+    "last-modified",
+    "dc.date.modified",
+];
 
 fn name_of(value: &Value) -> Option<String> {
     match value {

@@ -8,7 +8,7 @@
 //!
 //! This crate holds data only: no IO, no parsing, no policy.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 mod span;
@@ -114,8 +114,22 @@ pub struct Article {
     /// The outlet that published it, normalised ("Kyiv Independent").
     pub outlet: Option<String>,
     pub authors: Vec<String>,
+    /// The day it was published, as the page or text says.
     pub published: Option<NaiveDate>,
+    /// The moment it was published, with the time zone the page gave; only
+    /// when the page gives a time and a zone.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub published_at: Option<DateTime<FixedOffset>>,
+    /// The day it was last changed, when the page says.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modified: Option<NaiveDate>,
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub modified_at: Option<DateTime<FixedOffset>>,
+    /// The canonical URL.
     pub url: Option<String>,
+    /// The lead image's absolute http(s) URL.
+    #[serde(skip_serializing_if = "Option::is_none", default)]
+    pub image: Option<String>,
     /// ISO 639-1 code when known.
     pub language: Option<String>,
     /// The cleaned body: blocks separated by a blank line.

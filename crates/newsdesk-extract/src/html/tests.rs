@@ -120,3 +120,92 @@ fn bounding_flattens_deep_nesting_and_cuts_attributes() {
     );
     assert!(bounded.ends_with(">Text</p>"));
 }
+
+const BODY: &str = "<article><p>Ferry crews on the southern routes joined the strike on Saturday, two days after their colleagues in the north stopped work, and the operator cancelled every crossing.</p></article>";
+
+fn page(head: &str) -> String {
+    format!("<!DOCTYPE html><html><head>{head}</head><body>{BODY}</body></html>")
+}
+
+#[test]
+fn json_ld_gives_moments_with_their_zone_and_the_lead_image() {
+    let article = article_from_html(
+        &page(
+            r#"<link rel="canonical" href="https://gazette.example/2026/03/14/ferry">
+<script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","headline":"Ferries stop",
+"datePublished":"2026-03-14T09:00:00+01:00","dateModified":"2026-03-15T18:30:00-05:00",
+"image":[{"@type":"ImageObject","url":"https://cdn.example/ferry.jpg"},"https://cdn.example/other.jpg"]}]}</script>
+<meta property="og:image" content="https://cdn.example/og.jpg">
+<meta property="article:modified_time" content="2027-01-01T00:00:00Z">"#,
+        ),
+        "page.html",
+        None,
+    );
+    assert_eq!(article.published, NaiveDate::from_ymd_opt(2026, 3, 14));
+    assert_eq!(
+        article.published_at.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2026-03-14T09:00:00+01:00")
+    );
+    // JSON-LD outranks the <meta> tags.
+    assert_eq!(article.modified, NaiveDate::from_ymd_opt(2026, 3, 15));
+    assert_eq!(
+        article.modified_at.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2026-03-15T18:30:00-05:00")
+    );
+    assert_eq!(
+        article.image.as_deref(),
+        Some("https://cdn.example/ferry.jpg")
+    );
+}
+
+#[test]
+fn open_graph_and_time_elements_fill_what_json_ld_lacks() {
+    let article = article_from_html(
+        &page(
+            r#"<link rel="canonical" href="https://gazette.example/news/ferry.html">
+<meta property="og:image" content="/img/ferry.jpg">
+<meta property="article:modified_time" content="2026-03-15T10:00:00Z">"#,
+        )
+        .replace(
+            "<article>",
+            r#"<article><time datetime="2026-03-14T09:00:00+0100">14 March</time>"#,
+        ),
+        "page.html",
+        None,
+    );
+    assert_eq!(article.published, NaiveDate::from_ymd_opt(2026, 3, 14));
+    assert_eq!(
+        article.published_at.map(|t| t.to_rfc3339()).as_deref(),
+        Some("2026-03-14T09:00:00+01:00")
+    );
+    assert_eq!(article.modified, NaiveDate::from_ymd_opt(2026, 3, 15));
+    assert_eq!(
+        article.image.as_deref(),
+        Some("https://gazette.example/img/ferry.jpg"),
+        "relative to the canonical URL"
+    );
+}
+
+#[test]
+fn dates_without_a_zone_and_hostile_images_give_nothing_false() {
+    let article = article_from_html(
+        &page(
+            r#"<meta property="article:published_time" content="2026-03-14T09:00:00">
+<meta property="og:image" content="javascript:alert(1)">"#,
+        ),
+        "page.html",
+        None,
+    );
+    assert_eq!(article.published, NaiveDate::from_ymd_opt(2026, 3, 14));
+    assert_eq!(
+        article.published_at, None,
+        "a time without a zone is no moment"
+    );
+    assert_eq!(article.image, None);
+    let relative_without_base = article_from_html(
+        &page(r#"<meta property="og:image" content="ferry.jpg">"#),
+        "page.html",
+        None,
+    );
+    assert_eq!(relative_without_base.image, None);
+}
