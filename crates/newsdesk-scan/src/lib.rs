@@ -634,6 +634,7 @@ fn with_entry_metadata(mut page: Page, job: &PageJob) -> Page {
     }
     if article.published.is_none() {
         article.published = job.published.map(|at| at.date_naive());
+        article.published_at = job.published.map(|at| at.fixed_offset());
     }
     page
 }
