@@ -42,6 +42,9 @@ pub struct Args {
     /// List the clusters split across stories and the stories that mix clusters.
     #[arg(long)]
     explain: bool,
+    /// List every article's placement, in arrival order.
+    #[arg(long)]
+    trace: bool,
     /// Also score a range of thresholds, to show how sensitive the result is.
     #[arg(long)]
     sweep: bool,
@@ -102,6 +105,9 @@ pub fn run(args: Args) -> Result<ExitCode> {
     );
     if args.explain {
         explain(&items, &clusters, config.clone());
+    }
+    if args.trace {
+        trace(&items, &clusters, config.clone());
     }
     let singletons: Vec<usize> = (0..items.len()).collect();
     print_row(
@@ -243,6 +249,37 @@ fn explain(items: &[Item], clusters: &[duc::Cluster], config: Config) {
         }
     }
     println!();
+}
+
+/// Every placement in arrival order: the article's cluster and date, the
+/// story it went to, and how (new, a copy, joined at what similarity,
+/// merging which story).
+fn trace(items: &[Item], clusters: &[duc::Cluster], config: Config) {
+    let mut detector = StoryDetector::new(config);
+    println!("\n| cluster | date | story | how |\n| --- | --- | ---: | --- |");
+    for item in items {
+        let placed = detector.add(Incoming {
+            title: &item.title,
+            text: &item.text,
+            date: item.date,
+        });
+        let how = if placed.new_story {
+            "new".to_string()
+        } else if let Some(original) = placed.duplicate_of {
+            format!("copy of article {original}")
+        } else {
+            format!("joined at {:.3}", placed.similarity)
+        };
+        let merged = placed
+            .merged
+            .map(|gone| format!(", merged story {gone}"))
+            .unwrap_or_default();
+        let date = item.date.map(|d| d.to_string()).unwrap_or_default();
+        println!(
+            "| {} | {date} | {} | {how}{merged} |",
+            clusters[item.label].name, placed.story
+        );
+    }
 }
 
 fn print_row(system: &str, score: BCubed, stories: usize) {
