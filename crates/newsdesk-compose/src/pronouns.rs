@@ -323,6 +323,14 @@ fn person_of(run: &[&str]) -> Option<Person> {
     while words.len() > 2 && (is_title(words[0]) || is_nationality(words[0])) {
         words = &words[1..];
     }
+    // "John Paul II", "Martin Luther King Jr.": the suffix is part of the name.
+    let suffix = words
+        .last()
+        .filter(|w| matches!(w.trim_end_matches('.'), "II" | "III" | "IV" | "Jr" | "Sr"))
+        .copied();
+    if suffix.is_some() {
+        words = &words[..words.len() - 1];
+    }
     if !(2..=3).contains(&words.len()) {
         return None;
     }
@@ -345,6 +353,7 @@ fn person_of(run: &[&str]) -> Option<Person> {
     let mut full: Vec<&str> = words.to_vec();
     let n = full.len();
     full[n - 1] = &surname;
+    full.extend(suffix);
     Some(Person {
         full: full.join(" "),
         surname,
@@ -433,6 +442,19 @@ pub fn replace(sentence: &mut StorySentence, pronoun: &PersonalPronoun, name: &s
     });
 }
 
+/// Whether an article calls a person by the surname alone somewhere
+/// ("Putin said"), not only in the full name ("John Paul" is never "Paul").
+fn called_by_surname(article: &str, person: &Person) -> bool {
+    let given = person.full.split_whitespace().rev().nth(1).unwrap_or("");
+    article
+        .match_indices(person.surname.as_str())
+        .any(|(at, _)| {
+            let before = article[..at].trim_end();
+            let after = &article[at + person.surname.len()..];
+            !before.ends_with(given) && !after.starts_with(char::is_alphanumeric)
+        })
+}
+
 /// A printed sentence and the article text its first citation points into.
 pub struct Printed<'a> {
     pub sentence: &'a mut StorySentence,
@@ -467,7 +489,11 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
             match antecedent(item.article, cited.start, &pronoun) {
                 Some(person) if follows_its_own_context || last.contains(&person.surname) => true,
                 Some(person) => {
-                    let name = if told.contains(&person.surname) {
+                    // The surname alone once the story has named the person,
+                    // where the source itself calls them by it.
+                    let name = if told.contains(&person.surname)
+                        && called_by_surname(item.article, &person)
+                    {
                         &person.surname
                     } else {
                         &person.full

@@ -172,6 +172,8 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
             .into_iter()
             .filter(|m| !m.future && anchor.is_none_or(|a| m.date <= a))
             .filter(|m| !in_relative_clause(text, m.span.start))
+            // A date in a wire dateline is not printed with the sentence.
+            .filter(|m| m.span.start >= unprinted_opening(text))
             .min_by_key(|m| {
                 (
                     in_subordinate_clause(text, m.span.start),
@@ -187,6 +189,18 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
         });
     }
     events
+}
+
+/// The length of the opening that printing drops (list numbering, a wire
+/// dateline, a connective): what the printed text does not start with.
+fn unprinted_opening(text: &str) -> usize {
+    let (printed, _) = crate::pool::clean_opening(text);
+    let tail: String = printed.chars().skip(1).collect();
+    if text.ends_with(&tail) {
+        text.len() - tail.len() - printed.chars().next().map_or(0, char::len_utf8)
+    } else {
+        0
+    }
 }
 
 /// Whether a position is inside a relative clause (", which has been

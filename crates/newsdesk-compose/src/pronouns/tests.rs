@@ -29,6 +29,10 @@ fn people_are_named_without_their_titles_and_organisations_are_not_people() {
         // A name inside a quotation is the speaker's words, not the subject.
         ("\"Ask Marta Ilves about it,\" the clerk said.", &[]),
         ("The New York Times reported it on Monday, December 4.", &[]),
+        (
+            "Pope John Paul II honored the cardinal.",
+            &[("John Paul II", "Paul")],
+        ),
     ];
     for (text, expected) in cases {
         let expected: Vec<Person> = expected.iter().map(|(f, s)| person(f, s)).collect();
@@ -176,7 +180,7 @@ fn a_pronoun_right_after_its_own_sentence_stays() {
 #[test]
 fn a_surname_is_enough_once_the_story_named_the_person() {
     let article = "Mayor Ilse Varga called the strike a disgrace. The ferries stayed in port. \
-                   She said the city would sue.";
+                   Varga met the unions. She said the city would sue.";
     let mut story = [
         printed(
             "Mayor Ilse Varga called the strike a disgrace.",
@@ -199,4 +203,24 @@ fn a_surname_is_enough_once_the_story_named_the_person() {
             .collect(),
     );
     assert_eq!(story[2].text, "Varga said the city would sue.");
+}
+
+#[test]
+fn the_surname_alone_only_where_the_source_uses_it() {
+    let article = "Pope John Paul II arrived on Saturday. John Paul blessed the crowd. \
+                   The crowd cheered. He flew home that night.";
+    let elsewhere = "Elsewhere: The ferries stayed in port.";
+    let mut story = [
+        printed("John Paul blessed the crowd.", article, "s1"),
+        printed("The ferries stayed in port.", elsewhere, "s2"),
+        printed("He flew home that night.", article, "s1"),
+    ];
+    resolve(
+        story
+            .iter_mut()
+            .zip([article, elsewhere, article])
+            .map(|(sentence, article)| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(story[2].text, "John Paul flew home that night.");
 }

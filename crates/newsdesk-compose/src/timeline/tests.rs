@@ -132,3 +132,23 @@ fn the_dateline_is_the_newest_place_and_the_story_date() {
     let story = compose(&[undated], &ComposeOptions::default()).unwrap();
     assert_eq!(story.dateline, None);
 }
+
+#[test]
+fn a_date_in_a_dropped_wire_dateline_is_not_the_event_date() {
+    let wire = article(
+        "Coast Wire",
+        Some(ymd(2026, 3, 12)),
+        &[
+            "HARBORTON, March 10 (Coast Wire) -- Ferry crews on the northern routes stopped work after talks over new rosters failed.",
+            "The operator cancelled every crossing to the islands on Wednesday and chartered two private boats.",
+        ],
+    );
+    let story = compose(&[wire], &ComposeOptions::default()).unwrap();
+    let expressions: Vec<&str> = story
+        .timeline
+        .iter()
+        .map(|t| t.expression.as_str())
+        .collect();
+    assert_eq!(expressions, ["Wednesday"], "{:#?}", story.timeline);
+    assert_eq!(story.dateline.as_deref(), Some("HARBORTON, March 12, 2026"));
+}
