@@ -525,6 +525,10 @@ impl Reader<'_> {
         let anchor = self.exact_anchor()?;
         let (offset, end) = match self.word(i)? {
             "yesterday" => (-1, i + 1),
+            // "Today, the group works in 80 countries" means nowadays.
+            "today" if i == 0 && self.text[self.words[0].span.end..].starts_with(',') => {
+                return None
+            }
             "today" | "tonight" => (0, i + 1),
             "tomorrow" => (1, i + 1),
             "this" if self.word(i + 1).is_some_and(|w| TIMES_OF_DAY.contains(&w)) => (0, i + 2),
