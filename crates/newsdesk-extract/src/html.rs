@@ -177,36 +177,74 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
     article
 }
 
-fn selector(css: &str) -> Selector {
-    Selector::parse(css).expect("selectors in this file are valid")
+/// A selector of this file, parsed once per thread (parsing one costs more
+/// than using it on a small page).
+fn selector(css: &'static str) -> &'static Selector {
+    thread_local! {
+        static PARSED: std::cell::RefCell<HashMap<&'static str, &'static Selector>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    PARSED.with(|parsed| {
+        *parsed.borrow_mut().entry(css).or_insert_with(|| {
+            // A handful of fixed strings: leaking them is bounded.
+            Box::leak(Box::new(
+                Selector::parse(css).expect("selectors in this file are valid"),
+            ))
+        })
+    })
 }
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn first_text(document: &Html, css: &str) -> Option<String> {
+fn first_text(document: &Html, css: &'static str) -> Option<String> {
     document
-        .select(&selector(css))
+        .select(selector(css))
         .map(|e| collapse(&e.text().collect::<String>()))
         .find(|t| !t.is_empty())
 }
 
-fn meta_content(document: &Html, keys: &[&str]) -> Option<String> {
-    for key in keys {
-        for attribute in ["property", "name", "itemprop"] {
-            let css = format!("meta[{attribute}=\"{key}\"]");
-            if let Some(content) = document
-                .select(&selector(&css))
-                .filter_map(|e| e.value().attr("content"))
+/// Every `<meta>` tag's content by its key, read in one pass over the page
+/// (a page has dozens of keys we look for; one traversal each would cost
+/// more than the rest of metadata together).
+struct MetaTags(HashMap<String, [Option<String>; 3]>);
+
+/// The attributes a `<meta>` names its key with, most trusted first.
+const META_KEY_ATTRIBUTES: [&str; 3] = ["property", "name", "itemprop"];
+
+impl MetaTags {
+    fn read(document: &Html) -> MetaTags {
+        let mut tags: HashMap<String, [Option<String>; 3]> = HashMap::new();
+        for element in document.select(selector("meta[content]")) {
+            let value = element.value();
+            let Some(content) = value
+                .attr("content")
                 .map(collapse)
-                .find(|c| !c.is_empty())
-            {
-                return Some(content);
+                .filter(|c| !c.is_empty())
+            else {
+                continue;
+            };
+            for (index, attribute) in META_KEY_ATTRIBUTES.iter().enumerate() {
+                if let Some(key) = value.attr(attribute) {
+                    // The first tag with a key wins, as a reader of the page would see it.
+                    let slot = &mut tags.entry(key.to_string()).or_default()[index];
+                    if slot.is_none() {
+                        *slot = Some(content.clone());
+                    }
+                }
             }
         }
+        MetaTags(tags)
     }
-    None
+
+    /// The content of the first of `keys` the page has, in key order and,
+    /// for one key, attribute order.
+    fn get(&self, keys: &[&str]) -> Option<String> {
+        keys.iter()
+            .filter_map(|key| self.0.get(*key))
+            .find_map(|slots| slots.iter().flatten().next().cloned())
+    }
 }
 
 /// Metadata in the documented order of trust (docs/extraction.md): JSON-LD,
@@ -214,7 +252,8 @@ fn meta_content(document: &Html, keys: &[&str]) -> Option<String> {
 /// then the URL.
 fn metadata(document: &Html) -> Metadata {
     let mut meta = Metadata::default();
-    for script in document.select(&selector("script[type=\"application/ld+json\"]")) {
+    let tags = MetaTags::read(document);
+    for script in document.select(selector("script[type=\"application/ld+json\"]")) {
         let raw: String = script.text().collect();
         if let Ok(value) = serde_json::from_str::<Value>(&raw) {
             if let Some(node) = find_article_node(&value, 0) {
@@ -226,24 +265,24 @@ fn metadata(document: &Html) -> Metadata {
     let title_tag = first_text(document, "title");
     meta.title = meta
         .title
-        .or_else(|| meta_content(document, &["og:title", "twitter:title"]))
+        .or_else(|| tags.get(&["og:title", "twitter:title"]))
         .or_else(|| title_tag.clone().map(|t| strip_title_suffix(&t)));
     meta.outlet = meta.outlet.or_else(|| {
-        meta_content(document, &["og:site_name", "application-name", "publisher"])
+        tags.get(&["og:site_name", "application-name", "publisher"])
             .and_then(|o| outlet::normalise_outlet(&o))
     });
     if meta.authors.is_empty() {
         meta.authors.extend(
-            meta_content(document, &["author", "article:author"])
+            tags.get(&["author", "article:author"])
                 .filter(|a| !a.starts_with("http")),
         );
     }
     // Each date: JSON-LD (filled above), then `<meta>`, then `<time>`; a
     // date without a time still counts, a time without a zone is dropped.
-    let published_meta = meta_content(document, PUBLISHED_KEYS);
+    let published_meta = tags.get(PUBLISHED_KEYS);
     let published_time = || {
         document
-            .select(&selector("time[datetime]"))
+            .select(selector("time[datetime]"))
             .filter_map(|t| t.value().attr("datetime"))
             .find(|d| find_date(d).is_some())
             .map(str::to_string)
@@ -255,25 +294,22 @@ fn metadata(document: &Html) -> Metadata {
         }
     }
     if meta.modified.is_none() {
-        if let Some(text) = meta_content(document, MODIFIED_KEYS) {
+        if let Some(text) = tags.get(MODIFIED_KEYS) {
             meta.modified = find_date(&text).map(|m| m.date);
             meta.modified_at = timestamp(&text);
         }
     }
     meta.url = meta.url.or_else(|| {
         document
-            .select(&selector("link[rel=\"canonical\"]"))
+            .select(selector("link[rel=\"canonical\"]"))
             .filter_map(|l| l.value().attr("href"))
             .map(str::to_string)
             .next()
-            .or_else(|| meta_content(document, &["og:url"]))
+            .or_else(|| tags.get(&["og:url"]))
     });
-    meta.image = meta.image.or_else(|| {
-        meta_content(
-            document,
-            &["og:image", "og:image:url", "twitter:image", "image"],
-        )
-    });
+    meta.image = meta
+        .image
+        .or_else(|| tags.get(&["og:image", "og:image:url", "twitter:image", "image"]));
     // Relative addresses are resolved against the canonical URL; anything
     // but http(s) (javascript:, data:) is no image.
     meta.image = meta
@@ -281,7 +317,7 @@ fn metadata(document: &Html) -> Metadata {
         .and_then(|image| absolute_http_url(&image, meta.url.as_deref()));
     meta.language = meta.language.or_else(|| {
         document
-            .select(&selector("html[lang]"))
+            .select(selector("html[lang]"))
             .filter_map(|h| h.value().attr("lang"))
             .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase())
             .find(|l| !l.is_empty())
@@ -579,7 +615,7 @@ fn main_container<'a>(
     sizes: &TextSizes,
 ) -> Option<(ElementRef<'a>, HashMap<ego_tree::NodeId, f32>)> {
     let mut scores: HashMap<ego_tree::NodeId, f32> = HashMap::new();
-    for paragraph in document.select(&selector("p, pre, blockquote")) {
+    for paragraph in document.select(selector("p, pre, blockquote")) {
         if inside_furniture(&paragraph, sizes) {
             continue;
         }
