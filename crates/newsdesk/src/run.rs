@@ -149,21 +149,21 @@ pub fn source_url(text: &str) -> Result<String> {
     if !text.contains("://") && path.is_dir() {
         let absolute = path
             .canonicalize()
-            .with_context(|| format!("cannot resolve the directory {}", path.display()))?;
+            .with_context(|| format!("{text:?}: cannot resolve the directory"))?;
         return Ok(url::Url::from_directory_path(&absolute)
-            .map_err(|()| anyhow::anyhow!("{} cannot be named by a URL", absolute.display()))?
+            .map_err(|()| anyhow::anyhow!("{text:?} cannot be named by a URL"))?
             .to_string());
     }
     Ok(newsdesk_feeds::validate_feed_url(text)?)
 }
 
 fn url_of(text: &str) -> Result<String> {
-    let url = url::Url::parse(text).with_context(|| format!("{text} is not a URL"))?;
+    let url = url::Url::parse(text).with_context(|| format!("{text:?} is not a URL"))?;
     let path = url
         .to_file_path()
-        .map_err(|()| anyhow::anyhow!("{text} names no local path"))?;
+        .map_err(|()| anyhow::anyhow!("{text:?} names no local path"))?;
     if !path.is_dir() {
-        anyhow::bail!("{} is not a directory", path.display());
+        anyhow::bail!("{text:?}: {} is not a directory", path.display());
     }
     Ok(url.to_string())
 }
