@@ -163,7 +163,7 @@ pub fn parse_doc(sgml: &str) -> Result<Doc> {
     let paragraphs = raw
         .iter()
         .filter(|p| !is_wire_control(p))
-        .map(|p| clean(p))
+        .map(|p| clean(&p.replace("&QL;", " ")))
         .filter(|p| is_prose(p))
         .collect();
     Ok(Doc {
@@ -193,10 +193,11 @@ fn indented_paragraphs(text: &str) -> Vec<String> {
     paragraphs
 }
 
-/// Lines the wires mark with their end-of-line codes (`&QC;`, `&QL;`):
-/// bylines, slugs and transmission notes.
+/// Lines the wires mark as centred (`&QC;`): bylines, slugs and
+/// transmission notes. `&QL;` only ends a line: some NYT columns end every
+/// paragraph with it, so it is read as a space, and `is_prose` decides.
 fn is_wire_control(raw: &str) -> bool {
-    raw.contains("&QC;") || raw.contains("&QL;")
+    raw.contains("&QC;")
 }
 
 /// A paragraph of the story: it ends a sentence, and is not an editors'
