@@ -240,3 +240,6 @@ fn clean(raw: &str) -> String {
     let text = text.replace("``", "\"").replace("''", "\"");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests;
