@@ -500,3 +500,32 @@ fn http_get(address: &str, path: &str) -> String {
     );
     body.to_string()
 }
+
+#[test]
+fn run_with_serve_scans_and_serves_in_one_process() {
+    let desk = Desk::new(Newsroom::start(), GOOD_FEEDS);
+    let mut child = desk.spawn(&["--every", "1h", "--serve", "--listen", "127.0.0.1:0"]);
+    let stderr = BufReader::new(child.stderr.take().unwrap());
+    let mut address = None;
+    let started = Instant::now();
+    for line in stderr.lines() {
+        let line = line.unwrap();
+        if let Some(rest) = line.split("serving the site on http://").nth(1) {
+            address = rest.split('/').next().map(str::to_string);
+        }
+        if line.contains("\"pass done\"") {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "no pass finished"
+        );
+    }
+    let address = address.expect("the site's address is printed");
+    let api: serde_json::Value = serde_json::from_str(&http_get(&address, "/api/stories")).unwrap();
+    assert_eq!(api["stories"].as_array().map(Vec::len), Some(3), "{api}");
+    assert!(http_get(&address, "/").contains("Ridgeway Bridge"));
+    terminate(&child);
+    let status = wait_for(&mut child, Duration::from_secs(10));
+    assert!(status.success(), "{status:?}");
+}
