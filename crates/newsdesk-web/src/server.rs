@@ -33,9 +33,17 @@ pub struct SiteOptions {
 struct AppState {
     pool: Arc<StorePool>,
     cache: PageCache,
+    /// The first front pages (no search) as rendered, with when: served
+    /// for `FRESHNESS_TTL`, like story pages, so a busy front page reads
+    /// the store about once a second.
+    front_pages: std::sync::Mutex<HashMap<usize, (std::time::Instant, Bytes)>>,
     base_url: String,
     links: Links,
 }
+
+/// Front pages kept rendered (page numbers from 1); later pages are read
+/// from the store each time.
+const CACHED_FRONT_PAGES: usize = 10;
 
 type Shared = State<Arc<AppState>>;
 
@@ -71,6 +79,7 @@ pub fn router(store_path: PathBuf, options: SiteOptions) -> Result<Router, WebEr
     let state = Arc::new(AppState {
         pool,
         cache: PageCache::default(),
+        front_pages: std::sync::Mutex::new(HashMap::new()),
         base_url: atom::with_slash(options.base_url.as_deref().unwrap_or("http://localhost/")),
         links: Links::server(),
     });
@@ -203,8 +212,32 @@ async fn front_page(
             )
         }
     };
+    let cacheable = search.is_none() && number <= CACHED_FRONT_PAGES;
+    if cacheable {
+        let cached = state
+            .front_pages
+            .lock()
+            .expect("front page cache")
+            .get(&number)
+            .cloned();
+        if let Some((at, body)) = cached {
+            if at.elapsed() < crate::FRESHNESS_TTL {
+                return html(StatusCode::OK, body);
+            }
+        }
+    }
     match load_front(&state, number, search).await {
-        Ok(front) => page(StatusCode::OK, pages::front_page(&front, &state.links)),
+        Ok(front) => {
+            let body = Bytes::from(pages::front_page(&front, &state.links).into_string());
+            if cacheable {
+                state
+                    .front_pages
+                    .lock()
+                    .expect("front page cache")
+                    .insert(number, (std::time::Instant::now(), body.clone()));
+            }
+            html(StatusCode::OK, body)
+        }
         Err(error) => error_page(&state, &error),
     }
 }

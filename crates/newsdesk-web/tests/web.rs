@@ -821,3 +821,24 @@ fn a_merged_story_leads_to_the_story_it_became() {
     // A story that never was is still a plain 404.
     assert_eq!(get_unfollowed(&site, "/stories/99999").0, 404);
 }
+
+#[test]
+fn a_story_written_by_another_connection_reaches_the_front_page_within_a_second() {
+    let (_dir, path, harbor, _) = populated_store();
+    let site = Site::start(&path);
+    let before = site.get("/").body;
+    assert!(!before.contains("A story only the later front page has"));
+    let mut store = SqliteStore::open(&path).unwrap();
+    let story = store.create_story(at(58)).unwrap();
+    let mut written = harbor_story(&path, harbor);
+    written.headline = "A story only the later front page has".to_string();
+    add_version(&mut store, story, &written, at(58));
+    std::thread::sleep(newsdesk_web::FRESHNESS_TTL + std::time::Duration::from_millis(100));
+    let after = site.get("/").body;
+    assert!(after.contains("A story only the later front page has"));
+    // A search is never answered from the cache.
+    assert!(site
+        .get("/?q=later")
+        .body
+        .contains("A story only the later front page has"));
+}
