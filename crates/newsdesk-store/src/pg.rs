@@ -292,16 +292,16 @@ impl Store for PostgresStore {
         now: Timestamp,
     ) -> Result<Added<FeedId>> {
         self.hop(|| {
-        let mut client = self.client();
-        let inserted = client.query_opt(
-            "INSERT INTO feeds (url, title, added_at) VALUES ($1, $2, $3) ON CONFLICT (url) DO NOTHING RETURNING id",
-            &[&url, &title, &now],
-        )?;
-        if let Some(row) = inserted {
-            return Ok(Added::New(row.get(0)));
-        }
-        let row = client.query_one("SELECT id FROM feeds WHERE url = $1", &[&url])?;
-        Ok(Added::Existing(row.get(0)))
+            let mut client = self.client();
+            let inserted = client.query_opt(
+                "INSERT INTO feeds (url, title, added_at) VALUES ($1, $2, $3) ON CONFLICT (url) DO NOTHING RETURNING id",
+                &[&url, &title, &now],
+            )?;
+            if let Some(row) = inserted {
+                return Ok(Added::New(row.get(0)));
+            }
+            let row = client.query_one("SELECT id FROM feeds WHERE url = $1", &[&url])?;
+            Ok(Added::Existing(row.get(0)))
         })
     }
 
@@ -336,140 +336,140 @@ impl Store for PostgresStore {
 
     fn record_fetch(&mut self, fetch: &Fetch) -> Result<()> {
         self.hop(|| {
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        // A 304 or an error keeps the validators the feed already had.
-        let changed = tx.execute(
-            "UPDATE feeds SET last_fetched_at = $2, last_status = $3, last_error = $4, next_due_at = $5, \
-             etag = COALESCE($6, etag), last_modified = COALESCE($7, last_modified) WHERE id = $1",
-            &[
-                &fetch.feed,
-                &fetch.at,
-                &status(fetch.status),
-                &fetch.error,
-                &fetch.next_due_at,
-                &fetch.etag,
-                &fetch.last_modified,
-            ],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "feed",
-                id: fetch.feed,
-            });
-        }
-        tx.execute(
-            "INSERT INTO fetches (feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-            &[
-                &fetch.feed,
-                &fetch.url,
-                &fetch.at,
-                &status(fetch.status),
-                &fetch.error,
-                &(fetch.bytes as i64),
-                &(fetch.duration_ms as i64),
-                &fetch.etag,
-                &fetch.last_modified,
-                &fetch.next_due_at,
-            ],
-        )?;
-        tx.commit()?;
-        Ok(())
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            // A 304 or an error keeps the validators the feed already had.
+            let changed = tx.execute(
+                "UPDATE feeds SET last_fetched_at = $2, last_status = $3, last_error = $4, next_due_at = $5, \
+                 etag = COALESCE($6, etag), last_modified = COALESCE($7, last_modified) WHERE id = $1",
+                &[
+                    &fetch.feed,
+                    &fetch.at,
+                    &status(fetch.status),
+                    &fetch.error,
+                    &fetch.next_due_at,
+                    &fetch.etag,
+                    &fetch.last_modified,
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound {
+                    what: "feed",
+                    id: fetch.feed,
+                });
+            }
+            tx.execute(
+                "INSERT INTO fetches (feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                &[
+                    &fetch.feed,
+                    &fetch.url,
+                    &fetch.at,
+                    &status(fetch.status),
+                    &fetch.error,
+                    &(fetch.bytes as i64),
+                    &(fetch.duration_ms as i64),
+                    &fetch.etag,
+                    &fetch.last_modified,
+                    &fetch.next_due_at,
+                ],
+            )?;
+            tx.commit()?;
+            Ok(())
         })
     }
 
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {
         self.hop(|| {
-        let rows = self.client().query(
-            "SELECT feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at \
-             FROM fetches WHERE feed_id = $1 ORDER BY id DESC LIMIT $2",
-            &[&feed, &clamp(limit)],
-        )?;
-        Ok(rows
-            .iter()
-            .map(|row| Fetch {
-                feed: row.get(0),
-                url: row.get(1),
-                at: row.get(2),
-                status: row.get::<_, Option<i32>>(3).map(|s| s as u16),
-                error: row.get(4),
-                bytes: row.get::<_, i64>(5) as u64,
-                duration_ms: row.get::<_, i64>(6) as u64,
-                etag: row.get(7),
-                last_modified: row.get(8),
-                next_due_at: row.get(9),
-            })
-            .collect())
+            let rows = self.client().query(
+                "SELECT feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at \
+                 FROM fetches WHERE feed_id = $1 ORDER BY id DESC LIMIT $2",
+                &[&feed, &clamp(limit)],
+            )?;
+            Ok(rows
+                .iter()
+                .map(|row| Fetch {
+                    feed: row.get(0),
+                    url: row.get(1),
+                    at: row.get(2),
+                    status: row.get::<_, Option<i32>>(3).map(|s| s as u16),
+                    error: row.get(4),
+                    bytes: row.get::<_, i64>(5) as u64,
+                    duration_ms: row.get::<_, i64>(6) as u64,
+                    etag: row.get(7),
+                    last_modified: row.get(8),
+                    next_due_at: row.get(9),
+                })
+                .collect())
         })
     }
 
     fn insert_article(&mut self, new: &NewArticle) -> Result<Insertion> {
         self.hop(|| {
-        let canonical = new.article.url.as_deref().or(new.url);
-        let hash = content_hash(&new.article.text);
-        let json = serde_json::to_string(new.article).expect("an article always serialises");
-        let raw = new.raw_page.map(compress);
-        let mut client = self.client();
-        // The constraints decide, so two processes inserting the same
-        // article at once store it once.
-        let inserted = client.query_opt(
-            "INSERT INTO articles (url, canonical_url, content_hash, feed_id, fetched_at, published, title, outlet, article_json, raw_page) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id",
-            &[
-                &new.url,
-                &canonical,
-                &hash,
-                &new.feed,
-                &new.fetched_at,
-                &new.article.published,
-                &new.article.title,
-                &new.article.outlet,
-                &json,
-                &raw,
-            ],
-        )?;
-        if let Some(row) = inserted {
-            return Ok(Insertion::New(row.get(0)));
-        }
-        if let Some(url) = canonical {
-            if let Some(row) =
-                client.query_opt("SELECT id FROM articles WHERE canonical_url = $1", &[&url])?
-            {
-                return Ok(Insertion::Duplicate {
-                    existing: row.get(0),
-                    by: Duplicate::SameUrl,
-                });
+            let canonical = new.article.url.as_deref().or(new.url);
+            let hash = content_hash(&new.article.text);
+            let json = serde_json::to_string(new.article).expect("an article always serialises");
+            let raw = new.raw_page.map(compress);
+            let mut client = self.client();
+            // The constraints decide, so two processes inserting the same
+            // article at once store it once.
+            let inserted = client.query_opt(
+                "INSERT INTO articles (url, canonical_url, content_hash, feed_id, fetched_at, published, title, outlet, article_json, raw_page) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING id",
+                &[
+                    &new.url,
+                    &canonical,
+                    &hash,
+                    &new.feed,
+                    &new.fetched_at,
+                    &new.article.published,
+                    &new.article.title,
+                    &new.article.outlet,
+                    &json,
+                    &raw,
+                ],
+            )?;
+            if let Some(row) = inserted {
+                return Ok(Insertion::New(row.get(0)));
             }
-        }
-        let row = client.query_one("SELECT id FROM articles WHERE content_hash = $1", &[&hash])?;
-        Ok(Insertion::Duplicate {
-            existing: row.get(0),
-            by: Duplicate::SameContent,
+            if let Some(url) = canonical {
+                if let Some(row) =
+                    client.query_opt("SELECT id FROM articles WHERE canonical_url = $1", &[&url])?
+                {
+                    return Ok(Insertion::Duplicate {
+                        existing: row.get(0),
+                        by: Duplicate::SameUrl,
+                    });
+                }
+            }
+            let row = client.query_one("SELECT id FROM articles WHERE content_hash = $1", &[&hash])?;
+            Ok(Insertion::Duplicate {
+                existing: row.get(0),
+                by: Duplicate::SameContent,
         })
         })
     }
 
     fn article(&self, id: ArticleId) -> Result<Option<StoredArticle>> {
         self.hop(|| {
-        let row = self.client().query_opt(
-            "SELECT id, url, feed_id, fetched_at, content_hash, article_json FROM articles WHERE id = $1",
-            &[&id],
-        )?;
-        let Some(row) = row else {
-            return Ok(None);
-        };
-        let json: String = row.get(5);
-        let article = serde_json::from_str(&json)
-            .map_err(|e| StoreError::Corrupt(format!("article {id}: {e}")))?;
-        Ok(Some(StoredArticle {
-            id: row.get(0),
-            url: row.get(1),
-            feed: row.get(2),
-            fetched_at: row.get::<_, DateTime<Utc>>(3),
-            content_hash: row.get(4),
-            article,
-        }))
+            let row = self.client().query_opt(
+                "SELECT id, url, feed_id, fetched_at, content_hash, article_json FROM articles WHERE id = $1",
+                &[&id],
+            )?;
+            let Some(row) = row else {
+                return Ok(None);
+            };
+            let json: String = row.get(5);
+            let article = serde_json::from_str(&json)
+                .map_err(|e| StoreError::Corrupt(format!("article {id}: {e}")))?;
+            Ok(Some(StoredArticle {
+                id: row.get(0),
+                url: row.get(1),
+                feed: row.get(2),
+                fetched_at: row.get::<_, DateTime<Utc>>(3),
+                content_hash: row.get(4),
+                article,
+            }))
         })
     }
 
@@ -495,12 +495,12 @@ impl Store for PostgresStore {
 
     fn unassigned_articles(&self, limit: usize) -> Result<Vec<ArticleId>> {
         self.hop(|| {
-        let rows = self.client().query(
-            "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
-             ORDER BY a.id LIMIT $1",
-            &[&clamp(limit)],
-        )?;
-        Ok(rows.iter().map(|r| r.get(0)).collect())
+            let rows = self.client().query(
+                "SELECT a.id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id) \
+                 ORDER BY a.id LIMIT $1",
+                &[&clamp(limit)],
+            )?;
+            Ok(rows.iter().map(|r| r.get(0)).collect())
         })
     }
 
@@ -556,20 +556,20 @@ impl Store for PostgresStore {
 
     fn start_story(&mut self, first: ArticleId, now: Timestamp) -> Result<StoryId> {
         self.hop(|| {
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        let story: StoryId = tx
-            .query_one(
-                "INSERT INTO stories (created_at, updated_at) VALUES ($1, $1) RETURNING id",
-                &[&now],
-            )?
-            .get(0);
-        tx.execute(
-            "INSERT INTO story_articles (story_id, article_id, duplicate_of, added_at) VALUES ($1, $2, NULL, $3)",
-            &[&story, &first, &now],
-        )?;
-        tx.commit()?;
-        Ok(story)
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            let story: StoryId = tx
+                .query_one(
+                    "INSERT INTO stories (created_at, updated_at) VALUES ($1, $1) RETURNING id",
+                    &[&now],
+                )?
+                .get(0);
+            tx.execute(
+                "INSERT INTO story_articles (story_id, article_id, duplicate_of, added_at) VALUES ($1, $2, NULL, $3)",
+                &[&story, &first, &now],
+            )?;
+            tx.commit()?;
+            Ok(story)
         })
     }
 
@@ -581,32 +581,32 @@ impl Store for PostgresStore {
         now: Timestamp,
     ) -> Result<()> {
         self.hop(|| {
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        tx.execute(
-            "INSERT INTO story_articles (story_id, article_id, duplicate_of, added_at) VALUES ($1, $2, $3, $4)",
-            &[&story, &article, &duplicate_of, &now],
-        )?;
-        touch_story(&mut tx, story, now)?;
-        tx.commit()?;
-        Ok(())
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            tx.execute(
+                "INSERT INTO story_articles (story_id, article_id, duplicate_of, added_at) VALUES ($1, $2, $3, $4)",
+                &[&story, &article, &duplicate_of, &now],
+            )?;
+            touch_story(&mut tx, story, now)?;
+            tx.commit()?;
+            Ok(())
         })
     }
 
     fn story_articles(&self, story: StoryId) -> Result<Vec<Membership>> {
         self.hop(|| {
-        let rows = self.client().query(
-            "SELECT article_id, duplicate_of, added_at FROM story_articles WHERE story_id = $1 ORDER BY article_id",
-            &[&story],
-        )?;
-        Ok(rows
-            .iter()
-            .map(|row| Membership {
-                article: row.get(0),
-                duplicate_of: row.get(1),
-                added_at: row.get(2),
-            })
-            .collect())
+            let rows = self.client().query(
+                "SELECT article_id, duplicate_of, added_at FROM story_articles WHERE story_id = $1 ORDER BY article_id",
+                &[&story],
+            )?;
+            Ok(rows
+                .iter()
+                .map(|row| Membership {
+                    article: row.get(0),
+                    duplicate_of: row.get(1),
+                    added_at: row.get(2),
+                })
+                .collect())
         })
     }
 
@@ -691,40 +691,40 @@ impl Store for PostgresStore {
         now: Timestamp,
     ) -> Result<u32> {
         self.hop(|| {
-        let body = fold(&printed_text(version.story_json));
-        let headline = fold(version.headline);
-        let mut client = self.client();
-        let mut tx = client.transaction()?;
-        // Locks the story row, so two writers number their versions apart.
-        touch_story(&mut tx, story, now)?;
-        let latest: i32 = tx
-            .query_one(
-                "SELECT COALESCE(MAX(version), 0) FROM story_versions WHERE story_id = $1",
-                &[&story],
-            )?
-            .get(0);
-        let number = latest + 1;
-        tx.execute(
-            "INSERT INTO story_versions (story_id, version, created_at, headline, story_date, article_count, story_json) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            &[
-                &story,
-                &number,
-                &now,
-                &version.headline,
-                &version.date,
-                &(version.article_count as i32),
-                &version.story_json,
-            ],
-        )?;
-        tx.execute(
-            "INSERT INTO story_search (story_id, document) \
-             VALUES ($1, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')) \
-             ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document",
-            &[&story, &headline, &body],
-        )?;
-        tx.commit()?;
-        Ok(number as u32)
+            let body = fold(&printed_text(version.story_json));
+            let headline = fold(version.headline);
+            let mut client = self.client();
+            let mut tx = client.transaction()?;
+            // Locks the story row, so two writers number their versions apart.
+            touch_story(&mut tx, story, now)?;
+            let latest: i32 = tx
+                .query_one(
+                    "SELECT COALESCE(MAX(version), 0) FROM story_versions WHERE story_id = $1",
+                    &[&story],
+                )?
+                .get(0);
+            let number = latest + 1;
+            tx.execute(
+                "INSERT INTO story_versions (story_id, version, created_at, headline, story_date, article_count, story_json) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &[
+                    &story,
+                    &number,
+                    &now,
+                    &version.headline,
+                    &version.date,
+                    &(version.article_count as i32),
+                    &version.story_json,
+                ],
+            )?;
+            tx.execute(
+                "INSERT INTO story_search (story_id, document) \
+                 VALUES ($1, setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B')) \
+                 ON CONFLICT (story_id) DO UPDATE SET document = EXCLUDED.document",
+                &[&story, &headline, &body],
+            )?;
+            tx.commit()?;
+            Ok(number as u32)
         })
     }
 
@@ -744,11 +744,11 @@ impl Store for PostgresStore {
 
     fn story_versions(&self, story: StoryId) -> Result<Vec<StoryVersionInfo>> {
         self.hop(|| {
-        let rows = self.client().query(
-            "SELECT version, created_at, headline, article_count FROM story_versions WHERE story_id = $1 ORDER BY version",
-            &[&story],
-        )?;
-        Ok(rows.iter().map(version_info).collect())
+            let rows = self.client().query(
+                "SELECT version, created_at, headline, article_count FROM story_versions WHERE story_id = $1 ORDER BY version",
+                &[&story],
+            )?;
+            Ok(rows.iter().map(version_info).collect())
         })
     }
 
@@ -790,19 +790,19 @@ impl Store for PostgresStore {
         offset: usize,
     ) -> Result<Vec<StorySummary>> {
         self.hop(|| {
-        let Some(expression) = ts_query(query) else {
-            return Ok(Vec::new());
-        };
-        let rows = self.client().query(
-            &format!(
-                "SELECT {SUMMARY_COLUMNS} FROM story_search f JOIN stories s ON s.id = f.story_id, \
-                 to_tsquery('simple', $1) q \
-                 WHERE f.document @@ q \
-                 ORDER BY ts_rank(f.document, q) DESC, s.updated_at DESC, s.id DESC LIMIT $2 OFFSET $3"
-            ),
-            &[&expression, &clamp(limit), &clamp(offset)],
-        )?;
-        Ok(rows.iter().map(summary_from_row).collect())
+            let Some(expression) = ts_query(query) else {
+                return Ok(Vec::new());
+            };
+            let rows = self.client().query(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM story_search f JOIN stories s ON s.id = f.story_id, \
+                     to_tsquery('simple', $1) q \
+                     WHERE f.document @@ q \
+                     ORDER BY ts_rank(f.document, q) DESC, s.updated_at DESC, s.id DESC LIMIT $2 OFFSET $3"
+                ),
+                &[&expression, &clamp(limit), &clamp(offset)],
+            )?;
+            Ok(rows.iter().map(summary_from_row).collect())
         })
     }
 }

@@ -714,26 +714,12 @@ impl Store for SqliteStore {
     }
 
     fn stories(&self, limit: usize, offset: usize) -> Result<Vec<StorySummary>> {
-        let mut statement = self.connection.prepare(
-            "SELECT s.id, s.created_at, s.updated_at, \
-                    (SELECT headline FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
-                    (SELECT story_date FROM story_versions v WHERE v.story_id = s.id ORDER BY version DESC LIMIT 1), \
-                    (SELECT COUNT(*) FROM story_articles a WHERE a.story_id = s.id), \
-                    (SELECT COUNT(*) FROM story_versions v WHERE v.story_id = s.id) \
-             FROM stories s WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.story_id = s.id) \
-             ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1 OFFSET ?2",
-        )?;
-        let rows = statement.query_map(params![limit as i64, offset as i64], |row| {
-            Ok(StorySummary {
-                id: row.get(0)?,
-                created_at: parse_time(&row.get::<_, String>(1)?)?,
-                updated_at: parse_time(&row.get::<_, String>(2)?)?,
-                headline: row.get(3)?,
-                date: parse_date(row.get(4)?),
-                article_count: row.get(5)?,
-                versions: row.get(6)?,
-            })
-        })?;
+        let mut statement = self.connection.prepare(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM stories s \
+             WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.story_id = s.id) \
+             ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1 OFFSET ?2"
+        ))?;
+        let rows = statement.query_map(params![limit as i64, offset as i64], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
