@@ -85,6 +85,26 @@ impl StopSignal {
     pub fn is_stopped(&self) -> bool {
         self.0.load(Ordering::SeqCst)
     }
+
+    /// Waits for `duration`, or less when the signal is raised meanwhile
+    /// (noticed within a fifth of a second).
+    pub async fn sleep(&self, duration: Duration) {
+        let deadline = tokio::time::Instant::now().checked_add(duration);
+        while !self.is_stopped() {
+            let step = Duration::from_millis(200);
+            let step = match deadline {
+                Some(deadline) => {
+                    let now = tokio::time::Instant::now();
+                    if now >= deadline {
+                        return;
+                    }
+                    step.min(deadline - now)
+                }
+                None => step,
+            };
+            tokio::time::sleep(step).await;
+        }
+    }
 }
 
 /// What one pass did.

@@ -175,3 +175,20 @@ mod merging {
         assert!(!fourth.new_story);
     }
 }
+
+#[tokio::test]
+async fn a_stop_signal_cuts_a_sleep_short() {
+    let stop = StopSignal::default();
+    let started = std::time::Instant::now();
+    stop.sleep(Duration::from_millis(50)).await;
+    assert!(started.elapsed() >= Duration::from_millis(50));
+    let raised = stop.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        raised.stop();
+    });
+    let started = std::time::Instant::now();
+    stop.sleep(Duration::MAX).await;
+    assert!(stop.is_stopped());
+    assert!(started.elapsed() < Duration::from_secs(5));
+}

@@ -105,7 +105,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
             if args.once || stop.is_stopped() {
                 break;
             }
-            wait(config.scan.every, &stop).await;
+            stop.sleep(config.scan.every).await;
             if stop.is_stopped() {
                 break;
             }
@@ -208,14 +208,6 @@ fn watch_signals(stop: StopSignal) -> Result<()> {
     Ok(())
 }
 
-async fn wait(every: Duration, stop: &StopSignal) {
-    let deadline = tokio::time::Instant::now() + every;
-    while tokio::time::Instant::now() < deadline && !stop.is_stopped() {
-        let left = deadline - tokio::time::Instant::now();
-        tokio::time::sleep(left.min(Duration::from_millis(200))).await;
-    }
-}
-
 async fn start_site(
     config: &Config,
     stop: StopSignal,
@@ -227,11 +219,7 @@ async fn start_site(
     eprintln!("newsdesk: serving the site on http://{address}/");
     let store = config.store.clone();
     let options = newsdesk_web::SiteOptions { base_url: None };
-    let shutdown = async move {
-        while !stop.is_stopped() {
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    };
+    let shutdown = async move { stop.sleep(Duration::MAX).await };
     Ok(tokio::spawn(async move {
         newsdesk_web::serve(store, listener, options, shutdown)
             .await
