@@ -51,12 +51,19 @@ impl Desk {
         self.dir.path().join("news.sqlite")
     }
 
+    /// One `run --once`, which must succeed; its output.
     fn run_once(&self) -> Output {
-        newsdesk()
+        let output = newsdesk()
             .args(["run", "--once", "--log-format", "json", "--config"])
             .arg(self.config())
             .output()
-            .unwrap()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        output
     }
 
     fn spawn(&self, extra: &[&str]) -> Child {
@@ -129,11 +136,6 @@ fn run_once_does_the_whole_job_and_a_second_pass_changes_nothing() {
     let feeds: Vec<&str> = GOOD_FEEDS.iter().chain(BAD_FEEDS).copied().collect();
     let desk = Desk::new(Newsroom::start(), &feeds);
     let first = desk.run_once();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
     let done = log_lines(&first.stderr, "pass done");
     assert_eq!(done.len(), 1, "{}", String::from_utf8_lossy(&first.stderr));
     assert_eq!(done[0]["fields"]["articles"], 11);
@@ -143,7 +145,6 @@ fn run_once_does_the_whole_job_and_a_second_pass_changes_nothing() {
 
     desk.newsroom.clear_hits();
     let second = desk.run_once();
-    assert!(second.status.success());
     let done = log_lines(&second.stderr, "pass done");
     assert_eq!(done[0]["fields"]["articles"], 0);
     assert_eq!(done[0]["fields"]["versions"], 0);
@@ -230,12 +231,7 @@ fn kill_9_at_any_moment_loses_nothing_and_duplicates_nothing() {
         steps.len() >= 2,
         "article counts after each kill: {counts:?}"
     );
-    let last = desk.run_once();
-    assert!(
-        last.status.success(),
-        "{}",
-        String::from_utf8_lossy(&last.stderr)
-    );
+    desk.run_once();
     check_store(&desk, true);
 }
 
@@ -411,11 +407,6 @@ fn run_once_on_postgresql_does_the_same_job() {
     let database = Database::create();
     let desk = Desk::with_store(Newsroom::start(), GOOD_FEEDS, &database.url());
     let first = desk.run_once();
-    assert!(
-        first.status.success(),
-        "{}",
-        String::from_utf8_lossy(&first.stderr)
-    );
     let done = log_lines(&first.stderr, "pass done");
     assert_eq!(done[0]["fields"]["articles"], 11);
     assert_eq!(log_lines(&first.stderr, "story written").len(), 3);
