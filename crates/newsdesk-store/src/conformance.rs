@@ -31,7 +31,8 @@ macro_rules! conformance_tests {
             stories_needing_a_version_are_listed,
             stories_are_found_by_the_words_of_their_latest_version,
             a_story_starts_with_its_first_article,
-            a_merged_story_gives_its_articles_and_leads_to_the_other
+            a_merged_story_gives_its_articles_and_leads_to_the_other,
+            due_feeds_are_leased_to_one_worker_at_a_time
         );
     };
     (@tests $make:expr; $($check:ident),*) => {
@@ -620,4 +621,109 @@ pub fn a_merged_story_gives_its_articles_and_leads_to_the_other<S: Store>(store:
     assert_eq!(store.story_articles(later).unwrap().len(), 3);
     assert_eq!(store.merged_into(later).unwrap(), None);
     assert_eq!(store.merged_into(later + 100).unwrap(), None);
+}
+
+pub fn due_feeds_are_leased_to_one_worker_at_a_time<S: Store>(store: &mut S) {
+    let urls = [
+        "https://a.example/feed",
+        "https://b.example/feed",
+        "https://c.example/feed",
+    ];
+    let ids: Vec<FeedId> = urls
+        .iter()
+        .enumerate()
+        .map(|(i, url)| store.add_feed(url, None, at(i as u32)).unwrap().id())
+        .collect();
+    let leased = |feeds: Vec<Feed>| feeds.into_iter().map(|f| f.id).collect::<Vec<_>>();
+    // c was fetched and is next due at minute 40.
+    store
+        .record_fetch(&Fetch {
+            feed: ids[2],
+            url: urls[2].into(),
+            at: at(3),
+            status: Some(200),
+            error: None,
+            bytes: 10,
+            duration_ms: 1,
+            etag: None,
+            last_modified: None,
+            next_due_at: Some(at(40)),
+        })
+        .unwrap();
+
+    // Due feeds go out longest due first, each to one worker.
+    let first = store.lease_due_feeds("w1", at(10), at(20), 1).unwrap();
+    assert_eq!(leased(first), [ids[0]]);
+    let second = store.lease_due_feeds("w2", at(10), at(20), 10).unwrap();
+    assert_eq!(
+        leased(second),
+        [ids[1]],
+        "a leased feed is not handed out again"
+    );
+    assert!(store
+        .lease_due_feeds("w2", at(11), at(21), 10)
+        .unwrap()
+        .is_empty());
+    assert!(
+        store
+            .lease_due_feeds("w1", at(11), at(21), 10)
+            .unwrap()
+            .is_empty(),
+        "not to its holder either: a pass takes each feed once"
+    );
+
+    // Recording a fetch lets the feed go; it is due again at its time.
+    let fetched = Fetch {
+        feed: ids[0],
+        url: urls[0].into(),
+        at: at(12),
+        status: Some(304),
+        error: None,
+        bytes: 0,
+        duration_ms: 1,
+        etag: None,
+        last_modified: None,
+        next_due_at: Some(at(30)),
+    };
+    store.record_fetch(&fetched).unwrap();
+    assert!(store
+        .lease_due_feeds("w2", at(13), at(23), 10)
+        .unwrap()
+        .is_empty());
+
+    // A dead worker's lease lapses; at minute 45 all three are due again,
+    // the longest due first (b's lease ran out at 20, a was due at 30, c at 40).
+    let later = store.lease_due_feeds("w3", at(45), at(55), 10).unwrap();
+    assert_eq!(leased(later), [ids[1], ids[0], ids[2]]);
+    let feed = store.feed(urls[0]).unwrap().unwrap();
+    assert_eq!(
+        feed.last_status,
+        Some(304),
+        "leasing leaves the feed's state alone"
+    );
+    assert_eq!(
+        store.lease_due_feeds("w3", at(45), at(55), 0).unwrap(),
+        vec![]
+    );
+}
+
+/// Two handles on one database (`open` makes each): only one is the
+/// placer, until it is dropped.
+pub fn one_handle_at_a_time_is_the_placer<S: Store>(open: impl Fn() -> S) {
+    let mut first = open();
+    let mut second = open();
+    assert!(first.claim_placer("w1", at(0), at(10)).unwrap());
+    assert!(!second.claim_placer("w2", at(1), at(11)).unwrap());
+    assert!(
+        first.claim_placer("w1", at(2), at(12)).unwrap(),
+        "kept by its holder"
+    );
+    assert!(!second.claim_placer("w2", at(3), at(13)).unwrap());
+    drop(first);
+    assert!(
+        second.claim_placer("w2", at(4), at(14)).unwrap(),
+        "a dropped holder lets go"
+    );
+    let mut third = open();
+    assert!(!third.claim_placer("w3", at(5), at(15)).unwrap());
 }

@@ -50,6 +50,25 @@ pub trait Store {
     /// Logs a fetch and updates the feed's state (validators, last error,
     /// when it is next due).
     fn record_fetch(&mut self, fetch: &Fetch) -> Result<()>;
+    /// Hands `worker` up to `limit` feeds due at `now` (never fetched, or
+    /// next due by then) that no worker holds, and holds them for it until
+    /// `until`, so that workers sharing a store fetch each feed once.
+    /// Recording a fetch of a feed lets it go; the feeds of a worker that
+    /// died go at `until`. Longest due first.
+    fn lease_due_feeds(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Feed>>;
+    /// Whether this handle is the placer: the one worker that puts articles
+    /// in stories and writes them (story detection keeps its state in one
+    /// process's memory). The first handle to claim it keeps it while it
+    /// lives and others are refused; a holder that died without letting go
+    /// is replaced at once where the database can tell (PostgreSQL: a
+    /// session lock), or at the `until` of its last claim (SQLite).
+    fn claim_placer(&mut self, worker: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>>;
 
     /// Keeps an article unless one with the same canonical URL or the same
@@ -107,4 +126,11 @@ pub trait Store {
     /// is a valid query: operators and quotes in it are taken as words.
     fn search_stories(&self, query: &str, limit: usize, offset: usize)
         -> Result<Vec<StorySummary>>;
+}
+
+/// Feeds in the order they fell due: never fetched ones by when they were
+/// added, then by id.
+fn sorted_by_due(mut feeds: Vec<Feed>) -> Vec<Feed> {
+    feeds.sort_by_key(|feed| (feed.next_due_at.unwrap_or(feed.added_at), feed.id));
+    feeds
 }

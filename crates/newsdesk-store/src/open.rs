@@ -88,6 +88,18 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {
         (**self).fetch_log(feed, limit)
     }
+    fn lease_due_feeds(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Feed>> {
+        (**self).lease_due_feeds(worker, now, until, limit)
+    }
+    fn claim_placer(&mut self, worker: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
+        (**self).claim_placer(worker, now, until)
+    }
     fn insert_article(&mut self, article: &NewArticle) -> Result<Insertion> {
         (**self).insert_article(article)
     }

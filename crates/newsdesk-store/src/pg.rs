@@ -96,14 +96,23 @@ CREATE INDEX story_search_document ON story_search USING GIN (document);
     "CREATE TABLE story_merges (\
         story_id BIGINT PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE, \
         merged_into BIGINT NOT NULL REFERENCES stories(id) ON DELETE CASCADE);",
+    // 3: workers sharing the database lease the feeds they fetch.
+    "ALTER TABLE feeds ADD COLUMN leased_by TEXT, ADD COLUMN leased_until TIMESTAMPTZ;",
 ];
 
 /// A key for `pg_advisory_xact_lock` that only migrations take.
 const MIGRATION_LOCK: i64 = 0x6e65_7773_6465_736b; // "newsdesk"
 
+/// The first key of the placer's session lock; the second is the schema's
+/// name hashed, so stores in different schemas have placers of their own.
+const PLACER_LOCK: i32 = 0x6e65_7773; // "news"
+
 pub struct PostgresStore {
     // The trait reads through `&self`; a client needs `&mut` for any query.
     client: Mutex<Client>,
+    /// Whether this connection holds the placer's lock (taken once: the
+    /// lock counts how often it was taken).
+    placer: bool,
 }
 
 impl PostgresStore {
@@ -138,6 +147,7 @@ impl PostgresStore {
         migrate(&mut client)?;
         Ok(PostgresStore {
             client: Mutex::new(client),
+            placer: false,
         })
     }
 
@@ -341,7 +351,8 @@ impl Store for PostgresStore {
             // A 304 or an error keeps the validators the feed already had.
             let changed = tx.execute(
                 "UPDATE feeds SET last_fetched_at = $2, last_status = $3, last_error = $4, next_due_at = $5, \
-                 etag = COALESCE($6, etag), last_modified = COALESCE($7, last_modified) WHERE id = $1",
+                 etag = COALESCE($6, etag), last_modified = COALESCE($7, last_modified), \
+                 leased_by = NULL, leased_until = NULL WHERE id = $1",
                 &[
                     &fetch.feed,
                     &fetch.at,
@@ -377,6 +388,46 @@ impl Store for PostgresStore {
             tx.commit()?;
             Ok(())
         })
+    }
+
+    fn lease_due_feeds(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Feed>> {
+        self.hop(|| {
+            // SKIP LOCKED: a feed another worker is leasing right now is
+            // passed over, not waited for.
+            let rows = self.client().query(
+                &format!(
+                    "UPDATE feeds SET leased_by = $1, leased_until = $2 WHERE id IN (\
+                     SELECT id FROM feeds WHERE (next_due_at IS NULL OR next_due_at <= $3) \
+                     AND (leased_until IS NULL OR leased_until <= $3) \
+                     ORDER BY COALESCE(next_due_at, added_at), id LIMIT $4 FOR UPDATE SKIP LOCKED) \
+                     RETURNING {FEED_COLUMNS}"
+                ),
+                &[&worker, &until, &now, &clamp(limit)],
+            )?;
+            Ok(sorted_by_due(rows.iter().map(feed_from_row).collect()))
+        })
+    }
+
+    fn claim_placer(&mut self, _worker: &str, _now: Timestamp, _until: Timestamp) -> Result<bool> {
+        if self.placer {
+            return Ok(true);
+        }
+        let held: bool = self.hop(|| {
+            self.client()
+                .query_one(
+                    "SELECT pg_try_advisory_lock($1, hashtext(current_schema()))",
+                    &[&PLACER_LOCK],
+                )
+                .map(|row| row.get(0))
+        })?;
+        self.placer = held;
+        Ok(held)
     }
 
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {

@@ -2,7 +2,7 @@
 
 use crate::content::{content_hash, search_words};
 use crate::types::*;
-use crate::{Result, Store, StoreError};
+use crate::{sorted_by_due, Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Transaction};
 use std::io::{Read, Write};
@@ -109,10 +109,36 @@ WHERE v.version = (SELECT MAX(version) FROM story_versions w WHERE w.story_id = 
     "CREATE TABLE IF NOT EXISTS story_merges (\
         story_id INTEGER PRIMARY KEY REFERENCES stories(id) ON DELETE CASCADE, \
         merged_into INTEGER NOT NULL REFERENCES stories(id) ON DELETE CASCADE);",
+    // 5: workers sharing a store lease the feeds they fetch, and one of
+    // them holds the placer's claim.
+    r#"
+ALTER TABLE feeds ADD COLUMN leased_by TEXT;
+ALTER TABLE feeds ADD COLUMN leased_until TEXT;
+CREATE TABLE worker_claims (
+    role TEXT PRIMARY KEY,
+    holder TEXT NOT NULL,
+    until TEXT NOT NULL
+);
+"#,
 ];
 
 pub struct SqliteStore {
     connection: Connection,
+    /// The worker name this handle claimed the placer's role with, let go
+    /// when the handle is dropped.
+    placer: Option<String>,
+}
+
+impl Drop for SqliteStore {
+    fn drop(&mut self) {
+        if let Some(worker) = self.placer.take() {
+            // Best effort: a claim left behind lapses at its `until`.
+            let _ = self.connection.execute(
+                "DELETE FROM worker_claims WHERE role = 'placer' AND holder = ?1",
+                [worker],
+            );
+        }
+    }
 }
 
 impl SqliteStore {
@@ -135,7 +161,10 @@ impl SqliteStore {
         connection.pragma_update(None, "foreign_keys", "ON")?;
         connection.busy_timeout(std::time::Duration::from_secs(10))?;
         migrate(&mut connection)?;
-        Ok(SqliteStore { connection })
+        Ok(SqliteStore {
+            connection,
+            placer: None,
+        })
     }
 
     /// The schema version, for diagnostics.
@@ -342,7 +371,8 @@ impl Store for SqliteStore {
         // A 304 or an error keeps the validators the feed already had.
         let changed = tx.execute(
             "UPDATE feeds SET last_fetched_at = ?2, last_status = ?3, last_error = ?4, next_due_at = ?5, \
-             etag = COALESCE(?6, etag), last_modified = COALESCE(?7, last_modified) WHERE id = ?1",
+             etag = COALESCE(?6, etag), last_modified = COALESCE(?7, last_modified), \
+             leased_by = NULL, leased_until = NULL WHERE id = ?1",
             params![fetch.feed, time(fetch.at), fetch.status, fetch.error, fetch.next_due_at.map(time), fetch.etag, fetch.last_modified],
         )?;
         if changed == 0 {
@@ -355,12 +385,56 @@ impl Store for SqliteStore {
         Ok(())
     }
 
+    fn lease_due_feeds(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+        limit: usize,
+    ) -> Result<Vec<Feed>> {
+        // Immediate: take the write lock before reading, so two processes
+        // cannot both read a feed as free.
+        let tx = self
+            .connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let now = time(now);
+        let leased = {
+            let mut statement = tx.prepare(&format!(
+                "UPDATE feeds SET leased_by = ?1, leased_until = ?2 WHERE id IN (\
+                 SELECT id FROM feeds WHERE (next_due_at IS NULL OR next_due_at <= ?3) \
+                 AND (leased_until IS NULL OR leased_until <= ?3) \
+                 ORDER BY COALESCE(next_due_at, added_at), id LIMIT ?4) \
+                 RETURNING {FEED_COLUMNS}"
+            ))?;
+            let rows = statement.query_map(
+                params![worker, time(until), now, clamp(limit)],
+                feed_from_row,
+            )?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        tx.commit()?;
+        Ok(sorted_by_due(leased))
+    }
+
+    fn claim_placer(&mut self, worker: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
+        let claimed = self.connection.execute(
+            "INSERT INTO worker_claims (role, holder, until) VALUES ('placer', ?1, ?2) \
+             ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, until = excluded.until \
+             WHERE worker_claims.holder = excluded.holder OR worker_claims.until <= ?3",
+            params![worker, time(until), time(now)],
+        )? == 1;
+        if claimed {
+            self.placer = Some(worker.to_owned());
+        }
+        Ok(claimed)
+    }
+
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {
         let mut statement = self.connection.prepare(
             "SELECT feed_id, url, at, status, error, bytes, duration_ms, etag, last_modified, next_due_at \
              FROM fetches WHERE feed_id = ?1 ORDER BY id DESC LIMIT ?2",
         )?;
-        let rows = statement.query_map(params![feed, limit as i64], |row| {
+        let rows = statement.query_map(params![feed, clamp(limit)], |row| {
             Ok(Fetch {
                 feed: row.get(0)?,
                 url: row.get(1)?,
@@ -475,7 +549,7 @@ impl Store for SqliteStore {
             "SELECT id FROM articles WHERE id NOT IN (SELECT article_id FROM story_articles) ORDER BY id LIMIT ?1",
         )?;
         let ids = statement
-            .query_map([limit as i64], |r| r.get(0))?
+            .query_map([clamp(limit)], |r| r.get(0))?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         Ok(ids)
     }
@@ -719,7 +793,7 @@ impl Store for SqliteStore {
              WHERE NOT EXISTS (SELECT 1 FROM story_merges m WHERE m.story_id = s.id) \
              ORDER BY s.updated_at DESC, s.id DESC LIMIT ?1 OFFSET ?2"
         ))?;
-        let rows = statement.query_map(params![limit as i64, offset as i64], summary_from_row)?;
+        let rows = statement.query_map(params![clamp(limit), clamp(offset)], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 

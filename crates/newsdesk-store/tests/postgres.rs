@@ -55,6 +55,56 @@ mod conformance {
 }
 
 #[test]
+fn one_handle_at_a_time_is_the_placer() {
+    let schema = fresh_schema();
+    newsdesk_store::conformance::one_handle_at_a_time_is_the_placer(|| {
+        PostgresStore::connect_in_schema(&server(), Some(&schema.0)).unwrap()
+    });
+    // Another schema is another installation, with a placer of its own.
+    let (_other, mut elsewhere) = store();
+    assert!(elsewhere.claim_placer("w9", at(0), at(10)).unwrap());
+}
+
+#[test]
+fn concurrent_workers_lease_each_due_feed_once() {
+    let schema = fresh_schema();
+    let mut setup = PostgresStore::connect_in_schema(&server(), Some(&schema.0)).unwrap();
+    for i in 0..40 {
+        setup
+            .add_feed(&format!("https://f{i}.example/feed"), None, at(0))
+            .unwrap();
+    }
+    let leased: Vec<Vec<i64>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|worker| {
+                let schema = &schema;
+                scope.spawn(move || {
+                    let mut store =
+                        PostgresStore::connect_in_schema(&server(), Some(&schema.0)).unwrap();
+                    let mut mine = Vec::new();
+                    loop {
+                        let batch = store
+                            .lease_due_feeds(&format!("w{worker}"), at(1), at(30), 3)
+                            .unwrap();
+                        if batch.is_empty() {
+                            break mine;
+                        }
+                        mine.extend(batch.iter().map(|f| f.id));
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let mut all: Vec<i64> = leased.concat();
+    all.sort_unstable();
+    let before = all.len();
+    all.dedup();
+    assert_eq!(before, all.len(), "no feed leased twice: {leased:?}");
+    assert_eq!(all.len(), 40, "every due feed leased");
+}
+
+#[test]
 fn concurrent_writers_store_an_article_once() {
     let schema = fresh_schema();
     // Both connect (and migrate) at once.

@@ -14,6 +14,28 @@ mod on_a_file {
     newsdesk_store::conformance_tests!(super::file_store());
 }
 
+#[test]
+fn one_handle_at_a_time_is_the_placer() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newsdesk.sqlite");
+    newsdesk_store::conformance::one_handle_at_a_time_is_the_placer(|| {
+        SqliteStore::open(&path).unwrap()
+    });
+}
+
+#[test]
+fn a_placer_that_died_is_replaced_when_its_claim_lapses() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("newsdesk.sqlite");
+    let mut dead = SqliteStore::open(&path).unwrap();
+    assert!(dead.claim_placer("dead", at(0), at(10)).unwrap());
+    // A process killed with -9 runs no destructor.
+    std::mem::forget(dead);
+    let mut next = SqliteStore::open(&path).unwrap();
+    assert!(!next.claim_placer("next", at(9), at(19)).unwrap());
+    assert!(next.claim_placer("next", at(10), at(20)).unwrap());
+}
+
 mod in_memory {
     newsdesk_store::conformance_tests!(((), newsdesk_store::SqliteStore::in_memory().unwrap()));
 }
@@ -39,7 +61,7 @@ fn data_survives_reopening_and_the_schema_is_versioned() {
             .unwrap();
     }
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     assert_eq!(store.feeds().unwrap().len(), 1);
     assert_eq!(
         store.raw_page(1).unwrap().as_deref(),
@@ -59,7 +81,7 @@ fn a_store_from_a_newer_version_is_refused() {
         SqliteStore::open(&path),
         Err(StoreError::NewerSchema {
             found: 99,
-            known: 4
+            known: 5
         })
     ));
 }
@@ -85,11 +107,15 @@ fn upgrading_to_schema_2_indexes_the_stories_already_written() {
     // Make the file a schema-1 store again, as an older newsdesk left it.
     let connection = rusqlite::Connection::open(&path).unwrap();
     connection
-        .execute_batch("DROP TABLE story_search; PRAGMA user_version = 1;")
+        .execute_batch(
+            "DROP TABLE story_search; DROP INDEX articles_by_url; DROP TABLE story_merges; \
+             DROP TABLE worker_claims; ALTER TABLE feeds DROP COLUMN leased_by; \
+             ALTER TABLE feeds DROP COLUMN leased_until; PRAGMA user_version = 1;",
+        )
         .unwrap();
     drop(connection);
     let store = SqliteStore::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 4);
+    assert_eq!(store.schema_version().unwrap(), 5);
     let found = |query| store.search_stories(query, 10, 0).unwrap().len();
     assert_eq!((found("cranes"), found("port"), found("old")), (1, 1, 0));
 }
