@@ -5,37 +5,42 @@ use crate::junk::{self, normalise, Position};
 use crate::outlet;
 use crate::text::guess_language;
 use chrono::{DateTime, FixedOffset, NaiveDate};
+use dom::{Dom, NodeId, Tag};
 use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
 use newsdesk_text::{find_date, parse_date};
-use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
 use timestamps::{absolute_http_url, timestamp};
 
 mod bounds;
+mod dom;
 #[cfg(test)]
 mod tests;
 mod timestamps;
 
 /// Elements that never hold article text.
-const SKIPPED_TAGS: &[&str] = &[
-    "script",
-    "style",
-    "noscript",
-    "nav",
-    "footer",
-    "aside",
-    "button",
-    "figure",
-    "figcaption",
-    "iframe",
-    "svg",
-    "template",
-    "select",
-    "header",
-    "menu",
-    "dialog",
-];
+fn is_skipped(tag: Tag) -> bool {
+    use Tag::*;
+    matches!(
+        tag,
+        Script
+            | Style
+            | Noscript
+            | Nav
+            | Footer
+            | Aside
+            | Button
+            | Figure
+            | Figcaption
+            | Iframe
+            | Svg
+            | Template
+            | Select
+            | Header
+            | Menu
+            | Dialog
+    )
+}
 
 /// Words of class and id names that mark page furniture. A name matches
 /// when one of its parts (split at '-', '_' and spaces) starts with one of
@@ -75,7 +80,9 @@ const FURNITURE_PARTS: &[&str] = &["ad", "ads", "most", "widget", "rail"];
 
 /// Elements that wrap the whole page or the article: their names describe
 /// the page ("one-sidebar", "has-comments"), not themselves.
-const PAGE_WRAPPERS: &[&str] = &["html", "body", "main", "article"];
+fn is_page_wrapper(tag: Tag) -> bool {
+    matches!(tag, Tag::Html | Tag::Body | Tag::Main | Tag::Article)
+}
 
 /// The article metadata a page declares, gathered before the body.
 #[derive(Default, Debug)]
@@ -94,7 +101,8 @@ struct Metadata {
 
 /// Builds an article from a decoded HTML page.
 pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> Article {
-    let document = Html::parse_document(&bounds::bound(html));
+    let bounded = bounds::bound(html);
+    let document = Dom::parse(&bounded);
     let meta = metadata(&document);
     let mut article = Article {
         origin: origin.to_string(),
@@ -109,12 +117,12 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
         ..Article::default()
     };
     let title_key = meta.title.as_deref().map(normalise);
-    let sizes = TextSizes::measure(&document);
-    let containers = main_containers(&document, &sizes);
+    let page = Page::read(&document);
+    let containers = main_containers(&page);
     if !containers.is_empty() {
         let blocks: Vec<(BlockKind, String)> = containers
             .iter()
-            .flat_map(|c| blocks_in(*c, &sizes))
+            .flat_map(|c| blocks_in(&page, *c))
             .collect();
         let mut seen: Vec<String> = Vec::new();
         let tail_from = blocks
@@ -161,12 +169,12 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
         }
     }
     if article.title.is_none() {
-        article.title = first_text(&document, "h1");
+        article.title = first_text(&document, Tag::H1);
     }
     article.outlet = meta
         .outlet
         .or_else(|| {
-            first_text(&document, "title").and_then(|t| outlet::outlet_from_title_suffix(&t))
+            first_text(&document, Tag::Title).and_then(|t| outlet::outlet_from_title_suffix(&t))
         })
         .or_else(|| meta.url.as_deref().and_then(host_name))
         .or_else(|| file_stem.map(outlet::outlet_from_file_stem));
@@ -177,31 +185,14 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
     article
 }
 
-/// A selector of this file, parsed once per thread (parsing one costs more
-/// than using it on a small page).
-fn selector(css: &'static str) -> &'static Selector {
-    thread_local! {
-        static PARSED: std::cell::RefCell<HashMap<&'static str, &'static Selector>> =
-            std::cell::RefCell::new(HashMap::new());
-    }
-    PARSED.with(|parsed| {
-        *parsed.borrow_mut().entry(css).or_insert_with(|| {
-            // A handful of fixed strings: leaking them is bounded.
-            Box::leak(Box::new(
-                Selector::parse(css).expect("selectors in this file are valid"),
-            ))
-        })
-    })
-}
-
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn first_text(document: &Html, css: &'static str) -> Option<String> {
+fn first_text(document: &Dom, tag: Tag) -> Option<String> {
     document
-        .select(selector(css))
-        .map(|e| collapse(&e.text().collect::<String>()))
+        .elements(tag)
+        .map(|e| collapse(&document.texts(e).collect::<String>()))
         .find(|t| !t.is_empty())
 }
 
@@ -214,19 +205,18 @@ struct MetaTags(HashMap<String, [Option<String>; 3]>);
 const META_KEY_ATTRIBUTES: [&str; 3] = ["property", "name", "itemprop"];
 
 impl MetaTags {
-    fn read(document: &Html) -> MetaTags {
+    fn read(document: &Dom) -> MetaTags {
         let mut tags: HashMap<String, [Option<String>; 3]> = HashMap::new();
-        for element in document.select(selector("meta[content]")) {
-            let value = element.value();
-            let Some(content) = value
-                .attr("content")
+        for element in document.elements(Tag::Meta) {
+            let Some(content) = document
+                .attr(element, "content")
                 .map(collapse)
                 .filter(|c| !c.is_empty())
             else {
                 continue;
             };
             for (index, attribute) in META_KEY_ATTRIBUTES.iter().enumerate() {
-                if let Some(key) = value.attr(attribute) {
+                if let Some(key) = document.attr(element, attribute) {
                     // The first tag with a key wins, as a reader of the page would see it.
                     let slot = &mut tags.entry(key.to_string()).or_default()[index];
                     if slot.is_none() {
@@ -250,11 +240,16 @@ impl MetaTags {
 /// Metadata in the documented order of trust (docs/extraction.md): JSON-LD,
 /// then OpenGraph and `<meta>`, then `<time>`, then the page `<title>`,
 /// then the URL.
-fn metadata(document: &Html) -> Metadata {
+fn metadata(document: &Dom) -> Metadata {
     let mut meta = Metadata::default();
     let tags = MetaTags::read(document);
-    for script in document.select(selector("script[type=\"application/ld+json\"]")) {
-        let raw: String = script.text().collect();
+    let json_ld = document.elements(Tag::Script).filter(|&s| {
+        document
+            .attr(s, "type")
+            .is_some_and(|t| t.eq_ignore_ascii_case("application/ld+json"))
+    });
+    for script in json_ld {
+        let raw: String = document.texts(script).collect();
         if let Ok(value) = serde_json::from_str::<Value>(&raw) {
             if let Some(node) = find_article_node(&value, 0) {
                 fill_from_json_ld(node, &mut meta);
@@ -262,7 +257,7 @@ fn metadata(document: &Html) -> Metadata {
             }
         }
     }
-    let title_tag = first_text(document, "title");
+    let title_tag = first_text(document, Tag::Title);
     meta.title = meta
         .title
         .or_else(|| tags.get(&["og:title", "twitter:title"]))
@@ -282,8 +277,8 @@ fn metadata(document: &Html) -> Metadata {
     let published_meta = tags.get(PUBLISHED_KEYS);
     let published_time = || {
         document
-            .select(selector("time[datetime]"))
-            .filter_map(|t| t.value().attr("datetime"))
+            .elements(Tag::Time)
+            .filter_map(|t| document.attr(t, "datetime"))
             .find(|d| find_date(d).is_some())
             .map(str::to_string)
     };
@@ -301,8 +296,13 @@ fn metadata(document: &Html) -> Metadata {
     }
     meta.url = meta.url.or_else(|| {
         document
-            .select(selector("link[rel=\"canonical\"]"))
-            .filter_map(|l| l.value().attr("href"))
+            .elements(Tag::Link)
+            .filter(|&l| {
+                document
+                    .attr(l, "rel")
+                    .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+            })
+            .filter_map(|l| document.attr(l, "href"))
             .map(str::to_string)
             .next()
             .or_else(|| tags.get(&["og:url"]))
@@ -317,8 +317,8 @@ fn metadata(document: &Html) -> Metadata {
         .and_then(|image| absolute_http_url(&image, meta.url.as_deref()));
     meta.language = meta.language.or_else(|| {
         document
-            .select(selector("html[lang]"))
-            .filter_map(|h| h.value().attr("lang"))
+            .elements(Tag::Html)
+            .filter_map(|h| document.attr(h, "lang"))
             .map(|l| l.split(['-', '_']).next().unwrap_or(l).to_lowercase())
             .find(|l| !l.is_empty())
     });
@@ -485,77 +485,103 @@ fn date_in_url(url: &str) -> Option<NaiveDate> {
     })
 }
 
-/// How much text each element holds, measured once per page.
-struct TextSizes {
-    of: HashMap<ego_tree::NodeId, usize>,
-    page: usize,
+/// Code and styles are not text a reader sees.
+fn holds_code(tag: Tag) -> bool {
+    matches!(
+        tag,
+        Tag::Script | Tag::Style | Tag::Noscript | Tag::Template | Tag::Svg
+    )
 }
 
-impl TextSizes {
-    fn measure(document: &Html) -> TextSizes {
-        let mut of: HashMap<ego_tree::NodeId, usize> = HashMap::new();
-        let mut page = 0;
-        for node in document.tree.root().descendants() {
-            let Some(text) = node.value().as_text() else {
-                continue;
-            };
-            // Code and styles are not text a reader sees.
-            let in_code = node
-                .parent()
-                .and_then(|p| {
-                    p.value().as_element().map(|e| {
-                        matches!(
-                            e.name(),
-                            "script" | "style" | "noscript" | "template" | "svg"
-                        )
-                    })
-                })
-                .unwrap_or(false);
-            if in_code {
-                continue;
-            }
-            let length = text.trim().len();
-            if length == 0 {
-                continue;
-            }
-            page += length;
-            for ancestor in node.ancestors() {
-                *of.entry(ancestor.id()).or_default() += length;
+/// The page with what every later step asks of each node, measured once.
+struct Page<'d, 'a> {
+    dom: &'d Dom<'a>,
+    /// Visible text bytes (each text trimmed) under each node.
+    text_size: Vec<u32>,
+    /// Visible text bytes of the whole page.
+    page_size: u32,
+    /// Whether the element is furniture itself.
+    furniture: Vec<bool>,
+    /// Whether the element or an ancestor is furniture.
+    inside_furniture: Vec<bool>,
+}
+
+impl<'d, 'a> Page<'d, 'a> {
+    fn read(dom: &'d Dom<'a>) -> Page<'d, 'a> {
+        let count = dom.len();
+        let mut text_size = vec![0u32; count];
+        for (id, size) in text_size.iter_mut().enumerate() {
+            if let Some(text) = dom.text(id) {
+                if !dom
+                    .parent(id)
+                    .and_then(|p| dom.tag(p))
+                    .is_some_and(holds_code)
+                {
+                    *size = text.trim().len() as u32;
+                }
             }
         }
-        TextSizes { of, page }
+        // Children follow their parent: sizes flow up in one backward pass.
+        for id in (1..count).rev() {
+            if let Some(parent) = dom.parent(id) {
+                text_size[parent] += text_size[id];
+            }
+        }
+        let page_size = text_size.first().copied().unwrap_or(0);
+        let mut page = Page {
+            dom,
+            text_size,
+            page_size,
+            furniture: vec![false; count],
+            inside_furniture: vec![false; count],
+        };
+        for id in 0..count {
+            let furniture = page.is_furniture(id);
+            page.furniture[id] = furniture;
+            page.inside_furniture[id] =
+                furniture || dom.parent(id).is_some_and(|p| page.inside_furniture[p]);
+        }
+        page
     }
 
-    fn share(&self, element: &ElementRef) -> f32 {
-        *self.of.get(&element.id()).unwrap_or(&0) as f32 / self.page.max(1) as f32
+    fn share(&self, id: NodeId) -> f32 {
+        self.text_size[id] as f32 / self.page_size.max(1) as f32
+    }
+
+    fn is_furniture(&self, id: NodeId) -> bool {
+        let dom = self.dom;
+        let Some(tag) = dom.tag(id) else {
+            return false;
+        };
+        if is_skipped(tag) {
+            return true;
+        }
+        if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+            return true;
+        }
+        if is_page_wrapper(tag) {
+            return false;
+        }
+        let names = [
+            dom.attr(id, "class").unwrap_or(""),
+            dom.attr(id, "id").unwrap_or(""),
+        ];
+        names
+            .iter()
+            .flat_map(|n| n.split_whitespace())
+            .any(names_furniture)
+            && self.share(id) < FURNITURE_MAX_SHARE
+    }
+
+    /// The nearest ancestor that is an element.
+    fn parent_element(&self, id: NodeId) -> Option<NodeId> {
+        self.dom.parent(id).filter(|&p| self.dom.tag(p).is_some())
     }
 }
 
 /// Furniture by its name may hold at most this share of the page's text:
 /// a wrapper named "with-right-rail" around the article is not a rail.
 const FURNITURE_MAX_SHARE: f32 = 0.2;
-
-fn is_furniture(element: &ElementRef, sizes: &TextSizes) -> bool {
-    let value = element.value();
-    if SKIPPED_TAGS.contains(&value.name()) {
-        return true;
-    }
-    if value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
-        return true;
-    }
-    if PAGE_WRAPPERS.contains(&value.name()) {
-        return false;
-    }
-    let names = [
-        value.attr("class").unwrap_or(""),
-        value.attr("id").unwrap_or(""),
-    ];
-    names
-        .iter()
-        .flat_map(|n| n.split_whitespace())
-        .any(names_furniture)
-        && sizes.share(element) < FURNITURE_MAX_SHARE
-}
 
 /// Whether one class or id names furniture: a part starts with a furniture
 /// word or is a furniture part, and no part negates it ("no-sidebar").
@@ -573,36 +599,29 @@ fn names_furniture(name: &str) -> bool {
     })
 }
 
-/// Whether the element or an ancestor is page furniture.
-fn inside_furniture(element: &ElementRef, sizes: &TextSizes) -> bool {
-    std::iter::once(*element)
-        .chain(element.ancestors().filter_map(ElementRef::wrap))
-        .any(|e| is_furniture(&e, sizes))
-}
-
-/// The element whose paragraphs hold the most text, Readability-style:
-/// each paragraph gives its length to its parent and half to its grandparent.
 /// The best container and those of its siblings that hold a good share of
 /// article text too: an article split into several blocks (a lead box and
 /// a body, sections between ads) is read whole, in document order.
-fn main_containers<'a>(document: &'a Html, sizes: &TextSizes) -> Vec<ElementRef<'a>> {
-    let Some((best, scores)) = main_container(document, sizes) else {
+fn main_containers(page: &Page) -> Vec<NodeId> {
+    let Some((best, scores)) = main_container(page) else {
         return Vec::new();
     };
-    let best_score = scores.get(&best.id()).copied().unwrap_or(0.0);
-    let Some(parent) = best.parent().and_then(ElementRef::wrap) else {
+    let dom = page.dom;
+    let best_score = scores[best];
+    let Some(parent) = page.parent_element(best) else {
         return vec![best];
     };
-    if PAGE_WRAPPERS.contains(&parent.value().name()) && parent.value().name() != "article" {
+    if dom
+        .tag(parent)
+        .is_some_and(|t| is_page_wrapper(t) && t != Tag::Article)
+    {
         return vec![best];
     }
-    parent
-        .children()
-        .filter_map(ElementRef::wrap)
-        .filter(|sibling| {
-            sibling.id() == best.id()
-                || (scores.get(&sibling.id()).copied().unwrap_or(0.0) >= SIBLING_SHARE * best_score
-                    && !is_furniture(sibling, sizes))
+    dom.children(parent)
+        .filter(|&sibling| dom.tag(sibling).is_some())
+        .filter(|&sibling| {
+            sibling == best
+                || (scores[sibling] >= SIBLING_SHARE * best_score && !page.furniture[sibling])
         })
         .collect()
 }
@@ -610,108 +629,163 @@ fn main_containers<'a>(document: &'a Html, sizes: &TextSizes) -> Vec<ElementRef<
 /// A sibling joins the article when its paragraphs score this share of the best container's.
 const SIBLING_SHARE: f32 = 0.2;
 
-fn main_container<'a>(
-    document: &'a Html,
-    sizes: &TextSizes,
-) -> Option<(ElementRef<'a>, HashMap<ego_tree::NodeId, f32>)> {
-    let mut scores: HashMap<ego_tree::NodeId, f32> = HashMap::new();
-    for paragraph in document.select(selector("p, pre, blockquote")) {
-        if inside_furniture(&paragraph, sizes) {
+/// The length of `texts` joined and with whitespace collapsed (as
+/// [`collapse`] would make it), and the commas in them.
+fn collapsed_length_and_commas<'t>(texts: impl Iterator<Item = &'t str>) -> (usize, usize) {
+    let mut length = 0;
+    let mut commas = 0;
+    let mut words = 0usize;
+    let mut in_word = false;
+    for text in texts {
+        for c in text.chars() {
+            if c.is_whitespace() {
+                in_word = false;
+            } else {
+                if !in_word {
+                    words += 1;
+                    in_word = true;
+                }
+                length += c.len_utf8();
+                commas += usize::from(c == ',');
+            }
+        }
+    }
+    (length + words.saturating_sub(1), commas)
+}
+
+/// The element whose paragraphs hold the most text, Readability-style:
+/// each paragraph gives its length to its parent and half to its
+/// grandparent; loose text between `<br>`s counts for its element.
+fn main_container(page: &Page) -> Option<(NodeId, Vec<f32>)> {
+    let dom = page.dom;
+    let mut scores = vec![0f32; dom.len()];
+    let mut scored = false;
+    for id in 0..dom.len() {
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
+        if !matches!(tag, Tag::P | Tag::Pre | Tag::Blockquote) || page.inside_furniture[id] {
             continue;
         }
-        let length = collapse(&paragraph.text().collect::<String>()).len() as f32;
+        let (length, commas) = collapsed_length_and_commas(dom.texts(id));
+        let length = length as f32;
         if length < 25.0 {
             continue;
         }
-        let commas = paragraph
-            .text()
-            .map(|t| t.matches(',').count())
-            .sum::<usize>() as f32;
-        let score = length.min(600.0) / 100.0 + commas + 1.0;
-        let mut ancestors = paragraph.ancestors().filter_map(ElementRef::wrap);
-        if let Some(parent) = ancestors.next() {
-            *scores.entry(parent.id()).or_default() += score;
-            if let Some(grandparent) = ancestors.next() {
-                *scores.entry(grandparent.id()).or_default() += score / 2.0;
+        let score = length.min(600.0) / 100.0 + commas as f32 + 1.0;
+        if let Some(parent) = page.parent_element(id) {
+            scores[parent] += score;
+            scored = true;
+            if let Some(grandparent) = page.parent_element(parent) {
+                scores[grandparent] += score / 2.0;
             }
         }
     }
     // Pages without <p> put their paragraphs straight into a <div> or a
     // <td>, separated by <br>: count such loose text for its element.
-    for element in document
-        .root_element()
-        .descendants()
-        .filter_map(ElementRef::wrap)
-    {
+    for (id, score) in scores.iter_mut().enumerate() {
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
         if matches!(
-            element.value().name(),
-            "p" | "pre" | "blockquote" | "li" | "script" | "style" | "noscript" | "template"
+            tag,
+            Tag::P
+                | Tag::Pre
+                | Tag::Blockquote
+                | Tag::Li
+                | Tag::Script
+                | Tag::Style
+                | Tag::Noscript
+                | Tag::Template
         ) {
             continue;
         }
-        let loose: usize = element
-            .children()
-            .filter_map(|c| c.value().as_text())
-            .map(|t| t.trim().len())
-            .sum();
-        if loose < 80 || inside_furniture(&element, sizes) {
+        let mut loose = 0;
+        let mut commas = 0;
+        for text in dom.children(id).filter_map(|c| dom.text(c)) {
+            loose += text.trim().len();
+            commas += text.matches(',').count();
+        }
+        if loose < 80 || page.inside_furniture[id] {
             continue;
         }
-        let commas = element
-            .children()
-            .filter_map(|c| c.value().as_text())
-            .map(|t| t.matches(',').count())
-            .sum::<usize>() as f32;
-        *scores.entry(element.id()).or_default() +=
-            (loose as f32).min(3000.0) / 100.0 + commas + 1.0;
+        *score += (loose as f32).min(3000.0) / 100.0 + commas as f32 + 1.0;
+        scored = true;
     }
-    let best = *scores.iter().max_by(|a, b| a.1.total_cmp(b.1))?.0;
-    let node = document.tree.get(best)?;
-    let element = ElementRef::wrap(node)?;
+    if !scored {
+        return None;
+    }
+    let best = (0..scores.len()).max_by(|&a, &b| scores[a].total_cmp(&scores[b]))?;
     // Widen to an enclosing element marked as the article body, so
     // subheadings and lists beside the paragraph group are kept. (Widening
     // to any enclosing <article> kept more furniture than text: measured
     // F1 0.940 with it, 0.944 without.)
-    let widened = element
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().attr("itemprop") == Some("articleBody"))
-        .unwrap_or(element);
+    let widened = dom
+        .ancestors(best)
+        .find(|&e| dom.attr(e, "itemprop") == Some("articleBody"))
+        .unwrap_or(best);
     Some((widened, scores))
 }
 
-/// The text blocks of a container in document order.
 /// Elements that start a new block of text.
-const BLOCK_ELEMENTS: &[&str] = &[
-    "p",
-    "pre",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "div",
-    "section",
-    "article",
-    "table",
-    "tr",
-    "td",
-    "th",
-    "ul",
-    "ol",
-    "dl",
-    "dt",
-    "dd",
-    "hr",
-    "center",
-];
+fn starts_block(tag: Tag) -> bool {
+    use Tag::*;
+    tag.is_heading()
+        || matches!(
+            tag,
+            P | Pre
+                | Li
+                | Blockquote
+                | Div
+                | Section
+                | Article
+                | Table
+                | Tr
+                | Td
+                | Th
+                | Ul
+                | Ol
+                | Dl
+                | Dt
+                | Dd
+                | Hr
+                | Center
+        )
+}
+
+/// Elements whose text is theirs, not loose text of the container.
+fn owns_text(tag: Tag) -> bool {
+    use Tag::*;
+    tag.is_heading()
+        || matches!(
+            tag,
+            P | Pre | Li | Blockquote | Script | Style | Noscript | Template
+        )
+}
 
 /// The text blocks of a container in document order: paragraphs, headings,
 /// list items and quotes, and loose text between them split at <br>.
-fn blocks_in(container: ElementRef, sizes: &TextSizes) -> Vec<(BlockKind, String)> {
+fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String)> {
+    let dom = page.dom;
+    let range = dom.descendants(container);
+    // For each node of the container (indexed from the container), whether
+    // it or an ancestor below the container owns text, is furniture, or is
+    // a quote, list item or paragraph.
+    let local = |id: NodeId| id - container;
+    let size = range.end - container;
+    let mut owning = vec![false; size];
+    let mut furniture = vec![false; size];
+    let mut nesting = vec![false; size];
+    for id in range.clone() {
+        let Some(tag) = dom.tag(id) else {
+            continue;
+        };
+        let parent = dom.parent(id).map_or(0, local);
+        let (own, furn, nest) = (owning[parent], furniture[parent], nesting[parent]);
+        owning[local(id)] = own || owns_text(tag) || page.furniture[id];
+        furniture[local(id)] = furn || page.furniture[id];
+        nesting[local(id)] = nest || matches!(tag, Tag::Blockquote | Tag::Li | Tag::P);
+    }
     let mut blocks = Vec::new();
     let mut loose = String::new();
     let flush = |loose: &mut String, blocks: &mut Vec<(BlockKind, String)>| {
@@ -723,64 +797,37 @@ fn blocks_in(container: ElementRef, sizes: &TextSizes) -> Vec<(BlockKind, String
         }
         loose.clear();
     };
-    for node in container.descendants().skip(1) {
-        if let Some(text) = node.value().as_text() {
+    for id in range {
+        let parent = dom.parent(id).map_or(0, local);
+        if let Some(text) = dom.text(id) {
             // Text inside a block element is that block's; inside furniture or code, nobody's.
-            let owned = node
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .take_while(|a| a.id() != container.id())
-                .any(|a| {
-                    matches!(
-                        a.value().name(),
-                        "p" | "pre"
-                            | "h1"
-                            | "h2"
-                            | "h3"
-                            | "h4"
-                            | "h5"
-                            | "h6"
-                            | "li"
-                            | "blockquote"
-                            | "script"
-                            | "style"
-                            | "noscript"
-                            | "template"
-                    ) || is_furniture(&a, sizes)
-                });
-            if !owned {
+            if !owning[parent] {
                 loose.push_str(text);
             }
             continue;
         }
-        let Some(element) = ElementRef::wrap(node) else {
+        let Some(tag) = dom.tag(id) else {
             continue;
         };
-        let name = element.value().name();
-        if name == "br" {
+        if tag == Tag::Br {
             loose.push('\n');
             continue;
         }
-        if BLOCK_ELEMENTS.contains(&name) {
+        if starts_block(tag) {
             flush(&mut loose, &mut blocks);
         }
-        let kind = match name {
-            "p" | "pre" => BlockKind::Paragraph,
-            "h2" | "h3" | "h4" | "h5" | "h6" => BlockKind::Heading,
-            "li" => BlockKind::ListItem,
-            "blockquote" => BlockKind::Quote,
+        let kind = match tag {
+            Tag::P | Tag::Pre => BlockKind::Paragraph,
+            Tag::H2 | Tag::H3 | Tag::H4 | Tag::H5 | Tag::H6 => BlockKind::Heading,
+            Tag::Li => BlockKind::ListItem,
+            Tag::Blockquote => BlockKind::Quote,
             _ => continue,
         };
         // Paragraphs inside a quote or a list item are part of that block.
-        let nested = element
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .take_while(|a| a.id() != container.id())
-            .any(|a| matches!(a.value().name(), "blockquote" | "li" | "p"));
-        if nested || is_furniture_below(&element, &container, sizes) {
+        if nesting[parent] || furniture[local(id)] {
             continue;
         }
-        let text = collapse(&element.text().collect::<String>());
+        let text = collapse(&dom.texts(id).collect::<String>());
         if !text.is_empty() {
             blocks.push((kind, text));
         }
@@ -789,13 +836,13 @@ fn blocks_in(container: ElementRef, sizes: &TextSizes) -> Vec<(BlockKind, String
     blocks
 }
 
-fn is_furniture_below(element: &ElementRef, container: &ElementRef, sizes: &TextSizes) -> bool {
-    std::iter::once(*element)
-        .chain(
-            element
-                .ancestors()
-                .filter_map(ElementRef::wrap)
-                .take_while(|a| a.id() != container.id()),
+/// Elements and text bytes of a page as our parser reads it (for the parser benchmark).
+pub fn node_counts(html: &str) -> (usize, usize) {
+    let document = Dom::parse(html);
+    (0..document.len()).fold((0, 0), |(elements, text), id| {
+        (
+            elements + usize::from(document.tag(id).is_some()),
+            text + document.text(id).map_or(0, str::len),
         )
-        .any(|e| is_furniture(&e, sizes))
+    })
 }

@@ -86,3 +86,11 @@ pub fn extract_with_charset(
     }
     Ok(article)
 }
+
+/// Parses an HTML page with extraction's own parser and counts its
+/// elements and text bytes: for `bench/extract/parsers`, which times it
+/// beside other parsers. Not part of the API.
+#[doc(hidden)]
+pub fn html_node_counts(html: &str) -> (usize, usize) {
+    html::node_counts(html)
+}
