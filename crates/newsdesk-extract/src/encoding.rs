@@ -441,8 +441,25 @@ enum Reading {
 fn misread_utf8_runs(line: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run_start = None;
-    for (index, c) in line.char_indices() {
-        let in_run = !c.is_ascii() && single_byte_of(c).is_some();
+    let bytes = line.as_bytes();
+    let mut index = 0;
+    while index < bytes.len() {
+        // ASCII ends a run and starts none: skip it a stretch at a time.
+        if bytes[index].is_ascii() {
+            if let Some(start) = run_start.take() {
+                runs.push(Run::read(line, start, index));
+            }
+            index += bytes[index..]
+                .iter()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(bytes.len() - index);
+            continue;
+        }
+        let c = line[index..]
+            .chars()
+            .next()
+            .expect("index is a char boundary");
+        let in_run = single_byte_of(c).is_some();
         match (in_run, run_start) {
             (true, None) => run_start = Some(index),
             (false, Some(start)) => {
@@ -451,6 +468,7 @@ fn misread_utf8_runs(line: &str) -> Vec<Run> {
             }
             _ => {}
         }
+        index += c.len_utf8();
     }
     if let Some(start) = run_start {
         runs.push(Run::read(line, start, line.len()));
@@ -982,6 +1000,17 @@ fn is_cyrillic_source(c: char) -> bool {
     })
 }
 
+/// Whether the line may hold a character [`is_cyrillic_source`] accepts, by
+/// its UTF-8 bytes: U+0080..=U+00FF start with 0xC2 or 0xC3, Š š Œ œ Ž ž Ÿ
+/// with 0xC5, ƒ with 0xC6, and € is E2 82 AC. Most lines of most pages have
+/// none, and this look costs far less than reading their words.
+fn may_hold_cyrillic_source(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    memchr::memchr3(0xC2, 0xC3, 0xC5, bytes).is_some()
+        || memchr::memchr(0xC6, bytes).is_some()
+        || memchr::memmem::find(bytes, "€".as_bytes()).is_some()
+}
+
 fn words_of(line: &str) -> Vec<Word> {
     let mut words = Vec::new();
     let mut current: Option<Word> = None;
@@ -1019,6 +1048,9 @@ fn words_of(line: &str) -> Vec<Word> {
 /// U+00C0..=U+00FF and friends. The line must have at least one long such word
 /// that reads as a believable Cyrillic word, and next to no mixed words.
 fn repair_misread_cyrillic(line: &str) -> Option<String> {
+    if !may_hold_cyrillic_source(line) {
+        return None;
+    }
     let words = words_of(line);
     let foreign_letters: usize = words
         .iter()

@@ -152,7 +152,7 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
                     article.authors = authors;
                 }
                 Some(DropReason::Byline)
-            } else if parse_date(&text).is_some() {
+            } else if is_date_line(&text) {
                 Some(DropReason::Dateline)
             } else {
                 None
@@ -183,6 +183,13 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
     }
     article.language = meta.language.or_else(|| guess_language(&article.text));
     article
+}
+
+/// Whether the block is a date and nothing else. Every date
+/// [`parse_date`] reads has a digit; most blocks have none, and parsing
+/// costs a word list per block.
+fn is_date_line(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && parse_date(text).is_some()
 }
 
 fn collapse(text: &str) -> String {

@@ -7,6 +7,7 @@
 
 use newsdesk_model::DropReason;
 use newsdesk_text::words;
+use std::borrow::Cow;
 
 #[cfg(test)]
 mod tests;
@@ -201,7 +202,7 @@ pub fn classify(line: &str, position: Position) -> Option<DropReason> {
     if lower.is_empty() {
         return None;
     }
-    let tokens: Vec<String> = words(&lower).into_iter().map(|w| w.lower).collect();
+    let tokens = tokens_of(&lower);
     let ends_like_prose = ends_like_prose(line);
 
     if is_email_placeholder(&lower) && tokens.len() <= 12 {
@@ -235,6 +236,67 @@ pub fn classify(line: &str, position: Position) -> Option<DropReason> {
     None
 }
 
+/// The words of an already lower-cased line, as [`words`] gives their
+/// `lower` forms, borrowed where nothing changes (a line is classified
+/// for every block of every page: a `String` per word cost more than the
+/// rules).
+fn tokens_of(lower: &str) -> Vec<Cow<'_, str>> {
+    words_spans(lower)
+        .map(|(start, end)| {
+            let word = &lower[start..end];
+            if word
+                .chars()
+                .any(|c| c.is_uppercase() || c == '’' || c == '‐')
+            {
+                Cow::Owned(
+                    word.to_lowercase()
+                        .chars()
+                        .map(|c| match c {
+                            '’' => '\'',
+                            '‐' => '-',
+                            c => c,
+                        })
+                        .collect(),
+                )
+            } else {
+                Cow::Borrowed(word)
+            }
+        })
+        .collect()
+}
+
+/// Where [`words`] puts word boundaries: runs of letters and digits, with
+/// apostrophes and hyphens inside a word.
+fn words_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    let mut start: Option<usize> = None;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some((i, c)) = chars.next() {
+            let joiner = matches!(c, '\'' | '’' | '-' | '‐');
+            let inner_joiner = joiner
+                && start.is_some()
+                && chars
+                    .peek()
+                    .is_some_and(|&(_, next)| next.is_alphanumeric());
+            if c.is_alphanumeric() || inner_joiner {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                return Some((s, i));
+            }
+        }
+        done = true;
+        start.take().map(|s| (s, text.len()))
+    })
+}
+
+fn listed(list: &[&str], token: &str) -> bool {
+    list.contains(&token)
+}
+
 /// Lower case, with every kind of space folded to one ASCII space.
 pub fn normalise(line: &str) -> String {
     line.split(|c: char| c.is_whitespace())
@@ -262,7 +324,7 @@ fn is_email_placeholder(lower: &str) -> bool {
     lower.contains("[email protected]") || lower.contains("[email protected]")
 }
 
-fn is_consent_banner(lower: &str, tokens: &[String]) -> bool {
+fn is_consent_banner(lower: &str, tokens: &[Cow<str>]) -> bool {
     let mentions_cookies = tokens.iter().any(|t| t == "cookie" || t == "cookies");
     let consent_words = [
         "accept",
@@ -279,20 +341,15 @@ fn is_consent_banner(lower: &str, tokens: &[String]) -> bool {
     mentions_cookies && consent_words.iter().any(|w| lower.contains(w)) && tokens.len() <= 60
 }
 
-fn is_advertisement(line: &str, tokens: &[String]) -> bool {
+fn is_advertisement(line: &str, tokens: &[Cow<str>]) -> bool {
     if tokens.is_empty() || tokens.len() > 40 {
         return false;
     }
-    let marketing = tokens
-        .iter()
-        .filter(|t| MARKETING_WORDS.contains(&t.as_str()))
-        .count();
+    let marketing = tokens.iter().filter(|t| listed(MARKETING_WORDS, t)).count();
     let exclaims = line.contains('!');
-    let addresses_reader = tokens
-        .iter()
-        .any(|t| matches!(t.as_str(), "your" | "you" | "us"));
+    let addresses_reader = tokens.iter().any(|t| matches!(&**t, "your" | "you" | "us"));
     let capitalised = title_case_share(line) >= 0.75;
-    if tokens.len() <= 3 && tokens.iter().all(|t| MARKETING_WORDS.contains(&t.as_str())) {
+    if tokens.len() <= 3 && tokens.iter().all(|t| listed(MARKETING_WORDS, t)) {
         return true; // "Advertisement", "Sponsored content"
     }
     // Sales copy talks in commands: "Call our team. Reach more readers."
@@ -341,7 +398,7 @@ const SALES_COMMANDS: &[&str] = &[
     "save",
 ];
 
-fn is_caption(lower: &str, tokens: &[String]) -> bool {
+fn is_caption(lower: &str, tokens: &[Cow<str>]) -> bool {
     // A credit is a parenthesis or a label: "(Photo by X via Getty Images)",
     // "Photo: X / Agency", "Image credit: ...".
     let credit_shape = lower.contains("(photo")
@@ -352,14 +409,11 @@ fn is_caption(lower: &str, tokens: &[String]) -> bool {
         || lower.contains("credit:")
         || lower.contains("via getty")
         || lower.contains("getty images");
-    let marks = tokens
-        .iter()
-        .filter(|t| CAPTION_MARKS.contains(&t.as_str()))
-        .count();
+    let marks = tokens.iter().filter(|t| listed(CAPTION_MARKS, t)).count();
     credit_shape && marks >= 1 && tokens.len() <= 80
 }
 
-fn is_interface(lower: &str, tokens: &[String], ends_like_prose: bool) -> bool {
+fn is_interface(lower: &str, tokens: &[Cow<str>], ends_like_prose: bool) -> bool {
     if is_menu(lower) {
         return true;
     }
@@ -373,7 +427,7 @@ fn is_interface(lower: &str, tokens: &[String], ends_like_prose: bool) -> bool {
     // "3 min read", "12 comments": a counter and interface words.
     let interface = tokens
         .iter()
-        .filter(|t| INTERFACE_WORDS.contains(&t.as_str()) || t.chars().all(|c| c.is_ascii_digit()))
+        .filter(|t| listed(INTERFACE_WORDS, t) || t.chars().all(|c| c.is_ascii_digit()))
         .count();
     interface == tokens.len()
 }

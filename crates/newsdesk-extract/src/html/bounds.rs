@@ -56,9 +56,7 @@ pub fn bound(html: &str) -> Cow<'_, str> {
         };
         let replacement: Option<String> = match tag.kind {
             TagKind::Start
-                if VOID.contains(&tag.name.as_str())
-                    || tag.self_closing
-                    || OPTIONAL_END.contains(&tag.name.as_str()) =>
+                if listed(VOID, tag.name) || tag.self_closing || listed(OPTIONAL_END, tag.name) =>
             {
                 (tag.attributes > MAX_ATTRIBUTES)
                     .then(|| truncate_attributes(&html[start..tag.end]))
@@ -73,12 +71,7 @@ pub fn bound(html: &str) -> Cow<'_, str> {
                         .then(|| truncate_attributes(&html[start..tag.end]))
                 }
             }
-            TagKind::End
-                if VOID.contains(&tag.name.as_str())
-                    || OPTIONAL_END.contains(&tag.name.as_str()) =>
-            {
-                None
-            }
+            TagKind::End if listed(VOID, tag.name) || listed(OPTIONAL_END, tag.name) => None,
             TagKind::End => {
                 if dropped_open > 0 {
                     dropped_open -= 1;
@@ -98,8 +91,8 @@ pub fn bound(html: &str) -> Cow<'_, str> {
         }
         at = tag.end;
         // Raw text runs to its own end tag; markup-looking text inside is text.
-        if tag.kind == TagKind::Start && RAW_TEXT.contains(&tag.name.as_str()) {
-            at = find_end_tag(html, at, &tag.name);
+        if tag.kind == TagKind::Start && listed(RAW_TEXT, tag.name) {
+            at = find_end_tag(html, at, tag.name);
         }
     }
     match out {
@@ -119,22 +112,28 @@ enum TagKind {
     Other,
 }
 
-struct Tag {
+struct Tag<'a> {
     kind: TagKind,
-    name: String,
+    /// As written: compared without regard to ASCII case.
+    name: &'a str,
     attributes: usize,
     self_closing: bool,
     /// Byte just after the tag's `>`.
     end: usize,
 }
 
+/// Whether `name` is one of `list` (lowercase), in any ASCII case.
+fn listed(list: &[&str], name: &str) -> bool {
+    list.iter().any(|entry| entry.eq_ignore_ascii_case(name))
+}
+
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'<')
+    memchr::memchr(b'<', bytes)
 }
 
 /// Reads the tag starting at `start` (which holds `<`); `None` when the
 /// `<` does not open a tag (it is then text).
-fn read_tag(html: &str, start: usize) -> Option<Tag> {
+fn read_tag(html: &str, start: usize) -> Option<Tag<'_>> {
     let bytes = html.as_bytes();
     let next = *bytes.get(start + 1)?;
     // Comments, doctypes and processing instructions hold no nesting.
@@ -156,7 +155,7 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
     if let Some(end) = other_end {
         return Some(Tag {
             kind: TagKind::Other,
-            name: String::new(),
+            name: "",
             attributes: 0,
             self_closing: false,
             end,
@@ -174,7 +173,7 @@ fn read_tag(html: &str, start: usize) -> Option<Tag> {
     if name_len == 0 || !bytes[name_start].is_ascii_alphabetic() {
         return None;
     }
-    let name = html[name_start..name_start + name_len].to_ascii_lowercase();
+    let name = &html[name_start..name_start + name_len];
     let walk = walk_attributes(bytes, name_start + name_len, usize::MAX);
     let i = walk.close;
     let attributes = walk.count;
@@ -254,13 +253,19 @@ fn walk_attributes(bytes: &[u8], from: usize, limit: usize) -> AttributeWalk {
 
 /// The byte after `</name ...>` from `from` on, or the end of the page.
 fn find_end_tag(html: &str, from: usize, name: &str) -> usize {
-    let lower_needle = format!("</{name}");
-    let haystack = &html.as_bytes()[from..];
-    let found = haystack
-        .windows(lower_needle.len())
-        .position(|w| w.eq_ignore_ascii_case(lower_needle.as_bytes()));
-    match found {
-        Some(i) => from + i,
-        None => html.len(),
+    let bytes = html.as_bytes();
+    let name = name.as_bytes();
+    let mut at = from;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let lt = at + offset;
+        if bytes.get(lt + 1) == Some(&b'/')
+            && bytes
+                .get(lt + 2..lt + 2 + name.len())
+                .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        {
+            return lt;
+        }
+        at = lt + 1;
     }
+    html.len()
 }
