@@ -11,15 +11,42 @@ use std::collections::{HashMap, HashSet};
 const LENGTH_EXPONENT: f32 = 0.7;
 const MIN_SHARE: f32 = 0.3;
 
+/// A sentence as a brief would print it.
+pub struct BriefForm {
+    pub text: String,
+    pub edits: Vec<newsdesk_model::Edit>,
+    /// May stand in a brief: printable, not a quotation, not leaning on a
+    /// pronoun, long enough to say something.
+    pub usable: bool,
+}
+
 /// Sentence ids covering the most weighted concepts within `budget` words,
-/// most valuable first.
-pub fn by_concepts(pool: &Pool, budget: usize) -> Vec<usize> {
+/// most valuable first; each sentence counted as `forms` prints it, and
+/// its words counted as ROUGE and a reader's word limit count them
+/// (white-space separated), so a trimmed sentence costs what it prints.
+pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize> {
+    let stemmer = Stemmer::default();
+    let original: Vec<Vec<String>> = (0..pool.sentences.len())
+        .map(|i| sentence_concepts(pool.text(i), &stemmer))
+        .collect();
+    // What the articles report is judged on their full text.
+    let weights = concept_weights(pool, &original);
+    let candidates: Vec<Candidate> = forms
+        .iter()
+        .enumerate()
+        .filter(|(_, form)| form.usable)
+        .map(|(id, form)| Candidate {
+            id,
+            concepts: sentence_concepts(&form.text, &stemmer),
+            words: form.text.split_whitespace().count(),
+        })
+        .collect();
     let mut words_used = 0;
-    greedy(pool, &[], |_, next| {
+    greedy(&candidates, &weights, HashSet::new(), |_, next| {
         if words_used >= budget {
             return true;
         }
-        words_used += pool.sentences[next].words;
+        words_used += next.words;
         false
     })
 }
@@ -27,39 +54,55 @@ pub fn by_concepts(pool: &Pool, budget: usize) -> Vec<usize> {
 /// Up to `count` sentences that add the most concepts not already told by
 /// `told`; fewer when no sentence adds any.
 pub fn cover(pool: &Pool, count: usize, told: &[usize]) -> Vec<usize> {
-    greedy(pool, told, |chosen, _| chosen.len() >= count)
-}
-
-/// Greedy budgeted coverage: repeatedly the sentence with the largest
-/// weight of new concepts per word^`LENGTH_EXPONENT`, until `done` says stop.
-fn greedy(
-    pool: &Pool,
-    told: &[usize],
-    mut done: impl FnMut(&[usize], usize) -> bool,
-) -> Vec<usize> {
     let stemmer = Stemmer::default();
     let concepts: Vec<Vec<String>> = (0..pool.sentences.len())
         .map(|i| sentence_concepts(pool.text(i), &stemmer))
         .collect();
     let weights = concept_weights(pool, &concepts);
-    let mut covered: HashSet<&str> = told
+    let covered: HashSet<&str> = told
         .iter()
         .flat_map(|&i| concepts[i].iter().map(String::as_str))
         .collect();
-    let mut chosen: Vec<usize> = Vec::new();
-    let candidates: Vec<usize> = (0..pool.sentences.len())
+    let candidates: Vec<Candidate> = (0..pool.sentences.len())
         .filter(|&i| {
             let s = &pool.sentences[i];
             s.printable && !s.opens_with_pronoun && !s.quoted && s.words >= 8 && !told.contains(&i)
         })
+        .map(|id| Candidate {
+            id,
+            concepts: concepts[id].clone(),
+            words: pool.sentences[id].words,
+        })
         .collect();
+    greedy(&candidates, &weights, covered, |chosen, _| {
+        chosen.len() >= count
+    })
+}
+
+struct Candidate {
+    id: usize,
+    concepts: Vec<String>,
+    words: usize,
+}
+
+/// Greedy budgeted coverage: repeatedly the sentence with the largest
+/// weight of new concepts per word^`LENGTH_EXPONENT`, until `done` says stop.
+fn greedy<'a>(
+    candidates: &'a [Candidate],
+    weights: &HashMap<&str, f32>,
+    mut covered: HashSet<&'a str>,
+    mut done: impl FnMut(&[usize], &Candidate) -> bool,
+) -> Vec<usize> {
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut taken = vec![false; candidates.len()];
     loop {
         let mut best: Option<(f32, usize)> = None;
-        for &i in &candidates {
-            if chosen.contains(&i) {
+        for (k, candidate) in candidates.iter().enumerate() {
+            if taken[k] {
                 continue;
             }
-            let gain: f32 = concepts[i]
+            let gain: f32 = candidate
+                .concepts
                 .iter()
                 .filter(|c| !covered.contains(c.as_str()))
                 .map(|c| weights.get(c.as_str()).copied().unwrap_or(0.0))
@@ -67,17 +110,18 @@ fn greedy(
             if gain <= 0.0 {
                 continue;
             }
-            let value = gain / (pool.sentences[i].words as f32).powf(LENGTH_EXPONENT);
+            let value = gain / (candidate.words.max(1) as f32).powf(LENGTH_EXPONENT);
             if best.is_none_or(|(v, _)| value > v) {
-                best = Some((value, i));
+                best = Some((value, k));
             }
         }
         let Some((_, next)) = best else { break };
-        if done(&chosen, next) {
+        if done(&chosen, &candidates[next]) {
             break;
         }
-        covered.extend(concepts[next].iter().map(String::as_str));
-        chosen.push(next);
+        covered.extend(candidates[next].concepts.iter().map(String::as_str));
+        taken[next] = true;
+        chosen.push(candidates[next].id);
     }
     chosen
 }

@@ -21,6 +21,7 @@ mod sections;
 mod select;
 mod sources;
 mod timeline;
+mod trim;
 mod vectors;
 
 use newsdesk_model::{Article, Section, Story, StorySentence, TimelineEntry};
@@ -68,8 +69,18 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let scores = rank::score(&pool, &sources);
 
     if let Some(words) = options.brief_words {
-        let chosen = concepts::by_concepts(&pool, words);
-        let lead = chosen.iter().map(|&i| pool.story_sentence(i)).collect();
+        let mut forms = brief_forms(&pool);
+        let chosen = concepts::by_concepts(&pool, &forms, words);
+        let lead = chosen
+            .iter()
+            .map(|&i| {
+                let mut sentence = pool.story_sentence(i);
+                let form = &mut forms[i];
+                sentence.text = std::mem::take(&mut form.text);
+                sentence.edits = std::mem::take(&mut form.edits);
+                sentence
+            })
+            .collect();
         let parts = Parts {
             lead,
             ..Parts::default()
@@ -111,6 +122,29 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
         timeline,
     };
     Ok(finish(articles, &pool, &scores, &sources, parts))
+}
+
+/// Every sentence of the pool as a brief prints it: trimmed of what
+/// carries little of the story.
+fn brief_forms(pool: &pool::Pool) -> Vec<concepts::BriefForm> {
+    (0..pool.sentences.len())
+        .map(|i| {
+            let s = &pool.sentences[i];
+            let (text, edits) = pool::clean_opening(pool.text(i));
+            let (text, edits) = trim::for_brief(text, edits);
+            let opens_with_pronoun = pronouns::personal_pronoun(&text).is_some()
+                || pronouns::opens_with_group_pronoun(&text);
+            let usable = s.printable
+                && !s.quoted
+                && !opens_with_pronoun
+                && newsdesk_text::words(&text).len() >= 8;
+            concepts::BriefForm {
+                text,
+                edits,
+                usable,
+            }
+        })
+        .collect()
 }
 
 /// The parts of a story that composition chose; the rest is derived.

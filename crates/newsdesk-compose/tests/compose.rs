@@ -68,6 +68,13 @@ fn assert_grounded(story: &Story, sentence: &StorySentence) {
                     .map(|c| c.to_uppercase().chain(chars).collect())
                     .unwrap_or_default();
             }
+            Edit::Trimmed { removed } => {
+                assert!(
+                    expected.contains(removed.as_str()),
+                    "the trimmed words {removed:?} are in {expected:?}"
+                );
+                expected = expected.replacen(removed.as_str(), "", 1);
+            }
             Edit::ResolvedPronoun { pronoun, name } => {
                 let at = first_word_at(&expected, pronoun)
                     .expect("the resolved pronoun is in the cited text");
@@ -182,6 +189,94 @@ fn brief_mode_keeps_to_the_word_budget() {
         .sum();
     let last = story.lead.last().unwrap().text.split_whitespace().count();
     assert!(words >= 100 && words - last < 100, "{words} words");
+}
+
+/// Three invented reports of one event that tell it with attributions and
+/// weekdays, which a brief trims.
+fn attributed_reports() -> Vec<Article> {
+    let reports: [(&str, &[&str]); 3] = [
+        (
+            "Gazette",
+            &[
+                "The ferry crews on the northern routes stopped work on Tuesday after talks over the new rosters failed, union officials said.",
+                "On Wednesday, the operator cancelled every crossing to the northern islands until the rosters dispute is settled.",
+                "The northern islands rely on the ferries for food, fuel and mail, the island council said in a statement.",
+            ],
+        ),
+        (
+            "Courier",
+            &[
+                "Ferry crews on the northern routes stopped work Tuesday after the talks over new rosters failed, according to the union.",
+                "The operator cancelled every crossing to the northern islands, a spokeswoman for the company said.",
+                "The northern islands rely on the ferries for food, fuel and mail and have three days of fuel left, the council said.",
+            ],
+        ),
+        (
+            "Ledger",
+            &[
+                "The crews on the northern routes stopped work after talks over the new rosters failed, the union said on Tuesday.",
+                "The operator cancelled every crossing to the northern islands until the dispute over the rosters is settled.",
+                "The islands have three days of fuel left and rely on the ferries for food and mail, the council warned.",
+            ],
+        ),
+    ];
+    reports
+        .iter()
+        .map(|(outlet, paragraphs)| {
+            let mut article = Article {
+                origin: outlet.to_lowercase(),
+                outlet: Some(outlet.to_string()),
+                published: chrono::NaiveDate::from_ymd_opt(2026, 3, 12),
+                ..Article::default()
+            };
+            for paragraph in *paragraphs {
+                article.push_block(newsdesk_model::BlockKind::Paragraph, paragraph);
+            }
+            article
+        })
+        .collect()
+}
+
+#[test]
+fn a_brief_trims_attributions_and_weekdays_and_records_every_cut() {
+    let story = compose(
+        &attributed_reports(),
+        &ComposeOptions {
+            brief_words: Some(40),
+            ..ComposeOptions::default()
+        },
+    )
+    .unwrap();
+    assert!(!story.lead.is_empty());
+    for sentence in &story.lead {
+        assert_grounded(&story, sentence);
+        for said in [" said", " Tuesday", "according to", "On Wednesday"] {
+            assert!(
+                !sentence.text.contains(said),
+                "{said:?} left in {:?}",
+                sentence.text
+            );
+        }
+    }
+    let trimmed = story
+        .lead
+        .iter()
+        .flat_map(|s| &s.edits)
+        .filter(|e| matches!(e, Edit::Trimmed { .. }))
+        .count();
+    assert!(trimmed >= 2, "{:#?}", story.lead);
+}
+
+#[test]
+fn a_full_story_prints_its_sentences_whole() {
+    let story = compose(&attributed_reports(), &ComposeOptions::default()).unwrap();
+    for sentence in story.sentences() {
+        assert_grounded(&story, sentence);
+        assert!(!sentence
+            .edits
+            .iter()
+            .any(|e| matches!(e, Edit::Trimmed { .. })));
+    }
 }
 
 #[test]

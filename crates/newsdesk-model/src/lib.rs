@@ -187,6 +187,10 @@ pub enum Edit {
     DroppedDateline { removed: String },
     /// A pronoun was replaced by the name it stands for.
     ResolvedPronoun { pronoun: String, name: String },
+    /// Words that add little to a short summary (who said it, the weekday)
+    /// were cut: the first place `removed` stands in the text, as the
+    /// edits before this one left it.
+    Trimmed { removed: String },
 }
 
 /// One printed sentence and where it comes from.

@@ -216,6 +216,7 @@ fn describe_edit(edit: &Edit) -> String {
         Edit::ResolvedPronoun { pronoun, name } => {
             format!("“{pronoun}” was replaced by the name it stands for, {name}.")
         }
+        Edit::Trimmed { removed } => format!("The words “{}” were left out.", removed.trim()),
     }
 }
 
