@@ -10,6 +10,14 @@
 //! it had not finished, finds the articles it had stored by URL or content
 //! (never storing one twice), places articles left unplaced and writes the
 //! versions left unwritten ([`Scanner::pass`] starts with that).
+//!
+//! Several scanners may share one store (on PostgreSQL, one per machine):
+//! each leases the due feeds it reads, so every feed is read by one of
+//! them, and each stores the articles it finds. Only the placer, the one
+//! scanner holding the store's placer claim, puts articles in stories and
+//! writes them, because story detection keeps its state in memory; it
+//! places the articles the others stored at its next pass, and a scanner
+//! that takes the claim over rebuilds that state from the store first.
 
 mod schedule;
 mod sources;
@@ -18,7 +26,7 @@ mod stories;
 mod tests;
 
 use std::collections::{BTreeSet, HashSet};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -26,7 +34,9 @@ use chrono::{DateTime, Utc};
 use futures_util::stream::{self, StreamExt};
 use newsdesk_fetch::Fetcher;
 use newsdesk_model::Article;
-use newsdesk_store::{Feed, FeedId, Fetch, Insertion, NewArticle, Store, StoreError, StoryId};
+use newsdesk_store::{
+    Feed, FeedId, Fetch, Insertion, NewArticle, PlacerClaim, Store, StoreError, StoryId,
+};
 
 pub use schedule::{next_due, Freshness, Intervals};
 use sources::{Page, SourceRead};
@@ -53,6 +63,9 @@ pub struct ScanConfig {
     /// A story is written from at most this many of its newest articles.
     pub max_story_articles: usize,
     pub detector: newsdesk_cluster::Config,
+    /// How long a scanner holds the feeds it leased, and its placer claim
+    /// on a store that cannot see a dead holder, unless it renews them.
+    pub lease: Duration,
 }
 
 impl Default for ScanConfig {
@@ -68,6 +81,7 @@ impl Default for ScanConfig {
             story_window: Duration::from_secs(14 * 24 * 60 * 60),
             max_story_articles: 40,
             detector: newsdesk_cluster::Config::default(),
+            lease: Duration::from_secs(15 * 60),
         }
     }
 }
@@ -125,6 +139,8 @@ pub struct PassReport {
     /// Stories found to be another story and merged into it.
     pub stories_merged: usize,
     pub versions_written: usize,
+    /// Whether this scanner was the placer during the pass.
+    pub placer: bool,
     /// The pass ended early because it was asked to stop.
     pub stopped: bool,
 }
@@ -144,9 +160,11 @@ pub enum Event<'a> {
         url: &'a str,
         error: Option<&'a str>,
     },
+    /// An article was stored; `story` is where it was placed (`None` when
+    /// another scanner is the placer and will place it).
     ArticleStored {
         url: &'a str,
-        story: StoryId,
+        story: Option<StoryId>,
         new_story: bool,
     },
     StoryWritten {
@@ -170,9 +188,10 @@ pub struct Scanner<S: Store> {
     store: S,
     fetcher: Fetcher,
     config: ScanConfig,
-    stories: stories::Stories,
-    /// Whether the work an interrupted run left has been looked for.
-    resumed: bool,
+    /// This scanner's name in leases and claims: host, process, start.
+    worker: String,
+    /// Story detection's state, while this scanner is the placer.
+    stories: Option<stories::Stories>,
 }
 
 /// A page to fetch for a feed entry.
@@ -192,17 +211,20 @@ struct PendingFeed {
 }
 
 impl<S: Store> Scanner<S> {
-    pub fn new(store: S, fetcher: Fetcher, config: ScanConfig) -> Result<Self, ScanError> {
-        let since =
-            Utc::now() - chrono::Duration::from_std(config.story_window).unwrap_or_default();
-        let stories = stories::Stories::restore(&store, config.detector.clone(), since)?;
+    pub fn new(mut store: S, fetcher: Fetcher, config: ScanConfig) -> Result<Self, ScanError> {
+        release_dead_local_workers(&mut store)?;
         Ok(Scanner {
             store,
             fetcher,
             config,
-            stories,
-            resumed: false,
+            worker: worker_name(),
+            stories: None,
         })
+    }
+
+    /// This scanner's name in the store's leases and claims.
+    pub fn worker(&self) -> &str {
+        &self.worker
     }
 
     pub fn store(&self) -> &S {
@@ -220,24 +242,88 @@ impl<S: Store> Scanner<S> {
         observer: &dyn Observer,
         stop: &StopSignal,
     ) -> Result<PassReport, ScanError> {
+        let report = self.pass_holding_feeds(observer, stop).await;
+        // Feeds left unread by a stop are free for the next pass at once.
+        self.store.release_feeds(&self.worker)?;
+        report
+    }
+
+    async fn pass_holding_feeds(
+        &mut self,
+        observer: &dyn Observer,
+        stop: &StopSignal,
+    ) -> Result<PassReport, ScanError> {
         let mut report = PassReport::default();
         let mut changed = BTreeSet::new();
-        if !self.resumed {
-            self.resume(&mut changed, &mut report, observer)?;
-            self.resumed = true;
+        self.place_unplaced(&mut changed, &mut report, observer)?;
+        // Feeds are due by the pass's start, so a feed due again at once
+        // after its fetch waits for the next pass.
+        let started = Utc::now();
+
+        // Read the due feeds a batch at a time, so that scanners sharing
+        // the store share the work.
+        let batch = self.config.concurrency.max(1) * 4;
+        loop {
+            if stop.is_stopped() {
+                report.stopped = true;
+                return Ok(report);
+            }
+            let due = self.store.lease_due_feeds(
+                &self.worker,
+                started,
+                self.lease_end(Utc::now()),
+                batch,
+            )?;
+            if due.is_empty() {
+                break;
+            }
+            self.read_feeds(due, &mut changed, &mut report, observer, stop)
+                .await?;
+            if report.stopped {
+                return Ok(report);
+            }
         }
+        // What other scanners stored meanwhile.
+        self.place_unplaced(&mut changed, &mut report, observer)?;
 
-        let now = Utc::now();
-        let due: Vec<Feed> = self
-            .store
-            .feeds()?
-            .into_iter()
-            .filter(|feed| feed.next_due_at.is_none_or(|at| at <= now))
-            .collect();
-        report.feeds_due = due.len();
+        for story in changed {
+            if stop.is_stopped() {
+                report.stopped = true;
+                break;
+            }
+            self.write_story(story, &mut report, observer)?;
+        }
+        tracing::info!(
+            feeds = report.feeds_due,
+            fetched = report.feeds_fetched,
+            unchanged = report.feeds_unchanged,
+            failed = report.feeds_failed,
+            articles = report.articles_new,
+            stories_new = report.stories_new,
+            merged = report.stories_merged,
+            versions = report.versions_written,
+            placer = report.placer,
+            "pass done"
+        );
+        Ok(report)
+    }
+
+    fn lease_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        now + chrono::Duration::from_std(self.config.lease).unwrap_or(chrono::Duration::MAX)
+    }
+
+    /// Reads a batch of leased feeds and stores the new articles their
+    /// entries point at.
+    async fn read_feeds(
+        &mut self,
+        due: Vec<Feed>,
+        changed: &mut BTreeSet<StoryId>,
+        report: &mut PassReport,
+        observer: &dyn Observer,
+        stop: &StopSignal,
+    ) -> Result<(), ScanError> {
+        report.feeds_due += due.len();
         observer.event(Event::FeedsDue(due.len()));
-
-        // Read every due feed, a few at a time.
         let fetcher = &self.fetcher;
         let reads: Vec<(Feed, SourceRead, u64)> = stream::iter(due)
             .map(|feed| async move {
@@ -254,7 +340,7 @@ impl<S: Store> Scanner<S> {
         for (feed, read, millis) in reads {
             if stop.is_stopped() {
                 report.stopped = true;
-                return Ok(report);
+                return Ok(());
             }
             self.take_read(
                 feed,
@@ -263,8 +349,8 @@ impl<S: Store> Scanner<S> {
                 &mut pending,
                 &mut jobs,
                 &mut queued,
-                &mut changed,
-                &mut report,
+                changed,
+                report,
                 observer,
             )?;
         }
@@ -298,8 +384,8 @@ impl<S: Store> Scanner<S> {
                         page,
                         &job.url,
                         Some(feed_id),
-                        &mut changed,
-                        &mut report,
+                        changed,
+                        report,
                         observer,
                     )?;
                     None
@@ -321,40 +407,42 @@ impl<S: Store> Scanner<S> {
                 finish_feed(&mut self.store, feed)?;
             }
         }
-        drop(pages);
-        if report.stopped {
-            return Ok(report);
-        }
-
-        for story in changed {
-            if stop.is_stopped() {
-                report.stopped = true;
-                break;
-            }
-            self.write_story(story, &mut report, observer)?;
-        }
-        tracing::info!(
-            feeds = report.feeds_due,
-            fetched = report.feeds_fetched,
-            unchanged = report.feeds_unchanged,
-            failed = report.feeds_failed,
-            articles = report.articles_new,
-            stories_new = report.stories_new,
-            merged = report.stories_merged,
-            versions = report.versions_written,
-            "pass done"
-        );
-        Ok(report)
+        Ok(())
     }
 
-    /// Finishes what an interrupted run left: articles stored but in no
-    /// story, and stories with articles their latest version lacks.
-    fn resume(
+    /// When this scanner is (or becomes) the placer, places the articles
+    /// stored but in no story: left by an interrupted run or stored by
+    /// other scanners. A scanner that takes the role over first rebuilds
+    /// story detection from the store and picks up the stories whose
+    /// latest version lacks articles.
+    fn place_unplaced(
         &mut self,
         changed: &mut BTreeSet<StoryId>,
         report: &mut PassReport,
         observer: &dyn Observer,
     ) -> Result<(), ScanError> {
+        let now = Utc::now();
+        let claim = self
+            .store
+            .claim_placer(&self.worker, now, self.lease_end(now))?;
+        if claim == PlacerClaim::Refused {
+            self.stories = None;
+            report.placer = false;
+            return Ok(());
+        }
+        report.placer = true;
+        if claim == PlacerClaim::Taken || self.stories.is_none() {
+            let since =
+                now - chrono::Duration::from_std(self.config.story_window).unwrap_or_default();
+            self.stories = Some(stories::Stories::restore(
+                &self.store,
+                self.config.detector.clone(),
+                since,
+            )?);
+            changed.extend(self.store.stories_needing_version()?);
+            tracing::info!(worker = %self.worker, "placing articles in stories");
+        }
+        let stories = self.stories.as_mut().expect("restored above");
         loop {
             let unplaced = self.store.unassigned_articles(500)?;
             if unplaced.is_empty() {
@@ -364,18 +452,15 @@ impl<S: Store> Scanner<S> {
                 let Some(stored) = self.store.article(id)? else {
                     continue;
                 };
-                let placed =
-                    self.stories
-                        .place(&mut self.store, id, &stored.article, Utc::now())?;
+                let placed = stories.place(&mut self.store, id, &stored.article, Utc::now())?;
                 note_placed(&placed, changed, report);
                 observer.event(Event::ArticleStored {
                     url: stored.url.as_deref().unwrap_or(&stored.article.origin),
-                    story: placed.story,
+                    story: Some(placed.story),
                     new_story: placed.new_story,
                 });
             }
         }
-        changed.extend(self.store.stories_needing_version()?);
         Ok(())
     }
 
@@ -554,7 +639,7 @@ impl<S: Store> Scanner<S> {
     #[allow(clippy::too_many_arguments)]
     fn keep(
         store: &mut S,
-        stories: &mut stories::Stories,
+        stories: &mut Option<stories::Stories>,
         page: Page,
         url: &str,
         feed: Option<FeedId>,
@@ -575,11 +660,20 @@ impl<S: Store> Scanner<S> {
             return Ok(());
         };
         report.articles_new += 1;
+        let Some(stories) = stories else {
+            // The placer will place it.
+            observer.event(Event::ArticleStored {
+                url,
+                story: None,
+                new_story: false,
+            });
+            return Ok(());
+        };
         let placed = stories.place(store, id, &page.article, now)?;
         note_placed(&placed, changed, report);
         observer.event(Event::ArticleStored {
             url,
-            story: placed.story,
+            story: Some(placed.story),
             new_story: placed.new_story,
         });
         Ok(())
@@ -674,4 +768,51 @@ fn summarise(errors: &[String], what: &str) -> String {
         errors.len(),
         errors.first().map(String::as_str).unwrap_or_default()
     )
+}
+
+/// A name for this scanner that no other scanner has: host, process id and
+/// start time.
+fn worker_name() -> String {
+    // Scanners of one process (tests) are told apart by the count.
+    static MADE: AtomicUsize = AtomicUsize::new(0);
+    format!(
+        "{}:{}:{}-{}",
+        host_name(),
+        std::process::id(),
+        Utc::now().timestamp_micros(),
+        MADE.fetch_add(1, Ordering::SeqCst)
+    )
+}
+
+/// Lets go of what scanners on this machine that no longer run still hold
+/// (a run killed with -9 lets nothing go), so that a restart need not wait
+/// for their leases to end. Scanners on other machines are left to their
+/// leases' end: whether they live cannot be seen from here.
+fn release_dead_local_workers<S: Store>(store: &mut S) -> Result<(), ScanError> {
+    let this_host = host_name();
+    let proc = std::path::Path::new("/proc");
+    if !proc.join("self").exists() {
+        return Ok(());
+    }
+    for holder in store.lease_holders()? {
+        let mut parts = holder.rsplitn(3, ':');
+        let (Some(_started), Some(pid), Some(host)) = (parts.next(), parts.next(), parts.next())
+        else {
+            continue;
+        };
+        if host == this_host && !proc.join(pid).exists() {
+            tracing::info!(worker = %holder, "letting go of a stopped run's feeds");
+            store.release_worker(&holder)?;
+        }
+    }
+    Ok(())
+}
+
+fn host_name() -> String {
+    std::fs::read_to_string("/etc/hostname")
+        .ok()
+        .map(|name| name.trim().to_owned())
+        .filter(|name| !name.is_empty())
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .unwrap_or_else(|| "localhost".to_owned())
 }

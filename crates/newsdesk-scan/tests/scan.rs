@@ -326,3 +326,44 @@ async fn a_raised_stop_signal_ends_the_pass_without_writing_half() {
     let report = pass(&mut scanner).await;
     assert_eq!(report.articles_new, 11);
 }
+
+#[tokio::test]
+async fn a_scanner_that_is_not_the_placer_stores_and_the_placer_places() {
+    let setup = setup(GOOD_FEEDS);
+    let mut placer = scanner(&setup);
+    let mut other = scanner(&setup);
+    assert_ne!(placer.worker(), other.worker());
+
+    // The placer's first pass claims the role and reads every due feed.
+    let first = pass(&mut placer).await;
+    assert!(first.placer, "{first:?}");
+    let expected = newsdesk_testkit::story_paths();
+    let total: usize = expected.iter().map(Vec::len).sum();
+    assert_eq!(first.articles_new, total);
+
+    // A follow-up appears; the other scanner, refused the role, reads it
+    // and stores it, in no story.
+    setup.newsroom.publish_follow_up();
+    let second = pass(&mut other).await;
+    assert!(!second.placer, "{second:?}");
+    assert_eq!(second.articles_new, 1, "{second:?}");
+    assert_eq!((second.stories_new, second.versions_written), (0, 0));
+    assert_eq!(other.store().unassigned_articles(10).unwrap().len(), 1);
+
+    // The placer's next pass places it and writes its story.
+    let third = pass(&mut placer).await;
+    assert!(third.placer);
+    assert_eq!(third.articles_new, 0, "nothing new to fetch: {third:?}");
+    assert_eq!(third.versions_written, 1, "{third:?}");
+    assert!(placer.store().unassigned_articles(10).unwrap().is_empty());
+    assert!(placer.store().stories_needing_version().unwrap().is_empty());
+
+    // When the placer stops, the other takes over, rebuilding story
+    // detection from the store, and places into the same stories.
+    drop(placer);
+    let before = story_of_each(other.store(), &setup.newsroom);
+    let fourth = pass(&mut other).await;
+    assert!(fourth.placer, "{fourth:?}");
+    assert_eq!(fourth.stories_new, 0);
+    assert_eq!(story_of_each(other.store(), &setup.newsroom), before);
+}

@@ -705,6 +705,34 @@ pub fn due_feeds_are_leased_to_one_worker_at_a_time<S: Store>(store: &mut S) {
         store.lease_due_feeds("w3", at(45), at(55), 0).unwrap(),
         vec![]
     );
+    assert_eq!(store.lease_holders().unwrap(), ["w3"]);
+
+    // A feed fetched since `now` is not due again within the same pass,
+    // even when its next fetch is due at once.
+    store.release_feeds("w3").unwrap();
+    assert!(store.lease_holders().unwrap().is_empty());
+    store
+        .record_fetch(&Fetch {
+            at: at(46),
+            next_due_at: Some(at(44)),
+            ..fetched.clone()
+        })
+        .unwrap();
+    let again = store.lease_due_feeds("w3", at(45), at(55), 10).unwrap();
+    assert_eq!(leased(again), [ids[1], ids[2]]);
+    assert_eq!(
+        leased(store.lease_due_feeds("w4", at(47), at(57), 10).unwrap()),
+        [ids[0]],
+        "due at the next pass"
+    );
+
+    // A dead worker's feeds are let go before their lease ends.
+    store.release_worker("w3").unwrap();
+    assert_eq!(store.lease_holders().unwrap(), ["w4"]);
+    assert_eq!(
+        leased(store.lease_due_feeds("w5", at(48), at(58), 10).unwrap()),
+        [ids[1], ids[2]]
+    );
 }
 
 /// Two handles on one database (`open` makes each): only one is the
@@ -712,18 +740,32 @@ pub fn due_feeds_are_leased_to_one_worker_at_a_time<S: Store>(store: &mut S) {
 pub fn one_handle_at_a_time_is_the_placer<S: Store>(open: impl Fn() -> S) {
     let mut first = open();
     let mut second = open();
-    assert!(first.claim_placer("w1", at(0), at(10)).unwrap());
-    assert!(!second.claim_placer("w2", at(1), at(11)).unwrap());
-    assert!(
+    assert_eq!(
+        first.claim_placer("w1", at(0), at(10)).unwrap(),
+        PlacerClaim::Taken
+    );
+    assert_eq!(
+        second.claim_placer("w2", at(1), at(11)).unwrap(),
+        PlacerClaim::Refused
+    );
+    assert_eq!(
         first.claim_placer("w1", at(2), at(12)).unwrap(),
+        PlacerClaim::Kept,
         "kept by its holder"
     );
-    assert!(!second.claim_placer("w2", at(3), at(13)).unwrap());
+    assert_eq!(
+        second.claim_placer("w2", at(3), at(13)).unwrap(),
+        PlacerClaim::Refused
+    );
     drop(first);
-    assert!(
+    assert_eq!(
         second.claim_placer("w2", at(4), at(14)).unwrap(),
+        PlacerClaim::Taken,
         "a dropped holder lets go"
     );
     let mut third = open();
-    assert!(!third.claim_placer("w3", at(5), at(15)).unwrap());
+    assert_eq!(
+        third.claim_placer("w3", at(5), at(15)).unwrap(),
+        PlacerClaim::Refused
+    );
 }

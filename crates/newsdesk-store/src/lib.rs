@@ -51,10 +51,11 @@ pub trait Store {
     /// when it is next due).
     fn record_fetch(&mut self, fetch: &Fetch) -> Result<()>;
     /// Hands `worker` up to `limit` feeds due at `now` (never fetched, or
-    /// next due by then) that no worker holds, and holds them for it until
-    /// `until`, so that workers sharing a store fetch each feed once.
-    /// Recording a fetch of a feed lets it go; the feeds of a worker that
-    /// died go at `until`. Longest due first.
+    /// next due by then and not fetched since) that no worker holds, and
+    /// holds them for it until `until`, so that workers sharing a store
+    /// fetch each feed once. Recording a fetch of a feed lets it go; the
+    /// feeds of a worker that died go at `until`, or when
+    /// [`Store::release_worker`] is called for it. Longest due first.
     fn lease_due_feeds(
         &mut self,
         worker: &str,
@@ -62,13 +63,27 @@ pub trait Store {
         until: Timestamp,
         limit: usize,
     ) -> Result<Vec<Feed>>;
+    /// Lets go of the feeds `worker` holds (at the end of its pass, read
+    /// or not).
+    fn release_feeds(&mut self, worker: &str) -> Result<()>;
+    /// Lets go of everything `worker` holds, feeds and placer claim: for a
+    /// worker known to be dead, so its work need not wait for `until`.
+    fn release_worker(&mut self, worker: &str) -> Result<()>;
+    /// The workers holding feeds or (where it is recorded by name) the
+    /// placer claim, lapsed or not.
+    fn lease_holders(&self) -> Result<Vec<String>>;
     /// Whether this handle is the placer: the one worker that puts articles
     /// in stories and writes them (story detection keeps its state in one
     /// process's memory). The first handle to claim it keeps it while it
     /// lives and others are refused; a holder that died without letting go
     /// is replaced at once where the database can tell (PostgreSQL: a
     /// session lock), or at the `until` of its last claim (SQLite).
-    fn claim_placer(&mut self, worker: &str, now: Timestamp, until: Timestamp) -> Result<bool>;
+    fn claim_placer(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+    ) -> Result<PlacerClaim>;
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>>;
 
     /// Keeps an article unless one with the same canonical URL or the same

@@ -97,7 +97,21 @@ impl<S: Store + ?Sized> Store for Box<S> {
     ) -> Result<Vec<Feed>> {
         (**self).lease_due_feeds(worker, now, until, limit)
     }
-    fn claim_placer(&mut self, worker: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
+    fn release_feeds(&mut self, worker: &str) -> Result<()> {
+        (**self).release_feeds(worker)
+    }
+    fn release_worker(&mut self, worker: &str) -> Result<()> {
+        (**self).release_worker(worker)
+    }
+    fn lease_holders(&self) -> Result<Vec<String>> {
+        (**self).lease_holders()
+    }
+    fn claim_placer(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+    ) -> Result<PlacerClaim> {
         (**self).claim_placer(worker, now, until)
     }
     fn insert_article(&mut self, article: &NewArticle) -> Result<Insertion> {

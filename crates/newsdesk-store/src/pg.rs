@@ -404,6 +404,7 @@ impl Store for PostgresStore {
                 &format!(
                     "UPDATE feeds SET leased_by = $1, leased_until = $2 WHERE id IN (\
                      SELECT id FROM feeds WHERE (next_due_at IS NULL OR next_due_at <= $3) \
+                     AND (last_fetched_at IS NULL OR last_fetched_at < $3) \
                      AND (leased_until IS NULL OR leased_until <= $3) \
                      ORDER BY COALESCE(next_due_at, added_at), id LIMIT $4 FOR UPDATE SKIP LOCKED) \
                      RETURNING {FEED_COLUMNS}"
@@ -414,11 +415,43 @@ impl Store for PostgresStore {
         })
     }
 
-    fn claim_placer(&mut self, _worker: &str, _now: Timestamp, _until: Timestamp) -> Result<bool> {
+    fn release_feeds(&mut self, worker: &str) -> Result<()> {
+        self.hop(|| {
+            self.client().execute(
+                "UPDATE feeds SET leased_by = NULL, leased_until = NULL WHERE leased_by = $1",
+                &[&worker],
+            )?;
+            Ok(())
+        })
+    }
+
+    fn release_worker(&mut self, worker: &str) -> Result<()> {
+        // The placer's session lock went with its holder's connection.
+        self.release_feeds(worker)
+    }
+
+    fn lease_holders(&self) -> Result<Vec<String>> {
+        self.hop(|| {
+            let rows = self.client().query(
+                "SELECT DISTINCT leased_by FROM feeds WHERE leased_by IS NOT NULL ORDER BY 1",
+                &[],
+            )?;
+            Ok(rows.iter().map(|row| row.get(0)).collect())
+        })
+    }
+
+    fn claim_placer(
+        &mut self,
+        _worker: &str,
+        _now: Timestamp,
+        _until: Timestamp,
+    ) -> Result<PlacerClaim> {
         if self.placer {
-            return Ok(true);
+            // A session lock lasts as long as the connection, and a lost
+            // connection fails every call after it.
+            return Ok(PlacerClaim::Kept);
         }
-        let held: bool = self.hop(|| {
+        let taken: bool = self.hop(|| {
             self.client()
                 .query_one(
                     "SELECT pg_try_advisory_lock($1, hashtext(current_schema()))",
@@ -426,8 +459,12 @@ impl Store for PostgresStore {
                 )
                 .map(|row| row.get(0))
         })?;
-        self.placer = held;
-        Ok(held)
+        self.placer = taken;
+        Ok(if taken {
+            PlacerClaim::Taken
+        } else {
+            PlacerClaim::Refused
+        })
     }
 
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {

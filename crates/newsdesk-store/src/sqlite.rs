@@ -402,6 +402,7 @@ impl Store for SqliteStore {
             let mut statement = tx.prepare(&format!(
                 "UPDATE feeds SET leased_by = ?1, leased_until = ?2 WHERE id IN (\
                  SELECT id FROM feeds WHERE (next_due_at IS NULL OR next_due_at <= ?3) \
+                 AND (last_fetched_at IS NULL OR last_fetched_at < ?3) \
                  AND (leased_until IS NULL OR leased_until <= ?3) \
                  ORDER BY COALESCE(next_due_at, added_at), id LIMIT ?4) \
                  RETURNING {FEED_COLUMNS}"
@@ -416,17 +417,72 @@ impl Store for SqliteStore {
         Ok(sorted_by_due(leased))
     }
 
-    fn claim_placer(&mut self, worker: &str, now: Timestamp, until: Timestamp) -> Result<bool> {
-        let claimed = self.connection.execute(
-            "INSERT INTO worker_claims (role, holder, until) VALUES ('placer', ?1, ?2) \
-             ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, until = excluded.until \
-             WHERE worker_claims.holder = excluded.holder OR worker_claims.until <= ?3",
-            params![worker, time(until), time(now)],
-        )? == 1;
-        if claimed {
+    fn release_feeds(&mut self, worker: &str) -> Result<()> {
+        self.connection.execute(
+            "UPDATE feeds SET leased_by = NULL, leased_until = NULL WHERE leased_by = ?1",
+            [worker],
+        )?;
+        Ok(())
+    }
+
+    fn release_worker(&mut self, worker: &str) -> Result<()> {
+        let tx = self.connection.transaction()?;
+        tx.execute(
+            "UPDATE feeds SET leased_by = NULL, leased_until = NULL WHERE leased_by = ?1",
+            [worker],
+        )?;
+        tx.execute("DELETE FROM worker_claims WHERE holder = ?1", [worker])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    fn lease_holders(&self) -> Result<Vec<String>> {
+        let mut statement = self.connection.prepare(
+            "SELECT leased_by FROM feeds WHERE leased_by IS NOT NULL \
+             UNION SELECT holder FROM worker_claims ORDER BY 1",
+        )?;
+        let holders = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<String>>>()?;
+        Ok(holders)
+    }
+
+    fn claim_placer(
+        &mut self,
+        worker: &str,
+        now: Timestamp,
+        until: Timestamp,
+    ) -> Result<PlacerClaim> {
+        let tx = self
+            .connection
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let current: Option<(String, String)> = tx
+            .query_row(
+                "SELECT holder, until FROM worker_claims WHERE role = 'placer'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        let now = time(now);
+        let claim = match current {
+            // Still this handle's name: nobody held it since, even if the
+            // claim lapsed meanwhile (a taker writes its own name, and a
+            // holder letting go deletes the row).
+            Some((holder, _)) if holder == worker => PlacerClaim::Kept,
+            Some((_, until)) if until > now => PlacerClaim::Refused,
+            // Never held, let go, or lapsed (its holder may have died).
+            _ => PlacerClaim::Taken,
+        };
+        if claim.is_held() {
+            tx.execute(
+                "INSERT INTO worker_claims (role, holder, until) VALUES ('placer', ?1, ?2) \
+                 ON CONFLICT (role) DO UPDATE SET holder = excluded.holder, until = excluded.until",
+                params![worker, time(until)],
+            )?;
             self.placer = Some(worker.to_owned());
         }
-        Ok(claimed)
+        tx.commit()?;
+        Ok(claim)
     }
 
     fn fetch_log(&self, feed: FeedId, limit: usize) -> Result<Vec<Fetch>> {

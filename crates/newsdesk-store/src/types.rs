@@ -137,3 +137,21 @@ pub struct StorySummary {
     pub article_count: u32,
     pub versions: u32,
 }
+
+/// The answer to a claim of the placer's role ([`crate::Store::claim_placer`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlacerClaim {
+    /// Another handle holds it.
+    Refused,
+    /// This handle has held it without a break since its last claim.
+    Kept,
+    /// This handle holds it now but did not just before: what another
+    /// holder did meanwhile is in the store, not in this handle's memory.
+    Taken,
+}
+
+impl PlacerClaim {
+    pub fn is_held(self) -> bool {
+        self != PlacerClaim::Refused
+    }
+}

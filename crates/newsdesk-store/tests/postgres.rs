@@ -62,7 +62,10 @@ fn one_handle_at_a_time_is_the_placer() {
     });
     // Another schema is another installation, with a placer of its own.
     let (_other, mut elsewhere) = store();
-    assert!(elsewhere.claim_placer("w9", at(0), at(10)).unwrap());
+    assert!(elsewhere
+        .claim_placer("w9", at(0), at(10))
+        .unwrap()
+        .is_held());
 }
 
 #[test]

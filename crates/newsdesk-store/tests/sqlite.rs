@@ -2,7 +2,7 @@
 //! what only a file can show (reopening, schema versions, damage).
 
 use newsdesk_store::conformance::{article, at};
-use newsdesk_store::{NewArticle, SqliteStore, Store, StoreError};
+use newsdesk_store::{NewArticle, PlacerClaim, SqliteStore, Store, StoreError};
 
 fn file_store() -> (tempfile::TempDir, SqliteStore) {
     let dir = tempfile::tempdir().unwrap();
@@ -28,12 +28,38 @@ fn a_placer_that_died_is_replaced_when_its_claim_lapses() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("newsdesk.sqlite");
     let mut dead = SqliteStore::open(&path).unwrap();
-    assert!(dead.claim_placer("dead", at(0), at(10)).unwrap());
+    assert!(dead.claim_placer("dead", at(0), at(10)).unwrap().is_held());
     // A process killed with -9 runs no destructor.
     std::mem::forget(dead);
     let mut next = SqliteStore::open(&path).unwrap();
-    assert!(!next.claim_placer("next", at(9), at(19)).unwrap());
-    assert!(next.claim_placer("next", at(10), at(20)).unwrap());
+    assert_eq!(
+        next.claim_placer("next", at(9), at(19)).unwrap(),
+        PlacerClaim::Refused
+    );
+    assert_eq!(
+        next.claim_placer("next", at(10), at(20)).unwrap(),
+        PlacerClaim::Taken
+    );
+    assert_eq!(
+        next.claim_placer("next", at(11), at(21)).unwrap(),
+        PlacerClaim::Kept
+    );
+    // Its own claim lapsed but nobody took it meanwhile: still its own.
+    assert_eq!(
+        next.claim_placer("next", at(30), at(40)).unwrap(),
+        PlacerClaim::Kept
+    );
+    // Lapsed and taken by another: the first must rebuild when it is back.
+    let mut other = SqliteStore::open(&path).unwrap();
+    assert_eq!(
+        other.claim_placer("other", at(41), at(51)).unwrap(),
+        PlacerClaim::Taken
+    );
+    drop(other);
+    assert_eq!(
+        next.claim_placer("next", at(52), at(59)).unwrap(),
+        PlacerClaim::Taken
+    );
 }
 
 mod in_memory {

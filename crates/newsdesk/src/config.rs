@@ -46,6 +46,11 @@ pub struct Scan {
     #[serde(with = "humantime_serde")]
     pub story_window: Duration,
     pub max_story_articles: usize,
+    /// How long the feeds a run is reading stay its own, and (on SQLite)
+    /// how long its claim to place articles in stories lasts unrenewed;
+    /// what lets several runs share one store.
+    #[serde(with = "humantime_serde")]
+    pub lease: Duration,
 }
 
 #[derive(Debug, Deserialize)]
@@ -101,6 +106,7 @@ impl Default for Scan {
             concurrency: scan.concurrency,
             story_window: scan.story_window,
             max_story_articles: scan.max_story_articles,
+            lease: scan.lease,
         }
     }
 }
@@ -188,6 +194,9 @@ impl Config {
                 humantime::format_duration(self.scan.max_feed_interval)
             );
         }
+        if self.scan.lease.is_zero() {
+            anyhow::bail!("scan.lease must be longer than zero");
+        }
         if self.fetch.timeout.is_zero() || self.fetch.connect_timeout.is_zero() {
             anyhow::bail!("fetch.timeout and fetch.connect_timeout must be longer than zero");
         }
@@ -206,6 +215,7 @@ impl Config {
             story_window: self.scan.story_window,
             max_story_articles: self.scan.max_story_articles,
             detector: newsdesk_cluster::Config::default(),
+            lease: self.scan.lease,
         }
     }
 

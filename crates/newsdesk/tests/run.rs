@@ -95,15 +95,17 @@ fn log_lines(stderr: &[u8], message: &str) -> Vec<serde_json::Value> {
 /// stored once, each in at most one story; and, when `finished`, every
 /// fixture article stored, the stories grouped right and all written.
 fn check_store(desk: &Desk, finished: bool) {
-    let store = desk.store();
-    let base = desk.newsroom.url("");
+    check_stored(&desk.store(), &desk.newsroom.url(""), finished);
+}
+
+fn check_stored(store: &impl Store, base: &str, finished: bool) {
     let mut story_of: HashMap<String, i64> = HashMap::new();
     for (story, membership) in store
         .memberships_since(chrono::DateTime::UNIX_EPOCH)
         .unwrap()
     {
         let article = store.article(membership.article).unwrap().unwrap();
-        let path = article.url.unwrap().replace(&base, "");
+        let path = article.url.unwrap().replace(base, "");
         assert!(
             story_of.insert(path.clone(), story).is_none(),
             "{path} stored twice"
@@ -372,7 +374,12 @@ impl Database {
         let server = std::env::var("NEWSDESK_TEST_POSTGRES").expect(
             "NEWSDESK_TEST_POSTGRES is not set: start a server with `eval \"$(bash .ci/postgres)\"`",
         );
-        let name = format!("newsdesk_run_{}", std::process::id());
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let name = format!(
+            "newsdesk_run_{}_{}",
+            std::process::id(),
+            NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        );
         let mut client = postgres::Client::connect(&server, postgres::NoTls).unwrap();
         // One statement each: neither may run inside a transaction block.
         client
@@ -400,6 +407,95 @@ impl Drop for Database {
             ));
         }
     }
+}
+
+#[test]
+fn two_runs_on_one_postgresql_share_the_feeds_and_one_places_the_articles() {
+    let database = Database::create();
+    // Slow pages, so that both runs are at work at once; feeds are due
+    // once an hour, so a feed read twice would be read by both runs.
+    let newsroom = Newsroom::start_with_page_delay(Duration::from_millis(150));
+    let feeds: Vec<String> = GOOD_FEEDS
+        .iter()
+        .map(|f| format!("{:?}", newsroom.url(f)))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsdesk.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "store = {:?}\nfeeds = [{}]\n\n[scan]\nfeed_interval = \"1h\"\nmin_feed_interval = \"1h\"\nconcurrency = 1\n\n\
+             [fetch]\ncontact = \"tests@example.invalid\"\nretries = 0\nper_host_delay = \"0s\"\n\
+             allow_addresses = [\"127.0.0.0/8\"]\n",
+            database.url(),
+            feeds.join(", ")
+        ),
+    )
+    .unwrap();
+    let run = || {
+        newsdesk()
+            .args(["run", "--once", "--log-format", "json", "--config"])
+            .arg(&config)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    // Both add the configured feeds to the store as they start.
+    let runs = [run(), run()];
+    let outputs: Vec<Output> = runs
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap())
+        .collect();
+    let mut articles = 0;
+    let mut feeds_read = Vec::new();
+    let mut placers = 0;
+    for output in &outputs {
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let done = log_lines(&output.stderr, "pass done");
+        articles += done[0]["fields"]["articles"].as_u64().unwrap();
+        feeds_read.push(done[0]["fields"]["feeds"].as_u64().unwrap());
+        placers += usize::from(done[0]["fields"]["placer"] == true);
+    }
+    assert_eq!(articles, 11, "every article stored by one of the runs");
+    assert_eq!(
+        feeds_read.iter().sum::<u64>(),
+        5,
+        "every feed read by one run: {feeds_read:?}"
+    );
+    assert!(
+        feeds_read.iter().all(|&n| n > 0),
+        "both runs read feeds: {feeds_read:?}"
+    );
+    assert!(placers >= 1, "one of them placed articles");
+    for feed in GOOD_FEEDS {
+        let reads = newsroom
+            .hits()
+            .iter()
+            .filter(|hit| hit.path == *feed)
+            .count();
+        assert_eq!(reads, 1, "{feed} fetched {reads} times");
+    }
+
+    // Articles the placer had not seen are placed by the next pass of a
+    // placer; then the stories are as one run makes them.
+    let last = newsdesk()
+        .args(["run", "--once", "--log-format", "json", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap();
+    assert!(
+        last.status.success(),
+        "{}",
+        String::from_utf8_lossy(&last.stderr)
+    );
+    let store = newsdesk_store::PostgresStore::connect(&database.url()).unwrap();
+    check_stored(&store, &newsroom.url(""), true);
+    assert_eq!(store.stories(10, 0).unwrap().len(), 3);
 }
 
 #[test]
