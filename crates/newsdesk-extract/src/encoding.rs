@@ -407,6 +407,9 @@ const CLOSING_MARKS: &str = "’”»…›'\"–—•™";
 fn single_byte_of(c: char) -> Option<u8> {
     match u8::try_from(u32::from(c)) {
         Ok(byte) => Some(byte),
+        // WINDOWS_1252_HIGH lies in these two ranges: most text (CJK, Cyrillic,
+        // Arabic) is outside them and needs no search.
+        Err(_) if !matches!(c, '\u{152}'..='\u{2DC}' | '\u{2013}'..='\u{2122}') => None,
         Err(_) => WINDOWS_1252_HIGH
             .iter()
             .position(|&high| high == c)
@@ -438,6 +441,24 @@ enum Reading {
     LooseSpace(&'static str),
 }
 
+/// How many bytes at the start of `bytes` are ASCII, read eight at a time.
+fn ascii_prefix_len(bytes: &[u8]) -> usize {
+    let mut length = 0;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("chunks of eight"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        length += 8;
+    }
+    length
+        + bytes[length..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(bytes.len() - length)
+}
+
 fn misread_utf8_runs(line: &str) -> Vec<Run> {
     let mut runs = Vec::new();
     let mut run_start = None;
@@ -449,10 +470,7 @@ fn misread_utf8_runs(line: &str) -> Vec<Run> {
             if let Some(start) = run_start.take() {
                 runs.push(Run::read(line, start, index));
             }
-            index += bytes[index..]
-                .iter()
-                .position(|b| !b.is_ascii())
-                .unwrap_or(bytes.len() - index);
+            index += ascii_prefix_len(&bytes[index..]);
             continue;
         }
         let c = line[index..]
@@ -1000,43 +1018,51 @@ fn is_cyrillic_source(c: char) -> bool {
     })
 }
 
-/// Whether the line may hold a character [`is_cyrillic_source`] accepts, by
-/// its UTF-8 bytes: U+0080..=U+00FF start with 0xC2 or 0xC3, Š š Œ œ Ž ž Ÿ
-/// with 0xC5, ƒ with 0xC6, and € is E2 82 AC. Most lines of most pages have
-/// none, and this look costs far less than reading their words.
-fn may_hold_cyrillic_source(line: &str) -> bool {
+/// The words of the line that hold at least one [`is_cyrillic_source`]
+/// character (a word: a run of such characters and other letters). Words
+/// without one are neither foreign nor mixed, so only the neighbourhood of
+/// each source character is read: most lines of most pages have none.
+fn source_words(line: &str) -> Vec<Word> {
+    let in_word = |c: char| is_cyrillic_source(c) || c.is_alphabetic();
     let bytes = line.as_bytes();
-    memchr::memchr3(0xC2, 0xC3, 0xC5, bytes).is_some()
-        || memchr::memchr(0xC6, bytes).is_some()
-        || memchr::memmem::find(bytes, "€".as_bytes()).is_some()
-}
-
-fn words_of(line: &str) -> Vec<Word> {
     let mut words = Vec::new();
-    let mut current: Option<Word> = None;
-    for (index, c) in line.char_indices() {
-        let source = is_cyrillic_source(c);
-        if !source && !c.is_alphabetic() {
-            if let Some(mut word) = current.take() {
-                word.end = index;
-                words.push(word);
-            }
+    let mut index = 0;
+    while index < bytes.len() {
+        if bytes[index].is_ascii() {
+            index += ascii_prefix_len(&bytes[index..]);
             continue;
         }
-        let word = current.get_or_insert(Word {
-            start: index,
-            end: index,
+        let c = line[index..]
+            .chars()
+            .next()
+            .expect("index is a char boundary");
+        if !is_cyrillic_source(c) {
+            index += c.len_utf8();
+            continue;
+        }
+        let start = line[..index]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_word(c))
+            .last()
+            .map_or(index, |(i, _)| i);
+        let mut word = Word {
+            start,
+            end: line.len(),
             cyrillic_source: 0,
             other_letters: 0,
-        });
-        if source {
-            word.cyrillic_source += 1;
-        } else {
-            word.other_letters += 1;
+        };
+        for (offset, c) in line[start..].char_indices() {
+            if is_cyrillic_source(c) {
+                word.cyrillic_source += 1;
+            } else if c.is_alphabetic() {
+                word.other_letters += 1;
+            } else {
+                word.end = start + offset;
+                break;
+            }
         }
-    }
-    if let Some(mut word) = current {
-        word.end = line.len();
+        index = word.end;
         words.push(word);
     }
     words
@@ -1048,10 +1074,7 @@ fn words_of(line: &str) -> Vec<Word> {
 /// U+00C0..=U+00FF and friends. The line must have at least one long such word
 /// that reads as a believable Cyrillic word, and next to no mixed words.
 fn repair_misread_cyrillic(line: &str) -> Option<String> {
-    if !may_hold_cyrillic_source(line) {
-        return None;
-    }
-    let words = words_of(line);
+    let words = source_words(line);
     let foreign_letters: usize = words
         .iter()
         .filter(|w| w.is_foreign())

@@ -9,6 +9,7 @@ use dom::{Dom, NodeId, Tag};
 use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
 use newsdesk_text::{find_date, parse_date};
 use serde_json::Value;
+use std::cell::Cell;
 use std::collections::HashMap;
 use timestamps::{absolute_http_url, timestamp};
 
@@ -137,8 +138,9 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
                 Some(DropReason::RepeatedHeadline)
             } else if seen.contains(&key) {
                 Some(DropReason::Duplicate)
-            } else if let Some(reason) = junk::classify(
+            } else if let Some(reason) = junk::classify_normalised(
                 &text,
+                &key,
                 Position {
                     in_tail: index >= tail_from,
                 },
@@ -500,7 +502,9 @@ fn holds_code(tag: Tag) -> bool {
     )
 }
 
-/// The page with what every later step asks of each node, measured once.
+/// The page with what every later step asks of each node: text sizes
+/// measured once; whether an element is furniture worked out when first
+/// asked (most elements never are) and remembered.
 struct Page<'d, 'a> {
     dom: &'d Dom<'a>,
     /// Visible text bytes (each text trimmed) under each node.
@@ -508,9 +512,27 @@ struct Page<'d, 'a> {
     /// Visible text bytes of the whole page.
     page_size: u32,
     /// Whether the element is furniture itself.
-    furniture: Vec<bool>,
+    furniture: Vec<Cell<Known>>,
     /// Whether the element or an ancestor is furniture.
-    inside_furniture: Vec<bool>,
+    inside_furniture: Vec<Cell<Known>>,
+}
+
+/// A remembered answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Known {
+    Unknown,
+    Yes,
+    No,
+}
+
+impl Known {
+    fn from(answer: bool) -> Known {
+        if answer {
+            Known::Yes
+        } else {
+            Known::No
+        }
+    }
 }
 
 impl<'d, 'a> Page<'d, 'a> {
@@ -535,20 +557,47 @@ impl<'d, 'a> Page<'d, 'a> {
             }
         }
         let page_size = text_size.first().copied().unwrap_or(0);
-        let mut page = Page {
+        Page {
             dom,
             text_size,
             page_size,
-            furniture: vec![false; count],
-            inside_furniture: vec![false; count],
-        };
-        for id in 0..count {
-            let furniture = page.is_furniture(id);
-            page.furniture[id] = furniture;
-            page.inside_furniture[id] =
-                furniture || dom.parent(id).is_some_and(|p| page.inside_furniture[p]);
+            furniture: vec![Cell::new(Known::Unknown); count],
+            inside_furniture: vec![Cell::new(Known::Unknown); count],
         }
-        page
+    }
+
+    /// Whether the element is page furniture.
+    fn furniture(&self, id: NodeId) -> bool {
+        let cell = &self.furniture[id];
+        if cell.get() == Known::Unknown {
+            cell.set(Known::from(self.is_furniture(id)));
+        }
+        cell.get() == Known::Yes
+    }
+
+    /// Whether the element or an ancestor is page furniture: the unknown
+    /// part of the chain is collected going up, then answered going down.
+    fn inside_furniture(&self, id: NodeId) -> bool {
+        let mut unknown = Vec::new();
+        let mut node = Some(id);
+        let mut above = false;
+        while let Some(current) = node {
+            match self.inside_furniture[current].get() {
+                Known::Unknown => {
+                    unknown.push(current);
+                    node = self.dom.parent(current);
+                }
+                known => {
+                    above = known == Known::Yes;
+                    break;
+                }
+            }
+        }
+        for &current in unknown.iter().rev() {
+            above = above || self.furniture(current);
+            self.inside_furniture[current].set(Known::from(above));
+        }
+        self.inside_furniture[id].get() == Known::Yes
     }
 
     fn share(&self, id: NodeId) -> f32 {
@@ -573,11 +622,7 @@ impl<'d, 'a> Page<'d, 'a> {
             dom.attr(id, "class").unwrap_or(""),
             dom.attr(id, "id").unwrap_or(""),
         ];
-        names
-            .iter()
-            .flat_map(|n| n.split_whitespace())
-            .any(names_furniture)
-            && self.share(id) < FURNITURE_MAX_SHARE
+        self.share(id) < FURNITURE_MAX_SHARE && names.iter().any(|n| value_names_furniture(n))
     }
 
     /// The nearest ancestor that is an element.
@@ -590,21 +635,61 @@ impl<'d, 'a> Page<'d, 'a> {
 /// a wrapper named "with-right-rail" around the article is not a rail.
 const FURNITURE_MAX_SHARE: f32 = 0.2;
 
+/// Whether a `class` or `id` value holds a name of furniture.
+fn value_names_furniture(value: &str) -> bool {
+    if !value.is_ascii() {
+        return value.split_whitespace().any(names_furniture);
+    }
+    // The common case, byte by byte and without allocating: ASCII letters
+    // compared without regard to case give what lower-casing first gives,
+    // and ASCII white space (with the vertical tab) is all `split_whitespace`
+    // splits ASCII at.
+    value
+        .as_bytes()
+        .split(|&b| b.is_ascii_whitespace() || b == 0x0b)
+        .filter(|name| !name.is_empty())
+        .any(|name| {
+            let parts = || {
+                name.split(|&b| b == b'-' || b == b'_')
+                    .filter(|p| !p.is_empty())
+            };
+            !parts().any(|p| {
+                NEGATIONS
+                    .iter()
+                    .any(|n| p.eq_ignore_ascii_case(n.as_bytes()))
+            }) && parts().any(part_names_furniture)
+        })
+}
+
+/// One part of an ASCII name, as [`names_furniture`] judges it.
+fn part_names_furniture(part: &[u8]) -> bool {
+    let first = part[0].to_ascii_lowercase();
+    FURNITURE_PARTS
+        .iter()
+        .any(|w| part.eq_ignore_ascii_case(w.as_bytes()))
+        || FURNITURE_WORDS.iter().any(|w| {
+            w.as_bytes()[0] == first
+                && part
+                    .get(..w.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(w.as_bytes()))
+        })
+}
+
 /// Whether one class or id names furniture: a part starts with a furniture
 /// word or is a furniture part, and no part negates it ("no-sidebar").
 fn names_furniture(name: &str) -> bool {
     let lower = name.to_lowercase();
     let parts: Vec<&str> = lower.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-    if parts
-        .iter()
-        .any(|p| matches!(*p, "no" | "without" | "hide" | "hidden"))
-    {
+    if parts.iter().any(|p| NEGATIONS.contains(p)) {
         return false;
     }
     parts.iter().any(|part| {
         FURNITURE_PARTS.contains(part) || FURNITURE_WORDS.iter().any(|w| part.starts_with(w))
     })
 }
+
+/// Parts of a class or id name that say the furniture is absent.
+const NEGATIONS: &[&str] = &["no", "without", "hide", "hidden"];
 
 /// The best container and those of its siblings that hold a good share of
 /// article text too: an article split into several blocks (a lead box and
@@ -628,7 +713,7 @@ fn main_containers(page: &Page) -> Vec<NodeId> {
         .filter(|&sibling| dom.tag(sibling).is_some())
         .filter(|&sibling| {
             sibling == best
-                || (scores[sibling] >= SIBLING_SHARE * best_score && !page.furniture[sibling])
+                || (scores[sibling] >= SIBLING_SHARE * best_score && !page.furniture(sibling))
         })
         .collect()
 }
@@ -671,7 +756,7 @@ fn main_container(page: &Page) -> Option<(NodeId, Vec<f32>)> {
         let Some(tag) = dom.tag(id) else {
             continue;
         };
-        if !matches!(tag, Tag::P | Tag::Pre | Tag::Blockquote) || page.inside_furniture[id] {
+        if !matches!(tag, Tag::P | Tag::Pre | Tag::Blockquote) || page.inside_furniture(id) {
             continue;
         }
         let (length, commas) = collapsed_length_and_commas(dom.texts(id));
@@ -713,7 +798,7 @@ fn main_container(page: &Page) -> Option<(NodeId, Vec<f32>)> {
             loose += text.trim().len();
             commas += text.matches(',').count();
         }
-        if loose < 80 || page.inside_furniture[id] {
+        if loose < 80 || page.inside_furniture(id) {
             continue;
         }
         *score += (loose as f32).min(3000.0) / 100.0 + commas as f32 + 1.0;
@@ -789,8 +874,9 @@ fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String)> {
         };
         let parent = dom.parent(id).map_or(0, local);
         let (own, furn, nest) = (owning[parent], furniture[parent], nesting[parent]);
-        owning[local(id)] = own || owns_text(tag) || page.furniture[id];
-        furniture[local(id)] = furn || page.furniture[id];
+        let is_furniture = page.furniture(id);
+        owning[local(id)] = own || owns_text(tag) || is_furniture;
+        furniture[local(id)] = furn || is_furniture;
         nesting[local(id)] = nest || matches!(tag, Tag::Blockquote | Tag::Li | Tag::P);
     }
     let mut blocks = Vec::new();

@@ -198,36 +198,45 @@ const FOOTER_PHRASES: &[&str] = &[
 /// Classifies one line (or block) of a document; `None` means it may be
 /// article text.
 pub fn classify(line: &str, position: Position) -> Option<DropReason> {
-    let lower = normalise(line);
+    classify_normalised(line, &normalise(line), position)
+}
+
+/// [`classify`] for a caller that has normalised the line already.
+pub(crate) fn classify_normalised(
+    line: &str,
+    lower: &str,
+    position: Position,
+) -> Option<DropReason> {
     if lower.is_empty() {
         return None;
     }
-    let tokens = tokens_of(&lower);
+    let tokens = tokens_of(lower);
     let ends_like_prose = ends_like_prose(line);
 
-    if is_email_placeholder(&lower) && tokens.len() <= 12 {
+    // Each rule tests its cheap conditions (lengths) before its phrases.
+    if tokens.len() <= 12 && is_email_placeholder(lower) {
         return Some(DropReason::EmailPlaceholder);
     }
-    if is_consent_banner(&lower, &tokens) {
+    if is_consent_banner(lower, &tokens) {
         return Some(DropReason::ConsentBanner);
     }
-    if FOOTER_PHRASES.iter().any(|p| lower.contains(p)) && (tokens.len() <= 40 || !ends_like_prose)
+    if (tokens.len() <= 40 || !ends_like_prose) && FOOTER_PHRASES.iter().any(|p| lower.contains(p))
     {
         return Some(DropReason::Footer);
     }
-    if is_email_placeholder(&lower) {
+    if is_email_placeholder(lower) {
         return Some(DropReason::EmailPlaceholder);
     }
-    if TEASER_OPENERS.iter().any(|p| starts_with_phrase(&lower, p)) && tokens.len() <= 25 {
+    if tokens.len() <= 25 && TEASER_OPENERS.iter().any(|p| starts_with_phrase(lower, p)) {
         return Some(DropReason::LinkTeaser);
     }
     if is_advertisement(line, &tokens) {
         return Some(DropReason::Advertisement);
     }
-    if is_caption(&lower, &tokens) {
+    if is_caption(lower, &tokens) {
         return Some(DropReason::Caption);
     }
-    if is_interface(&lower, &tokens, ends_like_prose) {
+    if is_interface(lower, &tokens, ends_like_prose) {
         return Some(DropReason::Navigation);
     }
     if position.in_tail && is_author_bio(line) {
@@ -299,6 +308,21 @@ fn listed(list: &[&str], token: &str) -> bool {
 
 /// Lower case, with every kind of space folded to one ASCII space.
 pub fn normalise(line: &str) -> String {
+    if line.is_ascii() {
+        // One pass for ASCII, the common case; the same result.
+        let mut out = String::with_capacity(line.len());
+        // `char::is_whitespace` also splits at the vertical tab.
+        for word in line
+            .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
+            .filter(|s| !s.is_empty())
+        {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        }
+        return out;
+    }
     line.split(|c: char| c.is_whitespace())
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
@@ -338,7 +362,7 @@ fn is_consent_banner(lower: &str, tokens: &[Cow<str>]) -> bool {
         "use cookies",
         "we use",
     ];
-    mentions_cookies && consent_words.iter().any(|w| lower.contains(w)) && tokens.len() <= 60
+    tokens.len() <= 60 && mentions_cookies && consent_words.iter().any(|w| lower.contains(w))
 }
 
 fn is_advertisement(line: &str, tokens: &[Cow<str>]) -> bool {
@@ -399,6 +423,9 @@ const SALES_COMMANDS: &[&str] = &[
 ];
 
 fn is_caption(lower: &str, tokens: &[Cow<str>]) -> bool {
+    if tokens.len() > 80 {
+        return false;
+    }
     // A credit is a parenthesis or a label: "(Photo by X via Getty Images)",
     // "Photo: X / Agency", "Image credit: ...".
     let credit_shape = lower.contains("(photo")
@@ -410,7 +437,7 @@ fn is_caption(lower: &str, tokens: &[Cow<str>]) -> bool {
         || lower.contains("via getty")
         || lower.contains("getty images");
     let marks = tokens.iter().filter(|t| listed(CAPTION_MARKS, t)).count();
-    credit_shape && marks >= 1 && tokens.len() <= 80
+    credit_shape && marks >= 1
 }
 
 fn is_interface(lower: &str, tokens: &[Cow<str>], ends_like_prose: bool) -> bool {
@@ -435,14 +462,16 @@ fn is_interface(lower: &str, tokens: &[Cow<str>], ends_like_prose: bool) -> bool
 /// A menu flattened to one line: "Home | News | Sport | Weather", three
 /// or more short items between separators.
 fn is_menu(lower: &str) -> bool {
-    let items: Vec<&str> = lower
-        .split(['|', '·', '•', '/', '»', '›'])
-        .map(str::trim)
-        .collect();
-    items.len() >= 3
-        && items
-            .iter()
-            .all(|i| !i.is_empty() && i.split_whitespace().count() <= 3 && !i.ends_with('.'))
+    // Three or more short items, none ending like a sentence; read item by
+    // item, so a paragraph fails at its first long item.
+    let mut items = 0;
+    for item in lower.split(['|', '·', '•', '/', '»', '›']).map(str::trim) {
+        if item.is_empty() || item.ends_with('.') || item.split_whitespace().nth(3).is_some() {
+            return false;
+        }
+        items += 1;
+    }
+    items >= 3
 }
 
 /// "Jane Doe is a reporter at the Daily Example covering ...".

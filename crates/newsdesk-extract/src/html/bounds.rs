@@ -14,31 +14,38 @@ pub const MAX_DEPTH: usize = 512;
 /// No real tag carries anywhere near this many attributes.
 pub const MAX_ATTRIBUTES: usize = 256;
 
-/// Elements without content: they never nest.
-const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "keygen",
-];
+/// How an element's tag counts towards nesting.
+#[derive(Debug, PartialEq, Eq, Clone, Copy)]
+enum Nesting {
+    /// Elements without content: they never nest.
+    Void,
+    /// Elements whose end tag may be left out: pages often never close
+    /// them, so they must not count as nesting or old markup would look deep.
+    OptionalEnd,
+    /// Elements whose content is raw text, where `<` is not markup.
+    RawText,
+    Nests,
+}
 
-/// Elements whose end tag may be left out: pages often never close them,
-/// so they must not count as nesting or old markup would look deep.
-const OPTIONAL_END: &[&str] = &[
-    "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead", "tbody", "tfoot",
-    "colgroup", "caption", "rb", "rt", "rtc", "rp", "html", "head", "body",
-];
-
-/// Elements whose content is raw text, where `<` is not markup.
-const RAW_TEXT: &[&str] = &[
-    "script",
-    "style",
-    "textarea",
-    "title",
-    "xmp",
-    "iframe",
-    "noembed",
-    "noframes",
-    "plaintext",
-];
+fn nesting_of(name: &str) -> Nesting {
+    // The longest listed name, "plaintext", has nine letters.
+    let mut lower = [0u8; 9];
+    let Some(buffer) = lower.get_mut(..name.len()) else {
+        return Nesting::Nests;
+    };
+    buffer.copy_from_slice(name.as_bytes());
+    buffer.make_ascii_lowercase();
+    match &*buffer {
+        b"area" | b"base" | b"br" | b"col" | b"embed" | b"hr" | b"img" | b"input" | b"link"
+        | b"meta" | b"param" | b"source" | b"track" | b"wbr" | b"keygen" => Nesting::Void,
+        b"p" | b"li" | b"dt" | b"dd" | b"option" | b"optgroup" | b"tr" | b"td" | b"th"
+        | b"thead" | b"tbody" | b"tfoot" | b"colgroup" | b"caption" | b"rb" | b"rt" | b"rtc"
+        | b"rp" | b"html" | b"head" | b"body" => Nesting::OptionalEnd,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"iframe" | b"noembed"
+        | b"noframes" | b"plaintext" => Nesting::RawText,
+        _ => Nesting::Nests,
+    }
+}
 
 /// The page with nesting and attributes bounded; borrowed when unchanged.
 pub fn bound(html: &str) -> Cow<'_, str> {
@@ -56,7 +63,8 @@ pub fn bound(html: &str) -> Cow<'_, str> {
         };
         let replacement: Option<String> = match tag.kind {
             TagKind::Start
-                if listed(VOID, tag.name) || tag.self_closing || listed(OPTIONAL_END, tag.name) =>
+                if tag.self_closing
+                    || matches!(nesting_of(tag.name), Nesting::Void | Nesting::OptionalEnd) =>
             {
                 (tag.attributes > MAX_ATTRIBUTES)
                     .then(|| truncate_attributes(&html[start..tag.end]))
@@ -71,7 +79,11 @@ pub fn bound(html: &str) -> Cow<'_, str> {
                         .then(|| truncate_attributes(&html[start..tag.end]))
                 }
             }
-            TagKind::End if listed(VOID, tag.name) || listed(OPTIONAL_END, tag.name) => None,
+            TagKind::End
+                if matches!(nesting_of(tag.name), Nesting::Void | Nesting::OptionalEnd) =>
+            {
+                None
+            }
             TagKind::End => {
                 if dropped_open > 0 {
                     dropped_open -= 1;
@@ -91,7 +103,7 @@ pub fn bound(html: &str) -> Cow<'_, str> {
         }
         at = tag.end;
         // Raw text runs to its own end tag; markup-looking text inside is text.
-        if tag.kind == TagKind::Start && listed(RAW_TEXT, tag.name) {
+        if tag.kind == TagKind::Start && nesting_of(tag.name) == Nesting::RawText {
             at = find_end_tag(html, at, tag.name);
         }
     }
@@ -116,15 +128,11 @@ struct Tag<'a> {
     kind: TagKind,
     /// As written: compared without regard to ASCII case.
     name: &'a str,
+    /// Counted only where there could be more than `MAX_ATTRIBUTES`, else 0.
     attributes: usize,
     self_closing: bool,
     /// Byte just after the tag's `>`.
     end: usize,
-}
-
-/// Whether `name` is one of `list` (lowercase), in any ASCII case.
-fn listed(list: &[&str], name: &str) -> bool {
-    list.iter().any(|entry| entry.eq_ignore_ascii_case(name))
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
@@ -174,9 +182,15 @@ fn read_tag(html: &str, start: usize) -> Option<Tag<'_>> {
         return None;
     }
     let name = &html[name_start..name_start + name_len];
-    let walk = walk_attributes(bytes, name_start + name_len, usize::MAX);
-    let i = walk.close;
-    let attributes = walk.count;
+    let attributes_start = name_start + name_len;
+    let i = tag_close(bytes, attributes_start);
+    // An attribute takes at least two bytes (a name and what ends it):
+    // only a tag this long can have too many, and only then are they counted.
+    let attributes = if i - attributes_start < 2 * MAX_ATTRIBUTES {
+        0
+    } else {
+        walk_attributes(bytes, attributes_start, usize::MAX).count
+    };
     let end = (i + 1).min(html.len());
     let self_closing = html[..end].trim_end_matches('>').ends_with('/');
     Some(Tag {
@@ -186,6 +200,25 @@ fn read_tag(html: &str, start: usize) -> Option<Tag<'_>> {
         self_closing,
         end,
     })
+}
+
+/// Index of the `>` that closes a tag whose attributes start at `from`
+/// (a `>` inside quotes does not), or the end of the input; the same `>`
+/// as [`walk_attributes`] finds, found by jumping between quotes.
+fn tag_close(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(offset) = memchr::memchr3(b'>', b'"', b'\'', &bytes[i.min(bytes.len())..]) {
+        let found = i + offset;
+        let quote = bytes[found];
+        if quote == b'>' {
+            return found;
+        }
+        match memchr::memchr(quote, &bytes[found + 1..]) {
+            Some(p) => i = found + 1 + p + 1,
+            None => return bytes.len(),
+        }
+    }
+    bytes.len()
 }
 
 /// Keeps a start tag's name and its first `MAX_ATTRIBUTES` attributes.
@@ -204,8 +237,6 @@ fn truncate_attributes(tag: &str) -> String {
 /// What walking a tag's attributes found.
 struct AttributeWalk {
     count: usize,
-    /// Index of the closing `>` (or the end of the input).
-    close: usize,
     /// Where the attribute past `limit` starts, if there is one.
     cut_at: Option<usize>,
 }
@@ -235,7 +266,6 @@ fn walk_attributes(bytes: &[u8], from: usize, limit: usize) -> AttributeWalk {
                     if count > limit {
                         return AttributeWalk {
                             count,
-                            close: i,
                             cut_at: Some(i),
                         };
                     }
@@ -246,7 +276,6 @@ fn walk_attributes(bytes: &[u8], from: usize, limit: usize) -> AttributeWalk {
     }
     AttributeWalk {
         count,
-        close: i,
         cut_at: None,
     }
 }

@@ -209,3 +209,33 @@ fn dates_without_a_zone_and_hostile_images_give_nothing_false() {
     );
     assert_eq!(relative_without_base.image, None);
 }
+
+#[test]
+fn class_names_are_judged_alike_on_the_fast_and_the_general_path() {
+    let values = [
+        "comments-list",
+        "site_sidebar main",
+        "one-sidebar",
+        "no-sidebar",
+        "NAV-Bar",
+        "Sidebar-Hidden",
+        "ad",
+        "adapt read-more",
+        "ads\u{b}widget",
+        "story body--text  lede",
+        "MostRead",
+        "most_popular",
+        "subscribe-box",
+        "unsubscribed",
+        "Ärger sidebar",
+        "café-promo",
+        "--_ -",
+        "",
+    ];
+    for value in values {
+        let general = value.split_whitespace().any(names_furniture);
+        assert_eq!(value_names_furniture(value), general, "{value:?}");
+    }
+    assert!(value_names_furniture("x\u{b}SIDEBAR"));
+    assert!(!value_names_furniture("no-sidebar hide-menu"));
+}

@@ -97,3 +97,10 @@ fn biographies_are_recognised_only_at_the_end() {
         None,
     );
 }
+
+#[test]
+fn normalising_ascii_folds_every_space_the_general_path_folds() {
+    assert_eq!(normalise("  Read\tMORE\u{b}\u{c}now \r\n"), "read more now");
+    assert_eq!(normalise("Über  DEN\u{a0}Fluss"), "über den fluss");
+    assert_eq!(normalise(" \t "), "");
+}
