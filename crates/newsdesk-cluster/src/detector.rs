@@ -48,12 +48,20 @@ pub struct Config {
     pub body_words: usize,
     /// Weight of a name (a run of capitalised words) against a word.
     pub name_weight: f32,
+    /// How slowly a term's weight saturates with its count (BM25's k1):
+    /// a term's weight is tf (k1 + 1) / (tf + k1 L), where L is the
+    /// article's length against the average so far, pivoted by
+    /// `length_pivot`.
+    pub saturation: f32,
+    /// How much an article's length scales the saturation (BM25's b): 0
+    /// ignores length, 1 scales by it fully.
+    pub length_pivot: f32,
 }
 
 impl Default for Config {
     fn default() -> Self {
         Config {
-            threshold: 0.11,
+            threshold: 0.10,
             age_penalty: 0.01,
             article_terms: 40,
             story_terms: 120,
@@ -64,6 +72,8 @@ impl Default for Config {
             duplicate_bits: 3,
             body_words: 1500,
             name_weight: 1.5,
+            saturation: 10.0,
+            length_pivot: 0.75,
         }
     }
 }
@@ -129,6 +139,8 @@ pub struct StoryDetector {
     log_frequency: Vec<f32>,
     log_documents: f32,
     documents: u32,
+    /// Summed weight of all articles' terms, for the average length.
+    total_length: f32,
     stories: Vec<Story>,
     /// Term -> stories indexed under it (merged ones included: they are
     /// followed to the story they went into).
@@ -154,6 +166,7 @@ impl StoryDetector {
             log_frequency: Vec::new(),
             log_documents: 0.0,
             documents: 0,
+            total_length: 0.0,
             stories: Vec::new(),
             postings: HashMap::new(),
             fingerprints: Vec::new(),
@@ -254,8 +267,8 @@ impl StoryDetector {
     }
 
     /// The article's fingerprint, and its most distinctive terms (by
-    /// tf-idf now) as term frequency weights 1 + ln tf scaled to unit
-    /// length; idf is applied when comparing.
+    /// tf-idf now) as saturating term frequency weights (BM25's) scaled to
+    /// unit length; idf is applied when comparing.
     fn read(&mut self, article: Incoming) -> (u64, Vec<(u32, f32)>) {
         let text_words = words(article.text);
         let fingerprint = simhash_words(&text_words);
@@ -282,12 +295,19 @@ impl StoryDetector {
         counts.sort_unstable_by_key(|&(id, _)| id);
         self.documents += 1;
         self.log_documents = (1.0 + self.documents as f32).ln();
+        // A long article repeats its story's terms more often without being
+        // more about them: its counts saturate sooner.
+        let length: f32 = counts.iter().map(|&(_, count)| count).sum();
+        self.total_length += length;
+        let average_length = self.total_length / self.documents as f32;
+        let (k1, b) = (self.config.saturation, self.config.length_pivot);
+        let saturate_at = k1 * (1.0 - b + b * length / average_length.max(1e-9));
         let mut scored: Vec<(u32, f32, f32)> = Vec::with_capacity(counts.len());
         for (id, count) in counts {
             self.document_frequency[id as usize] += 1;
             self.log_frequency[id as usize] =
                 (1.0 + self.document_frequency[id as usize] as f32).ln();
-            let tf = 1.0 + count.ln();
+            let tf = count * (k1 + 1.0) / (count + saturate_at);
             scored.push((id, tf, tf * self.idf(id)));
         }
         scored.sort_unstable_by(|a, b| b.2.total_cmp(&a.2).then(a.0.cmp(&b.0)));

@@ -138,7 +138,7 @@ mod merging {
         // A high bar to join keeps the second report apart at first; a low
         // bar to merge joins the stories once the second has grown.
         let config = newsdesk_cluster::Config {
-            threshold: 0.4,
+            threshold: 0.3,
             merge_threshold: 0.05,
             ..newsdesk_cluster::Config::default()
         };
