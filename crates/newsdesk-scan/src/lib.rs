@@ -66,6 +66,11 @@ pub struct ScanConfig {
     /// How long a scanner holds the feeds it leased, and its placer claim
     /// on a store that cannot see a dead holder, unless it renews them.
     pub lease: Duration,
+    /// How often the placer rebuilds story detection from the stories of
+    /// the last `story_window`, forgetting older ones, so that a run of a
+    /// year holds weeks in memory, not the year, and places articles as a
+    /// run restarted at that moment would.
+    pub story_refresh: Duration,
 }
 
 impl Default for ScanConfig {
@@ -82,6 +87,7 @@ impl Default for ScanConfig {
             max_story_articles: 40,
             detector: newsdesk_cluster::Config::default(),
             lease: Duration::from_secs(15 * 60),
+            story_refresh: Duration::from_secs(24 * 60 * 60),
         }
     }
 }
@@ -431,7 +437,12 @@ impl<S: Store> Scanner<S> {
             return Ok(());
         }
         report.placer = true;
-        if claim == PlacerClaim::Taken || self.stories.is_none() {
+        let stale = self.stories.as_ref().is_none_or(|stories| {
+            now - stories.restored_at
+                >= chrono::Duration::from_std(self.config.story_refresh)
+                    .unwrap_or(chrono::Duration::MAX)
+        });
+        if claim == PlacerClaim::Taken || stale {
             let since =
                 now - chrono::Duration::from_std(self.config.story_window).unwrap_or_default();
             self.stories = Some(stories::Stories::restore(
@@ -439,8 +450,10 @@ impl<S: Store> Scanner<S> {
                 self.config.detector.clone(),
                 since,
             )?);
-            changed.extend(self.store.stories_needing_version()?);
-            tracing::info!(worker = %self.worker, "placing articles in stories");
+            if claim == PlacerClaim::Taken {
+                changed.extend(self.store.stories_needing_version()?);
+                tracing::info!(worker = %self.worker, "placing articles in stories");
+            }
         }
         let stories = self.stories.as_mut().expect("restored above");
         loop {

@@ -18,6 +18,8 @@ pub(crate) struct Stories {
     story_ids: Vec<StoryId>,
     /// Detector article number -> stored article.
     article_ids: Vec<ArticleId>,
+    /// When this state was rebuilt from the store.
+    pub restored_at: DateTime<Utc>,
 }
 
 /// Where an article went.
@@ -41,6 +43,7 @@ impl Stories {
             detector: StoryDetector::new(config),
             story_ids: Vec::new(),
             article_ids: Vec::new(),
+            restored_at: Utc::now(),
         };
         // Stored story -> the detector's number for it.
         let mut numbers: HashMap<StoryId, usize> = HashMap::new();

@@ -367,3 +367,51 @@ async fn a_scanner_that_is_not_the_placer_stores_and_the_placer_places() {
     assert_eq!(fourth.stories_new, 0);
     assert_eq!(story_of_each(other.store(), &setup.newsroom), before);
 }
+
+#[tokio::test]
+async fn a_long_run_forgets_stories_older_than_its_window() {
+    // Story detection rebuilt at every pass from the stories of the last
+    // fortnight: what a run of a year does once a day.
+    let setup = setup(GOOD_FEEDS);
+    let refreshing = ScanConfig {
+        story_refresh: Duration::ZERO,
+        ..config()
+    };
+    let mut scanner = Scanner::new(
+        SqliteStore::open(&setup.path).unwrap(),
+        fetcher(),
+        refreshing.clone(),
+    )
+    .unwrap();
+    pass(&mut scanner).await;
+    setup.newsroom.publish_follow_up();
+    let report = pass(&mut scanner).await;
+    assert_eq!(
+        (report.articles_new, report.stories_new),
+        (1, 0),
+        "rebuilt from the window, the follow-up still joins its story: {report:?}"
+    );
+    drop(scanner);
+
+    // With a window that holds nothing, the stories are forgotten: an
+    // article now starts a story of its own.
+    let setup = self::setup(GOOD_FEEDS);
+    let forgetful = ScanConfig {
+        story_window: Duration::ZERO,
+        ..refreshing
+    };
+    let mut scanner = Scanner::new(
+        SqliteStore::open(&setup.path).unwrap(),
+        fetcher(),
+        forgetful,
+    )
+    .unwrap();
+    pass(&mut scanner).await;
+    setup.newsroom.publish_follow_up();
+    let report = pass(&mut scanner).await;
+    assert_eq!(
+        (report.articles_new, report.stories_new),
+        (1, 1),
+        "{report:?}"
+    );
+}

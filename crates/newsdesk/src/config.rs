@@ -216,6 +216,7 @@ impl Config {
             max_story_articles: self.scan.max_story_articles,
             detector: newsdesk_cluster::Config::default(),
             lease: self.scan.lease,
+            ..newsdesk_scan::ScanConfig::default()
         }
     }
 
