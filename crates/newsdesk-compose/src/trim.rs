@@ -30,6 +30,10 @@ const DEICTIC_DAYS: &[&str] = &["today", "yesterday", "tonight"];
 
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 
+/// "last week", "earlier this year": periods told relative to the report.
+const PERIODS: &[&str] = &["week", "weekend", "month", "year"];
+const PERIOD_DEICTICS: &[&str] = &["last", "this"];
+
 /// Words before a day that make it part of a fact (a deadline, a span):
 /// "by Friday", "until Monday", "since Tuesday".
 const BINDING_BEFORE_DAY: &[&str] = &[
@@ -156,6 +160,10 @@ fn cut(text: &str, start: usize, end: usize) -> Option<(String, Edit)> {
         return None;
     }
     let kept = format!("{}{}", &text[..start], &text[end..]);
+    // "at 2 p.m. today." must not end "p.m..".
+    if text[..start].ends_with('.') && text[end..].starts_with('.') {
+        return None;
+    }
     if words(&kept).len() < MIN_KEPT_WORDS {
         return None;
     }
@@ -181,9 +189,14 @@ fn drop_linking_opener(text: &str) -> Option<(String, Edit)> {
             || DEICTIC_DAYS.contains(w)
             || PARTS_OF_DAY.contains(w)
             || LEAD_IN_BEFORE_DAY.contains(w)
-    }) && words_only
+            || PERIODS.contains(w)
+            || PERIOD_DEICTICS.contains(w)
+    }) && (words_only
         .iter()
-        .any(|w| WEEKDAYS.contains(w) || DEICTIC_DAYS.contains(w));
+        .any(|w| WEEKDAYS.contains(w) || DEICTIC_DAYS.contains(w))
+        || words_only
+            .windows(2)
+            .any(|p| PERIOD_DEICTICS.contains(&p[0]) && PERIODS.contains(&p[1])));
     if !linking && !about_the_day {
         return None;
     }

@@ -67,6 +67,10 @@ fn days_told_relative_to_the_report_are_cut() {
             "The crews on the northern routes said they would strike again.",
         ),
         (
+            "Earlier this year, the operator cut the night crossings to the islands.",
+            "The operator cut the night crossings to the islands.",
+        ),
+        (
             "The water level of the river hit this year's high today.",
             "The water level of the river hit this year's high.",
         ),
@@ -83,6 +87,8 @@ fn days_that_are_part_of_a_fact_stay() {
         "The crews have been on strike since Monday and the ferries stay in port.",
         "A column in USA Today argued that the ferries should be sold.",
         "The crews met last Tuesday's deadline for a new offer to the operator.",
+        // A cut must not leave two full stops.
+        "The water level of the river stood at 22 meters at 2 p.m. today.",
         // The phrase the day stands in would be left with one word.
         "The operator's offer, announced Tuesday, would cut the night crossings.",
     ] {
