@@ -608,6 +608,9 @@ pub fn a_merged_story_gives_its_articles_and_leads_to_the_other<S: Store>(store:
     // A chain of merges leads to the last story.
     store.merge_stories(kept, later, at(6)).unwrap();
     assert_eq!(store.merged_into(gone).unwrap(), Some(later));
+    let mut merged = vec![gone, kept];
+    merged.sort_unstable();
+    assert_eq!(store.merged_stories().unwrap(), merged);
     assert_eq!(store.story_articles(later).unwrap().len(), 3);
 
     // What cannot be merged is an error that changes nothing.

@@ -122,6 +122,8 @@ pub trait Store {
     /// The story a merged story now lives on (following later merges too),
     /// or `None` for a story that was never merged.
     fn merged_into(&self, story: StoryId) -> Result<Option<StoryId>>;
+    /// Every story that was merged into another, by id.
+    fn merged_stories(&self) -> Result<Vec<StoryId>>;
     /// Stores a new written version of a story; returns its number (from 1).
     fn add_story_version(
         &mut self,

@@ -106,6 +106,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn lease_holders(&self) -> Result<Vec<String>> {
         (**self).lease_holders()
     }
+    fn merged_stories(&self) -> Result<Vec<StoryId>> {
+        (**self).merged_stories()
+    }
     fn claim_placer(
         &mut self,
         worker: &str,

@@ -772,6 +772,15 @@ impl Store for PostgresStore {
         })
     }
 
+    fn merged_stories(&self) -> Result<Vec<StoryId>> {
+        self.hop(|| {
+            let rows = self
+                .client()
+                .query("SELECT story_id FROM story_merges ORDER BY story_id", &[])?;
+            Ok(rows.iter().map(|row| row.get(0)).collect())
+        })
+    }
+
     fn add_story_version(
         &mut self,
         story: StoryId,

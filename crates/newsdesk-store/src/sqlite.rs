@@ -768,6 +768,16 @@ impl Store for SqliteStore {
         )))
     }
 
+    fn merged_stories(&self) -> Result<Vec<StoryId>> {
+        let mut statement = self
+            .connection
+            .prepare("SELECT story_id FROM story_merges ORDER BY story_id")?;
+        let ids = statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<Vec<StoryId>>>()?;
+        Ok(ids)
+    }
+
     fn add_story_version(
         &mut self,
         story: StoryId,

@@ -6,6 +6,7 @@ use crate::server::{SiteOptions, SITE_CSS, SITE_JS};
 use crate::state::StorePool;
 use crate::view::{self, FrontPage};
 use crate::{api, atom, pages, WebError};
+use newsdesk_store::StoryId;
 use std::path::{Path, PathBuf};
 
 /// What an export wrote.
@@ -98,6 +99,20 @@ pub fn export_site(
             api::story_json(&view, &base_url).to_string().as_bytes(),
         )?;
         summary.stories += 1;
+    }
+    // A merged story's address leads on to the story it became.
+    let exported: std::collections::HashSet<StoryId> =
+        all_cards.iter().map(|card| card.id).collect();
+    for gone in pool.run(|store| Ok(store.merged_stories()?))? {
+        let Some(into) = pool.run(|store| Ok(store.merged_into(gone)?))? else {
+            continue;
+        };
+        if exported.contains(&into) {
+            out.write(
+                &format!("stories/{gone}.html"),
+                pages::moved_page(into, &nested).into_string().as_bytes(),
+            )?;
+        }
     }
     let feeds = pool.run(|store| Ok(store.feeds()?))?;
     out.write(

@@ -6,7 +6,7 @@ use crate::view::{attribution, evidence, FrontPage, StoryView, VersionChange, MA
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use maud::{html, Markup, DOCTYPE};
 use newsdesk_model::{DatePrecision, Edit, Story, StorySentence};
-use newsdesk_store::Feed;
+use newsdesk_store::{Feed, StoryId};
 use std::cell::RefCell;
 
 /// The policy sent as a header by the server and repeated in each page
@@ -425,6 +425,30 @@ pub fn sources_page(feeds: &[Feed], links: &Links) -> Markup {
         }
     };
     layout("Sources", links, main)
+}
+
+/// The page left at a merged story's address in the static export, which
+/// cannot answer with a redirect: it sends the reader on at once.
+pub fn moved_page(to: StoryId, links: &Links) -> Markup {
+    let target = links.story(to);
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CONTENT_SECURITY_POLICY);
+                meta http-equiv="refresh" content=(format!("0; url={target}"));
+                link rel="canonical" href=(target);
+                title { "This story continues elsewhere · " (SITE_NAME) }
+            }
+            body {
+                p {
+                    "This story was found to be part of another one: "
+                    a href=(target) { "read it there" } "."
+                }
+            }
+        }
+    }
 }
 
 pub fn message_page(title: &str, message: &str, links: &Links) -> Markup {

@@ -823,6 +823,36 @@ fn a_merged_story_leads_to_the_story_it_became() {
 }
 
 #[test]
+fn the_static_export_leaves_a_merged_story_a_page_that_leads_on() {
+    let (_dir, path, harbor, hostile) = populated_store();
+    SqliteStore::open(&path)
+        .unwrap()
+        .merge_stories(hostile, harbor, at(59))
+        .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let summary = newsdesk_web::export_site(&path, out.path(), &SiteOptions::default()).unwrap();
+    assert_eq!(
+        summary.stories, 1,
+        "the merged story is not a story of its own"
+    );
+    let moved =
+        std::fs::read_to_string(out.path().join(format!("stories/{hostile}.html"))).unwrap();
+    let target = format!("../stories/{harbor}.html");
+    assert!(
+        moved.contains(&format!(
+            "http-equiv=\"refresh\" content=\"0; url={target}\""
+        )),
+        "{moved}"
+    );
+    assert!(moved.contains(&format!("href=\"{target}\"")), "{moved}");
+    assert!(
+        out.path().join("stories").join(&target).is_file(),
+        "{target} resolves"
+    );
+    assert!(!moved.contains(SCRIPT_PAYLOAD));
+}
+
+#[test]
 fn a_story_written_by_another_connection_reaches_the_front_page_within_a_second() {
     let (_dir, path, harbor, _) = populated_store();
     let site = Site::start(&path);
