@@ -60,7 +60,7 @@ pub fn decode_html(bytes: &[u8], http_charset: Option<&str>) -> Result<Decoded, 
             // Undeclared and not UTF-8: guess the legacy encoding from the
             // bytes, as browsers do, rather than refuse the page.
             None if std::str::from_utf8(bytes).is_err()
-                && !looks_binary(bytes.iter().take(BINARY_SNIFF_LIMIT).map(|&b| u32::from(b))) =>
+                && !bytes_look_binary(&bytes[..bytes.len().min(BINARY_SNIFF_LIMIT)]) =>
             {
                 decode_body(bytes, Some(detect_encoding(bytes)))
             }
@@ -92,7 +92,7 @@ fn decode_body(body: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     let encoding = declared.unwrap_or(UTF_8);
     let is_utf16 = encoding == UTF_16LE || encoding == UTF_16BE;
     // UTF-16 is full of NUL bytes, so it can only be judged after decoding.
-    if !is_utf16 && looks_binary(body.iter().take(BINARY_SNIFF_LIMIT).map(|&b| u32::from(b))) {
+    if !is_utf16 && bytes_look_binary(&body[..body.len().min(BINARY_SNIFF_LIMIT)]) {
         return Err(DecodeError::Binary);
     }
     let text = match declared {
@@ -121,6 +121,18 @@ fn strict_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
             offset: error.valid_up_to(),
         }),
     }
+}
+
+/// [`looks_binary`] for bytes, in two passes a compiler can vectorise.
+fn bytes_look_binary(bytes: &[u8]) -> bool {
+    if memchr::memchr(0, bytes).is_some() {
+        return true;
+    }
+    let controls = bytes
+        .iter()
+        .filter(|&&b| matches!(b, 0x01..=0x08 | 0x0E..=0x1A | 0x1C..=0x1F | 0x7F))
+        .count();
+    controls * 10 > bytes.len()
 }
 
 /// True when code units (bytes, or chars of UTF-16 text) look like a binary file:
@@ -348,26 +360,35 @@ pub fn repair_mojibake(text: &str) -> (Cow<'_, str>, usize) {
     }
     let mut repaired: Option<String> = None;
     let mut changed_lines = 0;
-    let mut line_start = 0;
-    for line in text.split_inclusive('\n') {
-        match repair_line(line) {
-            Some(fixed) => {
-                // Only start copying once the first line actually changes.
-                repaired
-                    .get_or_insert_with(|| String::from(&text[..line_start]))
-                    .push_str(&fixed);
-                changed_lines += 1;
-            }
-            None => {
-                if let Some(out) = repaired.as_mut() {
-                    out.push_str(line);
-                }
-            }
+    let mut copied_up_to = 0;
+    let bytes = text.as_bytes();
+    // Lines without a non-ASCII byte are never repaired: jump from one
+    // non-ASCII byte to the next and read only the lines that hold one.
+    let mut at = 0;
+    while at < bytes.len() {
+        let non_ascii = at + ascii_prefix_len(&bytes[at..]);
+        if non_ascii == bytes.len() {
+            break;
         }
-        line_start += line.len();
+        // `at` always starts a line.
+        let line_start = memchr::memrchr(b'\n', &bytes[at..non_ascii]).map_or(at, |i| at + i + 1);
+        let line_end =
+            memchr::memchr(b'\n', &bytes[non_ascii..]).map_or(bytes.len(), |i| non_ascii + i + 1);
+        if let Some(fixed) = repair_line(&text[line_start..line_end]) {
+            // Only start copying once the first line actually changes.
+            let out = repaired.get_or_insert_with(|| String::with_capacity(text.len()));
+            out.push_str(&text[copied_up_to..line_start]);
+            out.push_str(&fixed);
+            copied_up_to = line_end;
+            changed_lines += 1;
+        }
+        at = line_end;
     }
     match repaired {
-        Some(fixed) => (Cow::Owned(fixed), changed_lines),
+        Some(mut fixed) => {
+            fixed.push_str(&text[copied_up_to..]);
+            (Cow::Owned(fixed), changed_lines)
+        }
         None => (Cow::Borrowed(text), 0),
     }
 }

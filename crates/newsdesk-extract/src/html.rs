@@ -188,14 +188,39 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
 }
 
 /// Whether the block is a date and nothing else. Every date
-/// [`parse_date`] reads has a digit; most blocks have none, and parsing
-/// costs a word list per block.
+/// [`parse_date`] reads has a year of four digits (alone, or opening an
+/// ISO date); most blocks have no four digits in a row, and parsing costs
+/// a word list per block.
 fn is_date_line(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) && parse_date(text).is_some()
+    has_four_digits_in_a_row(text) && parse_date(text).is_some()
+}
+
+fn has_four_digits_in_a_row(text: &str) -> bool {
+    let mut run = 0;
+    text.bytes().any(|b| {
+        run = if b.is_ascii_digit() { run + 1 } else { 0 };
+        run == 4
+    })
+}
+
+/// `text.trim().len()`, without decoding characters when the ends are ASCII.
+fn trimmed_len(text: &str) -> usize {
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r');
+    let bytes = text.as_bytes();
+    let Some(first) = bytes.iter().position(|b| !space(b)) else {
+        return 0;
+    };
+    let last = bytes.iter().rposition(|b| !space(b)).unwrap_or(first);
+    if !bytes[first].is_ascii() || !bytes[last].is_ascii() {
+        // A non-ASCII end may be a Unicode space.
+        return text.trim().len();
+    }
+    last + 1 - first
 }
 
 fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    junk::collapse(text)
 }
 
 fn first_text(document: &Dom, tag: Tag) -> Option<String> {
@@ -546,7 +571,7 @@ impl<'d, 'a> Page<'d, 'a> {
                     .and_then(|p| dom.tag(p))
                     .is_some_and(holds_code)
                 {
-                    *size = text.trim().len() as u32;
+                    *size = trimmed_len(text) as u32;
                 }
             }
         }
@@ -795,7 +820,7 @@ fn main_container(page: &Page) -> Option<(NodeId, Vec<f32>)> {
         let mut loose = 0;
         let mut commas = 0;
         for text in dom.children(id).filter_map(|c| dom.text(c)) {
-            loose += text.trim().len();
+            loose += trimmed_len(text);
             commas += text.matches(',').count();
         }
         if loose < 80 || page.inside_furniture(id) {

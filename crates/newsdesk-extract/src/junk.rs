@@ -308,26 +308,25 @@ fn listed(list: &[&str], token: &str) -> bool {
 
 /// Lower case, with every kind of space folded to one ASCII space.
 pub fn normalise(line: &str) -> String {
-    if line.is_ascii() {
-        // One pass for ASCII, the common case; the same result.
-        let mut out = String::with_capacity(line.len());
-        // `char::is_whitespace` also splits at the vertical tab.
-        for word in line
-            .split(|c: char| c.is_ascii_whitespace() || c == '\x0b')
-            .filter(|s| !s.is_empty())
-        {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        }
-        return out;
+    let mut collapsed = collapse(line);
+    if collapsed.is_ascii() {
+        collapsed.make_ascii_lowercase();
+        collapsed
+    } else {
+        collapsed.to_lowercase()
     }
-    line.split(|c: char| c.is_whitespace())
-        .filter(|s| !s.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+}
+
+/// The words of `text` (split at any white space) joined by one space.
+pub fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn starts_with_phrase(lower: &str, phrase: &str) -> bool {

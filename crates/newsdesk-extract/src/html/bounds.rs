@@ -136,7 +136,7 @@ struct Tag<'a> {
 }
 
 fn memchr_lt(bytes: &[u8]) -> Option<usize> {
-    memchr::memchr(b'<', bytes)
+    super::dom::find_byte(b'<', bytes)
 }
 
 /// Reads the tag starting at `start` (which holds `<`); `None` when the
@@ -147,8 +147,7 @@ fn read_tag(html: &str, start: usize) -> Option<Tag<'_>> {
     // Comments, doctypes and processing instructions hold no nesting.
     let other_end = if html[start..].starts_with("<!--") {
         Some(
-            html[start + 4..]
-                .find("-->")
+            memchr::memmem::find(&bytes[start + 4..], b"-->")
                 .map_or(html.len(), |i| start + 4 + i + 3),
         )
     } else if next == b'!' || next == b'?' {
@@ -213,7 +212,7 @@ fn tag_close(bytes: &[u8], from: usize) -> usize {
         if quote == b'>' {
             return found;
         }
-        match memchr::memchr(quote, &bytes[found + 1..]) {
+        match super::dom::find_byte(quote, &bytes[found + 1..]) {
             Some(p) => i = found + 1 + p + 1,
             None => return bytes.len(),
         }

@@ -314,6 +314,7 @@ impl<'a> Dom<'a> {
             },
             open: Vec::with_capacity(64),
             foreign: 0,
+            paragraphs: 0,
             has_html: false,
             has_head: false,
             has_body: false,
@@ -419,6 +420,8 @@ struct Builder<'a> {
     open: Vec<(NodeId, Tag)>,
     /// How many open `svg`/`math` elements: inside them `<x/>` closes itself.
     foreign: usize,
+    /// How many open `<p>`: most block starts find none, without a search.
+    paragraphs: usize,
     has_html: bool,
     has_head: bool,
     has_body: bool,
@@ -488,9 +491,18 @@ impl<'a> Builder<'a> {
 
     fn close_to(&mut self, position: usize) {
         for (_, tag) in self.open.drain(position..) {
-            if matches!(tag, Tag::Svg | Tag::Math) {
-                self.foreign -= 1;
+            match tag {
+                Tag::Svg | Tag::Math => self.foreign -= 1,
+                Tag::P => self.paragraphs -= 1,
+                _ => {}
             }
+        }
+    }
+
+    /// Closes the current element.
+    fn pop(&mut self) {
+        if !self.open.is_empty() {
+            self.close_to(self.open.len() - 1);
         }
     }
 
@@ -526,23 +538,23 @@ impl<'a> Builder<'a> {
                 self.close_in_scope(|t| matches!(t, Tbody | Thead | Tfoot), Scope::Table)
             }
             Option if self.current_tag() == Some(Option) => {
-                self.open.pop();
+                self.pop();
             }
             Optgroup => {
                 if self.current_tag() == Some(Option) {
-                    self.open.pop();
+                    self.pop();
                 }
                 if self.current_tag() == Some(Optgroup) {
-                    self.open.pop();
+                    self.pop();
                 }
             }
             _ => {}
         }
-        if tag.closes_paragraph() {
+        if tag.closes_paragraph() && self.paragraphs > 0 {
             self.close_in_scope(|t| t == P, Scope::Button);
         }
         if tag.is_heading() && self.current_tag().is_some_and(Tag::is_heading) {
-            self.open.pop();
+            self.pop();
         }
         if self.open.len() >= MAX_OPEN_ELEMENTS {
             return false;
@@ -555,8 +567,10 @@ impl<'a> Builder<'a> {
         let closed = tag.is_void() || (self_closing && self.foreign > 0);
         if !closed {
             self.open.push((id, tag));
-            if matches!(tag, Svg | Math) {
-                self.foreign += 1;
+            match tag {
+                Svg | Math => self.foreign += 1,
+                P => self.paragraphs += 1,
+                _ => {}
             }
         }
         !closed
@@ -635,6 +649,17 @@ struct Tokenizer<'a> {
     at: usize,
 }
 
+/// The first `needle` in `haystack`. What we look for is usually a few
+/// bytes away (the next tag, the end of a short value), where a plain loop
+/// is cheaper than setting up `memchr`; further on, `memchr`.
+pub(super) fn find_byte(needle: u8, haystack: &[u8]) -> Option<usize> {
+    let head = haystack.len().min(16);
+    match haystack[..head].iter().position(|&b| b == needle) {
+        Some(i) => Some(i),
+        None => memchr::memchr(needle, &haystack[head..]).map(|i| head + i),
+    }
+}
+
 fn is_space(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')
 }
@@ -648,7 +673,7 @@ fn lowercase(name: &str) -> Cow<'_, str> {
 }
 
 fn decoded(text: &str, attribute: bool) -> Cow<'_, str> {
-    if memchr::memchr(b'&', text.as_bytes()).is_none() {
+    if find_byte(b'&', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     if attribute {
@@ -670,7 +695,7 @@ impl<'a> Tokenizer<'a> {
         let bytes = html.as_bytes();
         let mut attributes: Vec<(&'a str, &'a str)> = Vec::new();
         while self.at < bytes.len() {
-            let Some(offset) = memchr::memchr(b'<', &bytes[self.at..]) else {
+            let Some(offset) = find_byte(b'<', &bytes[self.at..]) else {
                 builder.text(decoded(&html[self.at..], false));
                 return;
             };
@@ -868,7 +893,7 @@ impl<'a> Tokenizer<'a> {
                 match bytes.get(i) {
                     Some(&quote @ (b'"' | b'\'')) => {
                         let start = i + 1;
-                        let close = memchr::memchr(quote, &bytes[start..])?;
+                        let close = find_byte(quote, &bytes[start..])?;
                         value = &html[start..start + close];
                         i = start + close + 1;
                     }

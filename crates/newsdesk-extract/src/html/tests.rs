@@ -239,3 +239,36 @@ fn class_names_are_judged_alike_on_the_fast_and_the_general_path() {
     assert!(value_names_furniture("x\u{b}SIDEBAR"));
     assert!(!value_names_furniture("no-sidebar hide-menu"));
 }
+
+#[test]
+fn trimmed_length_matches_trim_with_unicode_spaces_at_the_ends() {
+    for text in [
+        "",
+        " \t\n",
+        "  word  ",
+        "\u{b}word\u{c}",
+        "\u{a0}word\u{a0}",
+        " caf\u{e9} ",
+        "\u{2003}x",
+        "x\u{3000}",
+        "\u{e9}",
+    ] {
+        assert_eq!(trimmed_len(text), text.trim().len(), "{text:?}");
+    }
+}
+
+#[test]
+fn date_lines_need_four_digits_in_a_row() {
+    for date in [
+        "March 14, 2026",
+        "Published 14 March 2026 09:00 GMT",
+        "2026-03-14",
+        "Updated: Saturday, Mar. 14 2026",
+    ] {
+        assert!(is_date_line(date), "{date}");
+    }
+    assert!(!is_date_line("14 March 26"));
+    assert!(!is_date_line("Chapter 12 of 300"));
+    assert!(has_four_digits_in_a_row("x 1999"));
+    assert!(!has_four_digits_in_a_row("1 99 9"));
+}
