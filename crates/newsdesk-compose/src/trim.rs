@@ -110,6 +110,20 @@ const CLAUSE_OPENERS: &[&str] = &[
     "than",
 ];
 
+/// Words that show the words before a verb of saying are not its subject
+/// but a clause of their own ("the salesperson should know what to say").
+const NOT_IN_A_SPEAKER: &[&str] = &[
+    "should", "would", "could", "will", "can", "may", "might", "must", "shall", "to", "what",
+    "how", "why", "not", "did", "does", "do", "had", "has", "have", "is", "was", "are", "were",
+];
+
+/// Conjunctions that make a clause subordinate: a sentence opening with
+/// one keeps its main clause, which may be all that follows the comma.
+const SUBORDINATORS: &[&str] = &[
+    "when", "if", "although", "though", "while", "because", "as", "after", "before", "since",
+    "unless", "once", "whether", "until",
+];
+
 /// Words that may follow the verb of an attribution without adding a
 /// fact: a day, or who was told.
 const AFTER_SPEECH_VERB: &[&str] = &[
@@ -219,8 +233,16 @@ fn drop_attribution(text: &str) -> Option<(String, Edit)> {
     if body.ends_with(['"', '”', '\'', '’', ')']) {
         return None;
     }
+    let opens_subordinate = words(body)
+        .first()
+        .is_some_and(|w| SUBORDINATORS.contains(&w.lower.as_str()));
     // The earliest comma after which the rest is one attribution.
     for (comma, _) in body.match_indices(", ") {
+        // "When a customer asks, the salesperson should know what to say":
+        // the main clause must stay.
+        if opens_subordinate && !body[..comma].contains(", ") {
+            continue;
+        }
         let tail = &body[comma + 2..];
         if tail.contains(['"', '“', '”', '(', ';', ':']) {
             continue;
@@ -265,7 +287,9 @@ fn is_attribution(tail: &[String], names_speaker: bool) -> bool {
     let subject = &tail[..verb_at];
     let after = &tail[verb_at + 1..];
     (1..=6).contains(&subject.len())
-        && !subject.iter().any(|w| CLAUSE_OPENERS.contains(&w.as_str()))
+        && !subject
+            .iter()
+            .any(|w| CLAUSE_OPENERS.contains(&w.as_str()) || NOT_IN_A_SPEAKER.contains(&w.as_str()))
         && after.iter().all(|w| {
             AFTER_SPEECH_VERB.contains(&w.as_str())
                 || WEEKDAYS.contains(&w.as_str())

@@ -42,6 +42,9 @@ fn clauses_that_say_something_are_kept() {
         "The crews rejected the offer, and the operator said it would cancel every crossing until the weekend.",
         // A quotation stays whole.
         "The talks failed, \"again and again,\" the mediator said.",
+        // The words before "say" are a clause, not a speaker.
+        "When a passenger asks about the strike, the crew should know what to say.",
+        "The ferries run again, but nobody can say when the strike ends.",
         // "said" opens what was said, not who said it.
         "The defendants, Tom Welch and his deputy, said they were eager to defend themselves in court.",
         // Too little would be left.
