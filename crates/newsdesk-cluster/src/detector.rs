@@ -4,7 +4,7 @@ use crate::features::{for_each_term, Term};
 use crate::simhash::{hamming, simhash_words};
 use chrono::NaiveDate;
 use newsdesk_text::{is_stopword, words, Stemmer};
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::hash::{BuildHasherDefault, DefaultHasher};
 
 /// A map whose iteration order depends only on what was inserted, for the
@@ -56,6 +56,14 @@ pub struct Config {
     /// How much an article's length scales the saturation (BM25's b): 0
     /// ignores length, 1 scales by it fully.
     pub length_pivot: f32,
+    /// An article that clears the bar of a story of at least
+    /// `hold_members` members by less than this share of the bar is held
+    /// apart: it starts a story of its own, which is merged into the story
+    /// it nearly joined unless another article joins it within the next
+    /// `hold_articles` articles. 0 holds nothing.
+    pub hold_margin: f32,
+    pub hold_members: u32,
+    pub hold_articles: u32,
 }
 
 impl Default for Config {
@@ -74,6 +82,9 @@ impl Default for Config {
             name_weight: 1.5,
             saturation: 10.0,
             length_pivot: 0.75,
+            hold_margin: 0.7,
+            hold_members: 3,
+            hold_articles: 8,
         }
     }
 }
@@ -101,6 +112,11 @@ pub struct Assignment {
     /// that was merged into it: its articles now belong to `story`, and
     /// the number is not given out again. Always older than the article.
     pub merged: Option<usize>,
+    /// (story, held): a story an earlier article started when it was held
+    /// apart from `story`, that no other article joined while it waited,
+    /// merged now into `story`. Unrelated to this article's own story;
+    /// done before it was placed.
+    pub rejoined: Option<(usize, usize)>,
 }
 
 struct Story {
@@ -117,6 +133,16 @@ struct Story {
     /// again only when the centroid changes or the collection has grown by
     /// a sixteenth.
     norm: std::cell::Cell<(f32, u32)>,
+}
+
+/// A story started by an article held apart from the story it nearly
+/// joined.
+struct Held {
+    story: usize,
+    near: usize,
+    /// The article number from which, if no other article has joined the
+    /// story, it is merged into `near`.
+    until: u32,
 }
 
 /// Bands of 16 bits of a 64-bit fingerprint: two fingerprints within 3
@@ -147,6 +173,8 @@ pub struct StoryDetector {
     postings: HashMap<u32, Vec<u32>>,
     fingerprints: Vec<(u64, u32)>,
     bands: [HashMap<u16, Vec<u32>>; BANDS],
+    /// Held stories still waiting, oldest first.
+    held: VecDeque<Held>,
 }
 
 impl Default for StoryDetector {
@@ -171,6 +199,7 @@ impl StoryDetector {
             postings: HashMap::new(),
             fingerprints: Vec::new(),
             bands: Default::default(),
+            held: VecDeque::new(),
         }
     }
 
@@ -190,6 +219,7 @@ impl StoryDetector {
     /// Places one article, in arrival order.
     pub fn add(&mut self, article: Incoming) -> Assignment {
         let article_number = self.fingerprints.len() as u32;
+        let rejoined = self.release_held(article_number);
         let (fingerprint, vector) = self.read(article);
 
         if let Some(original) = self.find_copy(fingerprint) {
@@ -202,12 +232,25 @@ impl StoryDetector {
                 duplicate_of: Some(original as usize),
                 similarity: 1.0,
                 merged: None,
+                rejoined,
             };
         }
 
         let best = self.best_story(&vector, article.date, None, self.config.threshold);
         let (mut story, new_story, similarity) = match best {
-            Some((story, similarity)) => (story, false, similarity),
+            Some((near, similarity, bar))
+                if similarity < bar * (1.0 + self.config.hold_margin)
+                    && self.stories[near].members >= self.config.hold_members =>
+            {
+                let story = self.start_story();
+                self.held.push_back(Held {
+                    story,
+                    near,
+                    until: article_number + self.config.hold_articles,
+                });
+                (story, true, 0.0)
+            }
+            Some((story, similarity, _)) => (story, false, similarity),
             None => (self.start_story(), true, 0.0),
         };
         self.grow(story, &vector, article.date);
@@ -227,6 +270,7 @@ impl StoryDetector {
             duplicate_of: None,
             similarity,
             merged,
+            rejoined,
         }
     }
 
@@ -251,7 +295,28 @@ impl StoryDetector {
             duplicate_of: None,
             similarity: 0.0,
             merged: None,
+            rejoined: None,
         }
+    }
+
+    /// Merges the held story whose wait ends with this article into the
+    /// story it nearly joined, unless another article joined it: a weak
+    /// match with a grown story starts apart, and stays apart only when
+    /// the next articles show it to be a story of its own. Returns
+    /// (story, held story).
+    fn release_held(&mut self, article_number: u32) -> Option<(usize, usize)> {
+        if self.held.front()?.until > article_number {
+            return None;
+        }
+        let Held { story, near, .. } = self.held.pop_front()?;
+        let near = self.current_story(near);
+        let alone = self.current_story(story) == story && self.stories[story].members == 1;
+        if !alone || near == story {
+            return None;
+        }
+        let (kept, gone) = (near.min(story), near.max(story));
+        self.merge(kept, gone);
+        Some((kept, gone))
     }
 
     fn start_story(&mut self) -> usize {
@@ -377,21 +442,22 @@ impl StoryDetector {
 
     /// The most similar story over its (age-raised) bar `threshold`, other
     /// than `except`, among the stories that share most of the weight of
-    /// the vector's lookup terms. `vector` is sorted by distinctiveness.
+    /// the vector's lookup terms, with the similarity and the bar.
+    /// `vector` is sorted by distinctiveness.
     fn best_story(
         &self,
         vector: &[(u32, f32)],
         date: Option<NaiveDate>,
         except: Option<usize>,
         threshold: f32,
-    ) -> Option<(usize, f32)> {
+    ) -> Option<(usize, f32, f32)> {
         let candidates = self.candidates(vector, except);
         let norm = vector
             .iter()
             .map(|&(t, w)| (w * self.idf(t)).powi(2))
             .sum::<f32>()
             .sqrt();
-        let mut best: Option<(usize, f32)> = None;
+        let mut best: Option<(usize, f32, f32)> = None;
         for story_id in candidates {
             let story = &self.stories[story_id];
             let similarity = self.cosine(vector, norm, story);
@@ -400,8 +466,8 @@ impl StoryDetector {
                 _ => 0.0,
             };
             let bar = threshold + self.config.age_penalty * (1.0 + gap_days / 30.0).ln();
-            if similarity >= bar && best.is_none_or(|(_, s)| similarity > s) {
-                best = Some((story_id, similarity));
+            if similarity >= bar && best.is_none_or(|(_, s, _)| similarity > s) {
+                best = Some((story_id, similarity, bar));
             }
         }
         best
@@ -485,7 +551,7 @@ impl StoryDetector {
                 .then(a.0.cmp(&b.0))
         });
         let vector = unit_length(vector);
-        let (other, _) =
+        let (other, _, _) =
             self.best_story(&vector, date, Some(story_id), self.config.merge_threshold)?;
         let smaller = self.stories[other]
             .members
@@ -493,7 +559,23 @@ impl StoryDetector {
         if smaller > self.config.merge_members {
             return None;
         }
+        // A held story waits out its turn: the articles that join it meanwhile
+        // are what tells it apart from the story it was held from.
+        let waiting = |held: usize, near: usize| {
+            self.held
+                .iter()
+                .any(|h| h.story == held && self.current_story(h.near) == near)
+        };
+        if waiting(story_id, other) || waiting(other, story_id) {
+            return None;
+        }
         let (kept, gone) = (other.min(story_id), other.max(story_id));
+        self.merge(kept, gone);
+        Some((kept, gone))
+    }
+
+    /// Merges story `gone` into story `kept`.
+    fn merge(&mut self, kept: usize, gone: usize) {
         let centroid: Vec<(u32, f32)> = std::mem::take(&mut self.stories[gone].centroid)
             .into_iter()
             .collect();
@@ -514,7 +596,6 @@ impl StoryDetector {
             }
         }
         self.touch(kept, gone_date);
-        Some((kept, gone))
     }
 
     fn grow(&mut self, story_id: usize, vector: &[(u32, f32)], date: Option<NaiveDate>) {

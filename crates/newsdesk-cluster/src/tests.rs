@@ -242,3 +242,79 @@ fn names_leave_out_a_sentence_opening_stop_word() {
         ["valmora dockworkers union", "jens stoltenberg", "new york"]
     );
 }
+
+const ECLIPSE: &str = "Thousands gathered on the hills above Corran to watch the total solar eclipse on Wednesday morning, when the sky went dark for almost three minutes and the temperature fell by several degrees.";
+const STRIKE_C_AGAIN: &str = "Talks on ending the strike at Valmora port collapsed once more on Thursday: the dockworkers' union called the port authority's pay offer too low, and cargo ships spent a fourth day at anchor offshore.";
+const STRIKE_D: &str = "Valmora port authority managers met the dockworkers' union again on Friday, but the strike over night-shift pay went on and more cargo ships waited offshore.";
+
+/// A detector that holds apart every join into a story of two members or
+/// more, for two articles.
+fn holding() -> StoryDetector {
+    StoryDetector::new(Config {
+        hold_margin: 100.0,
+        hold_members: 2,
+        hold_articles: 2,
+        merge_threshold: 2.0,
+        ..Config::default()
+    })
+}
+
+fn place(detector: &mut StoryDetector, title: &str, text: &str) -> Assignment {
+    detector.add(Incoming {
+        title,
+        text,
+        date: day(18),
+    })
+}
+
+#[test]
+fn a_held_article_nothing_joins_is_merged_into_the_story_it_nearly_joined() {
+    let mut detector = holding();
+    let first = place(&mut detector, "Valmora dock strike begins", STRIKE_A);
+    place(&mut detector, "Valmora strike enters third day", STRIKE_B);
+    let held = place(&mut detector, "Valmora strike talks fail", STRIKE_C);
+    assert!(held.new_story, "held apart: {held:?}");
+    let flood = place(&mut detector, "Floods force families from homes", FLOOD);
+    assert_eq!(flood.rejoined, None, "still waiting");
+    let eclipse = place(&mut detector, "Crowds watch the eclipse", ECLIPSE);
+    assert_eq!(eclipse.rejoined, Some((first.story, held.story)));
+    assert_eq!(detector.current_story(held.story), first.story);
+    assert!(eclipse.new_story && eclipse.story != first.story);
+}
+
+#[test]
+fn a_held_article_another_joins_stays_a_story_of_its_own() {
+    let mut detector = holding();
+    let first = place(&mut detector, "Valmora dock strike begins", STRIKE_A);
+    place(&mut detector, "Valmora strike enters third day", STRIKE_B);
+    let held = place(&mut detector, "Valmora strike talks fail", STRIKE_C);
+    assert!(held.new_story);
+    let joined = place(
+        &mut detector,
+        "Valmora strike talks fail again",
+        STRIKE_C_AGAIN,
+    );
+    assert_eq!(joined.story, held.story, "{joined:?}");
+    for (title, text) in [
+        ("Floods", FLOOD),
+        ("Eclipse", ECLIPSE),
+        ("Strike", STRIKE_D),
+    ] {
+        assert_eq!(place(&mut detector, title, text).rejoined, None);
+    }
+    assert_ne!(detector.current_story(held.story), first.story);
+}
+
+#[test]
+fn nothing_is_held_at_a_zero_margin() {
+    let mut detector = StoryDetector::new(Config {
+        hold_margin: 0.0,
+        hold_members: 2,
+        ..Config::default()
+    });
+    let first = place(&mut detector, "Valmora dock strike begins", STRIKE_A);
+    place(&mut detector, "Valmora strike enters third day", STRIKE_B);
+    let third = place(&mut detector, "Valmora strike talks fail", STRIKE_C);
+    assert_eq!(third.story, first.story);
+    assert!(!third.new_story);
+}

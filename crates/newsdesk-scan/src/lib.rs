@@ -750,6 +750,11 @@ fn note_placed(placed: &stories::Placed, changed: &mut BTreeSet<StoryId>, report
         report.stories_merged += 1;
         changed.remove(&gone);
     }
+    if let Some((into, held)) = placed.rejoined {
+        report.stories_merged += 1;
+        changed.remove(&held);
+        changed.insert(into);
+    }
     changed.insert(placed.story);
 }
 

@@ -29,6 +29,9 @@ pub(crate) struct Placed {
     /// A story the article showed to be the same as `story`, whose
     /// articles have moved to `story`.
     pub merged: Option<StoryId>,
+    /// (story, held): a story held apart that nothing joined, merged back
+    /// into the story it nearly joined before this article was placed.
+    pub rejoined: Option<(StoryId, StoryId)>,
 }
 
 impl Stories {
@@ -73,6 +76,14 @@ impl Stories {
         now: DateTime<Utc>,
     ) -> Result<Placed, ScanError> {
         let assignment = self.detector.add(incoming(article));
+        let rejoined = match assignment.rejoined {
+            Some((into, held)) => {
+                let (into, held) = (self.story_ids[into], self.story_ids[held]);
+                store.merge_stories(held, into, now)?;
+                Some((into, held))
+            }
+            None => None,
+        };
         let duplicate_of = assignment
             .duplicate_of
             .and_then(|number| self.article_ids.get(number).copied());
@@ -84,6 +95,7 @@ impl Stories {
                 story,
                 new_story: true,
                 merged: None,
+                rejoined,
             }
         } else {
             let story = self.story_ids[assignment.story];
@@ -101,6 +113,7 @@ impl Stories {
                 story,
                 new_story: false,
                 merged,
+                rejoined,
             }
         };
         self.article_ids.push(article_id);
