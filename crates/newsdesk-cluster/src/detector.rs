@@ -72,7 +72,7 @@ impl Default for Config {
             threshold: 0.10,
             age_penalty: 0.01,
             article_terms: 40,
-            story_terms: 120,
+            story_terms: 160,
             lookup_terms: 12,
             max_candidates: 16,
             merge_threshold: 0.14,
