@@ -250,6 +250,11 @@ pub(crate) fn classify_normalised(
 /// for every block of every page: a `String` per word cost more than the
 /// rules).
 fn tokens_of(lower: &str) -> Vec<Cow<'_, str>> {
+    if lower.is_ascii() {
+        return ascii_words_spans(lower.as_bytes())
+            .map(|(start, end)| Cow::Borrowed(&lower[start..end]))
+            .collect();
+    }
     words_spans(lower)
         .map(|(start, end)| {
             let word = &lower[start..end];
@@ -272,6 +277,31 @@ fn tokens_of(lower: &str) -> Vec<Cow<'_, str>> {
             }
         })
         .collect()
+}
+
+/// [`words_spans`] for ASCII text, byte by byte: there the typographic
+/// apostrophe and hyphen cannot occur and a lower-cased word is its own
+/// lower form.
+fn ascii_words_spans(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let start = at + text[at..].iter().position(u8::is_ascii_alphanumeric)?;
+        let mut end = start + 1;
+        while end < text.len() {
+            let b = text[end];
+            let inner_joiner = matches!(b, b'\'' | b'-')
+                && text.get(end + 1).is_some_and(u8::is_ascii_alphanumeric);
+            if b.is_ascii_alphanumeric() {
+                end += 1;
+            } else if inner_joiner {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        at = end;
+        Some((start, end))
+    })
 }
 
 /// Where [`words`] puts word boundaries: runs of letters and digits, with

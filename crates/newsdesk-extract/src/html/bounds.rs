@@ -61,10 +61,13 @@ pub fn bound(html: &str) -> Cow<'_, str> {
             at = start + 1;
             continue;
         };
+        let nesting = match tag.kind {
+            TagKind::Other => Nesting::Nests,
+            _ => nesting_of(tag.name),
+        };
         let replacement: Option<String> = match tag.kind {
             TagKind::Start
-                if tag.self_closing
-                    || matches!(nesting_of(tag.name), Nesting::Void | Nesting::OptionalEnd) =>
+                if tag.self_closing || matches!(nesting, Nesting::Void | Nesting::OptionalEnd) =>
             {
                 (tag.attributes > MAX_ATTRIBUTES)
                     .then(|| truncate_attributes(&html[start..tag.end]))
@@ -79,11 +82,7 @@ pub fn bound(html: &str) -> Cow<'_, str> {
                         .then(|| truncate_attributes(&html[start..tag.end]))
                 }
             }
-            TagKind::End
-                if matches!(nesting_of(tag.name), Nesting::Void | Nesting::OptionalEnd) =>
-            {
-                None
-            }
+            TagKind::End if matches!(nesting, Nesting::Void | Nesting::OptionalEnd) => None,
             TagKind::End => {
                 if dropped_open > 0 {
                     dropped_open -= 1;
@@ -103,7 +102,7 @@ pub fn bound(html: &str) -> Cow<'_, str> {
         }
         at = tag.end;
         // Raw text runs to its own end tag; markup-looking text inside is text.
-        if tag.kind == TagKind::Start && nesting_of(tag.name) == Nesting::RawText {
+        if tag.kind == TagKind::Start && nesting == Nesting::RawText {
             at = find_end_tag(html, at, tag.name);
         }
     }

@@ -104,3 +104,17 @@ fn normalising_ascii_folds_every_space_the_general_path_folds() {
     assert_eq!(normalise("Über  DEN\u{a0}Fluss"), "über den fluss");
     assert_eq!(normalise(" \t "), "");
 }
+
+#[test]
+fn ascii_tokens_are_the_words_the_general_path_finds() {
+    for line in [
+        "putin's cease-fire -- 'quoted' words, 3-2 o'clock -x x- a''b a--b",
+        "",
+        "-'-",
+        "end-",
+        "x'",
+    ] {
+        let general: Vec<String> = words(line).into_iter().map(|w| w.lower).collect();
+        assert_eq!(tokens_of(line), general, "{line:?}");
+    }
+}
