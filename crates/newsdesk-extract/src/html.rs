@@ -102,8 +102,14 @@ struct Metadata {
 
 /// Builds an article from a decoded HTML page.
 pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> Article {
-    let bounded = bounds::bound(html);
-    let document = Dom::parse(&bounded);
+    // Markup beyond the parser's limits is bounded first (nesting flattened,
+    // attributes cut) and read again; ordinary pages are read once.
+    let bounded;
+    let mut document = Dom::parse(html);
+    if document.over_limits() {
+        bounded = bounds::bound(html);
+        document = Dom::parse(&bounded);
+    }
     let meta = metadata(&document);
     let mut article = Article {
         origin: origin.to_string(),

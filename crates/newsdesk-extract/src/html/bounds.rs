@@ -1,10 +1,10 @@
-//! Bounding hostile markup before it reaches the HTML parser.
+//! Bounding hostile markup before it is read again.
 //!
-//! The parser's work grows with the square of nesting depth and of a
-//! tag's attribute count, so a page nested 100,000 levels deep or with a
-//! million attributes would take minutes. One linear pass rewrites such
-//! markup: start tags beyond `MAX_DEPTH` open elements are dropped (their
-//! text stays, flattened), with their end tags, and attributes past
+//! A page nested 100,000 levels deep or with a million attributes would
+//! make a tree of that depth, or work that grows with both. When the parser
+//! reports a page over its limits, one linear pass rewrites such markup:
+//! start tags beyond `MAX_DEPTH` open elements are dropped (their text
+//! stays, flattened), with their end tags, and attributes past
 //! `MAX_ATTRIBUTES` are cut. Ordinary pages pass through unchanged.
 
 use std::borrow::Cow;

@@ -28,7 +28,8 @@ pub type NodeId = usize;
 const NONE: u32 = u32::MAX;
 
 /// Open elements beyond this are not created (their text stays, in the
-/// deepest element): `bounds` has flattened real nesting long before.
+/// deepest element), and the page is marked as over the limits: extraction
+/// then bounds it (`bounds`) and reads it again.
 const MAX_OPEN_ELEMENTS: usize = 1024;
 /// Attributes of one tag beyond this are dropped.
 const MAX_ATTRIBUTES: usize = super::bounds::MAX_ATTRIBUTES;
@@ -299,6 +300,9 @@ pub struct Node<'a> {
 pub struct Dom<'a> {
     nodes: Vec<Node<'a>>,
     attributes: Vec<Attribute<'a>>,
+    /// Whether the page opened more elements than are kept open, or gave a
+    /// tag more attributes than are kept.
+    over_limits: bool,
 }
 
 fn index(id: u32) -> Option<NodeId> {
@@ -311,6 +315,7 @@ impl<'a> Dom<'a> {
             dom: Dom {
                 nodes: Vec::with_capacity(html.len() / 64),
                 attributes: Vec::with_capacity(html.len() / 128),
+                over_limits: false,
             },
             open: Vec::with_capacity(64),
             foreign: 0,
@@ -327,8 +332,14 @@ impl<'a> Dom<'a> {
             end: 0,
             data: NodeData::Document,
         });
-        Tokenizer { html, at: 0 }.run(&mut builder);
+        let mut tokenizer = Tokenizer {
+            html,
+            at: 0,
+            over_limits: false,
+        };
+        tokenizer.run(&mut builder);
         let mut dom = builder.dom;
+        dom.over_limits |= tokenizer.over_limits;
         // Children come after their parent: one backward pass sets every end.
         for id in (0..dom.nodes.len()).rev() {
             let node = &dom.nodes[id];
@@ -343,6 +354,12 @@ impl<'a> Dom<'a> {
 
     pub fn len(&self) -> usize {
         self.nodes.len()
+    }
+
+    /// Whether the page nested deeper or gave a tag more attributes than
+    /// the parser keeps: hostile or badly broken markup.
+    pub fn over_limits(&self) -> bool {
+        self.over_limits
     }
 
     #[cfg(test)]
@@ -557,6 +574,7 @@ impl<'a> Builder<'a> {
             self.pop();
         }
         if self.open.len() >= MAX_OPEN_ELEMENTS {
+            self.dom.over_limits = true;
             return false;
         }
         let id = self.append(NodeData::Element {
@@ -647,6 +665,8 @@ impl<'a> Builder<'a> {
 struct Tokenizer<'a> {
     html: &'a str,
     at: usize,
+    /// A tag had more attributes than are kept.
+    over_limits: bool,
 }
 
 /// The first `needle` in `haystack`. What we look for is usually a few
@@ -909,6 +929,8 @@ impl<'a> Tokenizer<'a> {
             }
             if attributes.len() < MAX_ATTRIBUTES {
                 attributes.push((attribute_name, value));
+            } else {
+                self.over_limits = true;
             }
         }
     }

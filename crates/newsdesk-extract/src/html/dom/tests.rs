@@ -166,6 +166,7 @@ fn deep_nesting_is_bounded_and_walked_without_recursion() {
     let html = "<span>".repeat(depth) + "deep" + &"</span>".repeat(depth);
     let dom = Dom::parse(&html);
     assert_eq!(dom.len(), 1 + MAX_OPEN_ELEMENTS + 1);
+    assert!(dom.over_limits());
     assert_eq!(dom.texts(0).collect::<String>(), "deep");
     let text = (0..dom.len()).find(|&n| dom.text(n).is_some()).unwrap();
     assert_eq!(dom.ancestors(text).count(), MAX_OPEN_ELEMENTS + 1);
@@ -179,5 +180,8 @@ fn attributes_past_the_limit_are_dropped() {
     let dom = Dom::parse(&html);
     let p = dom.elements(Tag::P).next().unwrap();
     assert_eq!(dom.attributes(p).len(), MAX_ATTRIBUTES);
+    assert!(dom.over_limits());
+    let ordinary = "<p>a<p>b<ul><li>c<li>d</ul>".repeat(2_000);
+    assert!(!Dom::parse(&ordinary).over_limits());
     assert_eq!(dom.texts(p).collect::<String>(), "Text");
 }
