@@ -279,7 +279,8 @@ impl StoryDetector {
     /// replaying recent articles in arrival order. `story` is a number this
     /// detector gave out (or gives out now: `None`, or the next unused
     /// number, starts a story). Merges are not looked for; copies are
-    /// remembered but not linked.
+    /// remembered but not linked. Holds are not rebuilt: an article held
+    /// apart when the detector stopped stays in the story it started.
     pub fn restore(&mut self, article: Incoming, story: Option<usize>) -> Assignment {
         let article_number = self.fingerprints.len() as u32;
         let (fingerprint, vector) = self.read(article);
