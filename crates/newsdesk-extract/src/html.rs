@@ -730,7 +730,28 @@ fn main_containers(page: &Page) -> Vec<NodeId> {
         return Vec::new();
     };
     let dom = page.dom;
-    let best_score = scores[best];
+    // A container that is its parent's only element is read as its parent
+    // (Readability does the same): paragraphs each wrapped in their own
+    // card are then siblings, and join.
+    let found = best;
+    let mut best = best;
+    while let Some(parent) = page.parent_element(best) {
+        let only_child = dom
+            .children(parent)
+            .filter(|&c| dom.tag(c).is_some())
+            .take(2)
+            .count()
+            == 1;
+        if !only_child
+            || dom
+                .tag(parent)
+                .is_some_and(|t| is_page_wrapper(t) && t != Tag::Article)
+        {
+            break;
+        }
+        best = parent;
+    }
+    let best_score = scores[best].max(scores[found]);
     let Some(parent) = page.parent_element(best) else {
         return vec![best];
     };

@@ -272,3 +272,29 @@ fn date_lines_need_four_digits_in_a_row() {
     assert!(has_four_digits_in_a_row("x 1999"));
     assert!(!has_four_digits_in_a_row("1 99 9"));
 }
+
+#[test]
+fn paragraphs_wrapped_one_per_card_are_read_together() {
+    let card = |text: &str| {
+        format!(r#"<div class="card item"><div class="card-content"><p>{text}</p></div></div>"#)
+    };
+    let body = [
+        "The harbour board met on Tuesday to decide the future of the old ferry pier, which has been closed since the storm.",
+        "Engineers told the board that repairs would cost less than a new pier, but would take at least two years to finish.",
+        "Several fishermen, who still moor their boats beside the pier, asked the board to keep the northern steps open during the work, saying the alternative landing was too far from the market.",
+        "The board will vote on the plan next month, after a public meeting at the town hall, and work could start in spring.",
+    ]
+    .map(card)
+    .concat();
+    let page = format!(
+        r#"<html><body><nav><a href="/">Home</a></nav><main><section class="article-body">{body}</section></main></body></html>"#
+    );
+    let article = article_from_html(&page, "cards.html", None);
+    assert!(
+        article.text.starts_with("The harbour board met"),
+        "{}",
+        article.text
+    );
+    assert!(article.text.contains("Engineers told the board"));
+    assert!(article.text.contains("vote on the plan next month"));
+}
