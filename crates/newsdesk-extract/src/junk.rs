@@ -213,6 +213,9 @@ pub(crate) fn classify_normalised(
     let tokens = tokens_of(lower);
     let ends_like_prose = ends_like_prose(line);
 
+    if is_literal_markup(line) {
+        return Some(DropReason::NonContent);
+    }
     // Each rule tests its cheap conditions (lengths) before its phrases.
     if tokens.len() <= 12 && is_email_placeholder(lower) {
         return Some(DropReason::EmailPlaceholder);
@@ -330,6 +333,29 @@ fn words_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         done = true;
         start.take().map(|s| (s, text.len()))
     })
+}
+
+/// Whether most of a line is HTML tags written out as text (`<img
+/// src=...>`, escaped markup a page shows instead of rendering): no
+/// reader's text.
+fn is_literal_markup(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut in_tags = 0;
+    let mut at = 0;
+    while let Some(offset) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + offset;
+        let opens_tag = bytes
+            .get(start + 1)
+            .is_some_and(|&b| b.is_ascii_alphabetic() || b == b'/');
+        let Some(length) = memchr::memchr(b'>', &bytes[start..]) else {
+            break;
+        };
+        if opens_tag {
+            in_tags += length + 1;
+        }
+        at = start + length + 1;
+    }
+    in_tags * 2 >= bytes.len() && in_tags > 0
 }
 
 fn listed(list: &[&str], token: &str) -> bool {

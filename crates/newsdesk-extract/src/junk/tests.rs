@@ -118,3 +118,17 @@ fn ascii_tokens_are_the_words_the_general_path_finds() {
         assert_eq!(tokens_of(line), general, "{line:?}");
     }
 }
+
+#[test]
+fn markup_written_out_as_text_is_not_article_text() {
+    check(
+        r#"<img class="aligncenter size-full" src="https://site.example/pear-jam.jpg" alt="Jars of jam" width="1280" height="914">"#,
+        Some(DropReason::NonContent),
+    );
+    check("</div><p>Shown as text</p>", Some(DropReason::NonContent));
+    // Prose that mentions a tag or compares numbers stays.
+    check(
+        "The council said the <b> tag in its old pages was a relic, and that 3 < 4 in every vote count since the merger.",
+        None,
+    );
+}
