@@ -127,20 +127,22 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
     let page = Page::read(&document);
     let containers = main_containers(&page);
     if !containers.is_empty() {
-        let blocks: Vec<(BlockKind, String)> = containers
+        let blocks: Vec<(BlockKind, String, bool)> = containers
             .iter()
             .flat_map(|c| blocks_in(&page, *c))
             .collect();
         let mut seen: Vec<String> = Vec::new();
         let tail_from = blocks
             .iter()
-            .rposition(|(kind, text)| {
+            .rposition(|(kind, text, _)| {
                 *kind == BlockKind::Paragraph && text.split_whitespace().count() >= 20
             })
             .map_or(blocks.len(), |i| i + 1);
-        for (index, (kind, text)) in blocks.into_iter().enumerate() {
+        for (index, (kind, text, links_only)) in blocks.into_iter().enumerate() {
             let key = normalise(&text);
-            let reason = if title_key.as_deref() == Some(key.as_str()) {
+            let reason = if links_only {
+                Some(DropReason::LinkTeaser)
+            } else if title_key.as_deref() == Some(key.as_str()) {
                 Some(DropReason::RepeatedHeadline)
             } else if seen.contains(&key) {
                 Some(DropReason::Duplicate)
@@ -761,13 +763,48 @@ fn main_containers(page: &Page) -> Vec<NodeId> {
     {
         return vec![best];
     }
-    dom.children(parent)
+    let mut chosen: Vec<NodeId> = dom
+        .children(parent)
         .filter(|&sibling| dom.tag(sibling).is_some())
         .filter(|&sibling| {
             sibling == best
                 || (scores[sibling] >= SIBLING_SHARE * best_score && !page.furniture(sibling))
         })
-        .collect()
+        .collect();
+    chosen.extend(template_twins(page, best, &scores, &chosen));
+    chosen.sort_unstable();
+    chosen
+}
+
+/// Elements made by the same template as the best container (the same tag
+/// and the same class names) that hold paragraphs of their own: the rest
+/// of a body that the page splits into chunks between advertisements.
+fn template_twins(page: &Page, best: NodeId, scores: &[f32], chosen: &[NodeId]) -> Vec<NodeId> {
+    let dom = page.dom;
+    let Some(class) = dom.attr(best, "class").filter(|c| !c.trim().is_empty()) else {
+        return Vec::new();
+    };
+    let tag = dom.tag(best);
+    let bar = SIBLING_SHARE * scores[best];
+    let inside = |id: NodeId, outer: NodeId| id == outer || dom.descendants(outer).contains(&id);
+    let mut twins: Vec<NodeId> = Vec::new();
+    for (id, &score) in scores.iter().enumerate() {
+        if score <= bar || dom.tag(id) != tag || dom.attr(id, "class") != Some(class) {
+            continue;
+        }
+        if chosen
+            .iter()
+            .chain(&twins)
+            .any(|&c| inside(id, c) || inside(c, id))
+        {
+            continue;
+        }
+        if page.inside_furniture(id) {
+            continue;
+        }
+        twins.push(id);
+    }
+    twins
 }
 
 /// A sibling joins the article when its paragraphs score this share of the best container's.
@@ -909,7 +946,20 @@ fn owns_text(tag: Tag) -> bool {
 
 /// The text blocks of a container in document order: paragraphs, headings,
 /// list items and quotes, and loose text between them split at <br>.
-fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String)> {
+/// Whether a block is a list of links rather than prose: most of its text
+/// is inside links and it does not read as a sentence (a sentence that
+/// links the names it mentions is still prose). Related-story lists,
+/// "Read more" teasers and link-only menus that slip past the furniture
+/// test end here.
+fn is_links_only(text: &str, linked_share: f32) -> bool {
+    let sentence =
+        text.ends_with(['.', '!', '?', '"', '\u{201d}']) && text.split_whitespace().count() >= 8;
+    linked_share > 0.5 && !sentence
+}
+
+/// The blocks of a container, in order, each with whether it is only links
+/// (see [`is_links_only`]).
+fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String, bool)> {
     let dom = page.dom;
     let range = dom.descendants(container);
     // For each node of the container (indexed from the container), whether
@@ -920,6 +970,7 @@ fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String)> {
     let mut owning = vec![false; size];
     let mut furniture = vec![false; size];
     let mut nesting = vec![false; size];
+    let mut linked = vec![false; size];
     for id in range.clone() {
         let Some(tag) = dom.tag(id) else {
             continue;
@@ -930,14 +981,15 @@ fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String)> {
         owning[local(id)] = own || owns_text(tag) || is_furniture;
         furniture[local(id)] = furn || is_furniture;
         nesting[local(id)] = nest || matches!(tag, Tag::Blockquote | Tag::Li | Tag::P);
+        linked[local(id)] = linked[parent] || tag == Tag::A;
     }
     let mut blocks = Vec::new();
     let mut loose = String::new();
-    let flush = |loose: &mut String, blocks: &mut Vec<(BlockKind, String)>| {
+    let flush = |loose: &mut String, blocks: &mut Vec<(BlockKind, String, bool)>| {
         for line in loose.split('\n') {
             let text = collapse(line);
             if !text.is_empty() {
-                blocks.push((BlockKind::Paragraph, text));
+                blocks.push((BlockKind::Paragraph, text, false));
             }
         }
         loose.clear();
@@ -972,10 +1024,32 @@ fn blocks_in(page: &Page, container: NodeId) -> Vec<(BlockKind, String)> {
         if nesting[parent] || furniture[local(id)] {
             continue;
         }
-        let text = collapse(&dom.texts(id).collect::<String>());
-        if !text.is_empty() {
-            blocks.push((kind, text));
+        // The block's text, without what furniture or code inside it
+        // holds (a script, a caption, a share bar within a list item), and
+        // how much of it is inside links.
+        let mut raw = String::new();
+        let (mut visible, mut in_links) = (0usize, 0usize);
+        for node in dom.descendants(id) {
+            let Some(text) = dom.text(node) else {
+                continue;
+            };
+            let parent = dom.parent(node).map_or(0, local);
+            if furniture[parent] {
+                continue;
+            }
+            raw.push_str(text);
+            let count = text.bytes().filter(|b| !b.is_ascii_whitespace()).count();
+            visible += count;
+            if linked[parent] {
+                in_links += count;
+            }
         }
+        let text = collapse(&raw);
+        if text.is_empty() {
+            continue;
+        }
+        let links_only = is_links_only(&text, in_links as f32 / visible.max(1) as f32);
+        blocks.push((kind, text, links_only));
     }
     flush(&mut loose, &mut blocks);
     blocks

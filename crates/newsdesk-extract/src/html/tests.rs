@@ -298,3 +298,110 @@ fn paragraphs_wrapped_one_per_card_are_read_together() {
     assert!(article.text.contains("Engineers told the board"));
     assert!(article.text.contains("vote on the plan next month"));
 }
+
+/// The kept blocks' text and the dropped parts' reasons of a page.
+fn kept_and_dropped(html: &str) -> (Vec<String>, Vec<(DropReason, String)>) {
+    let article = article_from_html(html, "page.html", None);
+    let kept = article
+        .blocks
+        .iter()
+        .map(|b| article.block_text(b).to_string())
+        .collect();
+    let dropped = article
+        .dropped
+        .iter()
+        .map(|d| (d.reason, d.text.clone()))
+        .collect();
+    (kept, dropped)
+}
+
+const TWO_PARAGRAPHS: &str = "<p>The harbour board met on Monday evening and voted to keep the night ferry running through the winter, after a petition signed by more than four thousand residents.</p>\
+<p>Board members said the service would be reviewed again in the spring, once the figures for the colder months are known and the new timetable has been tested.</p>";
+
+#[test]
+fn a_list_of_links_is_dropped_as_teasers_but_a_sentence_with_links_is_kept() {
+    let html = format!(
+        "<html><body><div class=\"story\">{TWO_PARAGRAPHS}\
+         <p>The vote followed <a href=\"/a\">a long campaign</a> by <a href=\"/b\">the residents' association</a> and <a href=\"/c\">two councillors</a>.</p>\
+         <h3>You may also like</h3>\
+         <ul><li><a href=\"/x\">Bridge tolls to rise in April</a></li><li><a href=\"/y\">New cycle lane opens on the quay</a></li></ul>\
+         </div></body></html>"
+    );
+    let (kept, dropped) = kept_and_dropped(&html);
+    assert!(
+        kept.iter()
+            .any(|k| k.starts_with("The vote followed a long campaign")),
+        "{kept:?}"
+    );
+    assert!(!kept.iter().any(|k| k.contains("Bridge tolls")), "{kept:?}");
+    assert!(
+        dropped.contains(&(
+            DropReason::LinkTeaser,
+            "Bridge tolls to rise in April".to_string()
+        )),
+        "{dropped:?}"
+    );
+    assert!(
+        dropped.contains(&(
+            DropReason::LinkTeaser,
+            "New cycle lane opens on the quay".to_string()
+        )),
+        "{dropped:?}"
+    );
+}
+
+#[test]
+fn code_and_furniture_inside_a_block_are_not_its_text() {
+    let html = format!(
+        "<html><body><div class=\"story\">{TWO_PARAGRAPHS}\
+         <ul><li>Night ferry: every hour<script>window.track({{\"a\":1}});</script><span class=\"share-tools\">Share this</span></li></ul>\
+         </div></body></html>"
+    );
+    let (kept, _) = kept_and_dropped(&html);
+    assert!(
+        kept.contains(&"Night ferry: every hour".to_string()),
+        "{kept:?}"
+    );
+    assert!(
+        !kept
+            .iter()
+            .any(|k| k.contains("track") || k.contains("Share")),
+        "{kept:?}"
+    );
+}
+
+#[test]
+fn a_body_split_into_chunks_of_one_template_is_read_whole() {
+    // The body comes in chunks of the same class, with an advertisement
+    // slot between them at another level of the page.
+    let chunk = |texts: &[&str]| {
+        let paragraphs: String = texts
+            .iter()
+            .map(|text| format!("<p>{text} It was the first such decision in a decade, and the board's chair called it a matter of public service rather than of money.</p>"))
+            .collect();
+        format!("<div class=\"article-chunk body\">{paragraphs}</div>")
+    };
+    let html = format!(
+        "<html><body><main><div class=\"grid\">{}<div class=\"slot\"><div class=\"ad-unit\">Advertisement</div></div></div>\
+         <div class=\"grid\"><div class=\"inner\">{}</div></div>\
+         <div class=\"grid\"><div class=\"inner\">{}{}</div></div></main>\
+         <div class=\"article-chunk\"><p>A chunk of another class is another thing, and it stays out.</p></div></body></html>",
+        chunk(&["The board voted to keep the night ferry.", "Its members met on Monday."]),
+        chunk(&["Residents had signed a petition."]),
+        chunk(&["The service will be reviewed in spring."]),
+        chunk(&["The operator welcomed the vote."])
+    );
+    let (kept, _) = kept_and_dropped(&html);
+    let starts: Vec<&str> = kept.iter().map(|k| &k[..20]).collect();
+    assert_eq!(
+        starts,
+        [
+            "The board voted to k",
+            "Its members met on M",
+            "Residents had signed",
+            "The service will be ",
+            "The operator welcome"
+        ],
+        "{kept:?}"
+    );
+}
