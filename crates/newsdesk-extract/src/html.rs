@@ -74,6 +74,8 @@ const FURNITURE_WORDS: &[&str] = &[
     "outbrain",
     "taboola",
     "sponsor",
+    "caption",
+    "gallery",
 ];
 
 /// Parts that are furniture only as a whole part ("ad", not "adapt").

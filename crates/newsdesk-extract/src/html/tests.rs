@@ -405,3 +405,15 @@ fn a_body_split_into_chunks_of_one_template_is_read_whole() {
         "{kept:?}"
     );
 }
+
+#[test]
+fn captions_and_galleries_named_in_class_are_furniture() {
+    let html = format!(
+        "<html><body><div class=\"story\">{TWO_PARAGRAPHS}\
+         <div class=\"img-wrap\"><div class=\"caption-full\">The night ferry at the quay on Monday. (Photo: Ivo Brand)</div></div>\
+         <div class=\"photo-gallery\"><p>Image 1 of 8: the quay at dawn, with the ferry moored beside the old customs house.</p></div>\
+         </div></body></html>"
+    );
+    let (kept, _) = kept_and_dropped(&html);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+}
