@@ -19,6 +19,10 @@ mod dom;
 mod tests;
 mod timestamps;
 
+/// A block repeated word for word is dropped from this length on; shorter
+/// ones ("Meal 1", "Step 2", "Ingredients") legitimately repeat in a body.
+const DUPLICATE_MIN_WORDS: usize = 8;
+
 /// Elements that never hold article text.
 fn is_skipped(tag: Tag) -> bool {
     use Tag::*;
@@ -146,7 +150,8 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
                 Some(DropReason::LinkTeaser)
             } else if title_key.as_deref() == Some(key.as_str()) {
                 Some(DropReason::RepeatedHeadline)
-            } else if seen.contains(&key) {
+            } else if seen.contains(&key) && text.split_whitespace().count() >= DUPLICATE_MIN_WORDS
+            {
                 Some(DropReason::Duplicate)
             } else if let Some(reason) = junk::classify_normalised(
                 &text,

@@ -482,13 +482,16 @@ fn is_caption(lower: &str, tokens: &[Cow<str>]) -> bool {
         return false;
     }
     // A credit is a parenthesis or a label: "(Photo by X via Getty Images)",
-    // "Photo: X / Agency", "Image credit: ...".
+    // "Photo: X / Agency", "Image credit: ...", agencies' "(AP Photo/X)" and
+    // "(REUTERS/X)".
     let credit_shape = lower.contains("(photo")
         || lower.contains("photo by ")
         || lower.contains("photo:")
         || lower.contains("photograph:")
         || lower.contains("image:")
         || lower.contains("credit:")
+        || lower.contains(" photo/")
+        || lower.contains("reuters/")
         || lower.contains("via getty")
         || lower.contains("getty images");
     let marks = tokens.iter().filter(|t| listed(CAPTION_MARKS, t)).count();

@@ -417,3 +417,28 @@ fn captions_and_galleries_named_in_class_are_furniture() {
     let (kept, _) = kept_and_dropped(&html);
     assert_eq!(kept.len(), 2, "{kept:?}");
 }
+
+#[test]
+fn short_lines_may_repeat_but_a_repeated_sentence_is_dropped() {
+    let html = format!(
+        "<html><body><div class=\"story\">{TWO_PARAGRAPHS}\
+         <h3>Meal 1</h3><p>Oats with berries and a spoon of yoghurt, eaten slowly before work.</p>\
+         <h3>Meal 1</h3><p>Eggs on toast with spinach, for the days that start with training.</p>\
+         <p>Oats with berries and a spoon of yoghurt, eaten slowly before work.</p>\
+         </div></body></html>"
+    );
+    let (kept, dropped) = kept_and_dropped(&html);
+    assert_eq!(
+        kept.iter().filter(|k| *k == "Meal 1").count(),
+        2,
+        "{kept:?}"
+    );
+    assert_eq!(
+        dropped
+            .iter()
+            .filter(|(r, _)| *r == DropReason::Duplicate)
+            .count(),
+        1,
+        "{dropped:?}"
+    );
+}

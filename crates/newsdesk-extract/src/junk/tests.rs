@@ -45,6 +45,14 @@ fn teasers_ads_banners_footers_captions() {
     );
     check("Advertisement", Some(DropReason::Advertisement));
     check(
+        "Dock workers load timber onto a barge at the north quay. (AP Photo/Ivo Brand, File)",
+        Some(DropReason::Caption),
+    );
+    check(
+        "Ferries wait at the terminal during the strike. REUTERS/Mara Lind",
+        Some(DropReason::Caption),
+    );
+    check(
         "Advertise with us! Reach 9,000 readers every week. Call our sales team today.",
         Some(DropReason::Advertisement),
     );
