@@ -778,7 +778,7 @@ fn main_containers(page: &Page) -> Vec<NodeId> {
                 || (scores[sibling] >= SIBLING_SHARE * best_score && !page.furniture(sibling))
         })
         .collect();
-    chosen.extend(template_twins(page, best, &scores, &chosen));
+    chosen.extend(template_twins(page, found, &scores, &chosen));
     chosen.sort_unstable();
     chosen
 }
