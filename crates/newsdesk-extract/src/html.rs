@@ -652,7 +652,10 @@ impl<'d, 'a> Page<'d, 'a> {
         if is_skipped(tag) {
             return true;
         }
-        if dom.attr(id, "hidden").is_some() || dom.attr(id, "aria-hidden") == Some("true") {
+        if dom.attr(id, "hidden").is_some()
+            || dom.attr(id, "aria-hidden") == Some("true")
+            || dom.attr(id, "style").is_some_and(style_hides)
+        {
             return true;
         }
         if is_page_wrapper(tag) {
@@ -697,8 +700,18 @@ fn value_names_furniture(value: &str) -> bool {
                 NEGATIONS
                     .iter()
                     .any(|n| p.eq_ignore_ascii_case(n.as_bytes()))
-            }) && parts().any(part_names_furniture)
+            }) && parts().any(|part| camel_words(part).any(part_names_furniture))
         })
+}
+
+/// A part and the words a camel-case part is made of from each capital on:
+/// "newsCaption" gives "newsCaption" and "Caption".
+fn camel_words(part: &[u8]) -> impl Iterator<Item = &[u8]> {
+    std::iter::once(part).chain(
+        (1..part.len())
+            .filter(move |&i| part[i].is_ascii_uppercase() && part[i - 1].is_ascii_lowercase())
+            .map(move |i| &part[i..]),
+    )
 }
 
 /// One part of an ASCII name, as [`names_furniture`] judges it.
@@ -718,13 +731,49 @@ fn part_names_furniture(part: &[u8]) -> bool {
 /// Whether one class or id names furniture: a part starts with a furniture
 /// word or is a furniture part, and no part negates it ("no-sidebar").
 fn names_furniture(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    let parts: Vec<&str> = lower.split(['-', '_']).filter(|p| !p.is_empty()).collect();
-    if parts.iter().any(|p| NEGATIONS.contains(p)) {
+    let parts: Vec<&str> = name.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    if parts
+        .iter()
+        .any(|p| NEGATIONS.contains(&p.to_lowercase().as_str()))
+    {
         return false;
     }
     parts.iter().any(|part| {
-        FURNITURE_PARTS.contains(part) || FURNITURE_WORDS.iter().any(|w| part.starts_with(w))
+        // The part, and the words of a camel-case part from each capital on.
+        let chars: Vec<(usize, char)> = part.char_indices().collect();
+        let starts = std::iter::once(0).chain(
+            chars
+                .windows(2)
+                .filter(|w| w[0].1.is_lowercase() && w[1].1.is_uppercase())
+                .map(|w| w[1].0),
+        );
+        starts.map(|at| part[at..].to_lowercase()).any(|word| {
+            FURNITURE_PARTS.contains(&word.as_str())
+                || FURNITURE_WORDS.iter().any(|w| word.starts_with(w))
+        })
+    })
+}
+
+/// Whether an inline style keeps the element from being seen: not
+/// displayed, invisible, or pushed far off the page (where link spam and
+/// text for crawlers hide).
+fn style_hides(style: &str) -> bool {
+    let compact: String = style
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if compact.contains("display:none") || compact.contains("visibility:hidden") {
+        return true;
+    }
+    ["left:-", "top:-", "text-indent:-"].iter().any(|property| {
+        compact.match_indices(property).any(|(at, _)| {
+            compact[at + property.len()..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count()
+                >= 4
+        })
     })
 }
 

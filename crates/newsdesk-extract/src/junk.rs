@@ -114,6 +114,7 @@ const INTERFACE_WORDS: &[&str] = &[
 
 /// Words of sales copy.
 const MARKETING_WORDS: &[&str] = &[
+    "advert",
     "advertise",
     "advertisement",
     "advertising",
@@ -155,6 +156,9 @@ const TEASER_OPENERS: &[&str] = &[
     "don't miss",
     "must read",
     "more from",
+    "also on",
+    "continue reading",
+    "explore further",
 ];
 
 /// Words that mark a caption or photo credit.
@@ -190,6 +194,12 @@ const FOOTER_PHRASES: &[&str] = &[
     "report a typo",
     "share this article",
     "share this story",
+    "share it with",
+    "may be reached at",
+    "your inbox",
+    "requires javascript",
+    "enable javascript",
+    "tell us what you think",
     "follow us",
     "copyright",
     "©",
@@ -213,7 +223,7 @@ pub(crate) fn classify_normalised(
     let tokens = tokens_of(lower);
     let ends_like_prose = ends_like_prose(line);
 
-    if is_literal_markup(line) {
+    if is_literal_markup(line) || is_shortcode(line) {
         return Some(DropReason::NonContent);
     }
     // Each rule tests its cheap conditions (lengths) before its phrases.
@@ -230,6 +240,9 @@ pub(crate) fn classify_normalised(
     if is_email_placeholder(lower) {
         return Some(DropReason::EmailPlaceholder);
     }
+    if tokens.len() <= 40 && is_follow_us(lower, &tokens) {
+        return Some(DropReason::Footer);
+    }
     if tokens.len() <= 25 && TEASER_OPENERS.iter().any(|p| starts_with_phrase(lower, p)) {
         return Some(DropReason::LinkTeaser);
     }
@@ -241,6 +254,10 @@ pub(crate) fn classify_normalised(
     }
     if is_interface(lower, &tokens, ends_like_prose) {
         return Some(DropReason::Navigation);
+    }
+    // A byline with its time is read as a byline by the caller.
+    if tokens.len() <= 12 && !lower.starts_with("by ") && is_timestamp_line(lower) {
+        return Some(DropReason::Dateline);
     }
     if position.in_tail && is_author_bio(line) {
         return Some(DropReason::AuthorBio);
@@ -358,6 +375,16 @@ fn is_literal_markup(line: &str) -> bool {
     in_tags * 2 >= bytes.len() && in_tags > 0
 }
 
+/// A content-management shortcode the page printed instead of running:
+/// `[button link="…" size="large"]`, `[gallery ids="1,2"]`.
+fn is_shortcode(line: &str) -> bool {
+    let line = line.trim();
+    line.starts_with('[')
+        && line.ends_with(']')
+        && line.contains('=')
+        && line[1..].starts_with(|c: char| c.is_ascii_alphabetic())
+}
+
 fn listed(list: &[&str], token: &str) -> bool {
     list.contains(&token)
 }
@@ -387,7 +414,7 @@ pub fn collapse(text: &str) -> String {
 
 fn starts_with_phrase(lower: &str, phrase: &str) -> bool {
     lower.strip_prefix(phrase).is_some_and(|rest| {
-        rest.is_empty() || rest.starts_with([' ', ':', '-', '—', '|', '»', '›'])
+        rest.is_empty() || rest.starts_with([' ', ':', '-', '—', '|', '»', '›', '.', '…'])
     })
 }
 
@@ -502,9 +529,16 @@ fn is_interface(lower: &str, tokens: &[Cow<str>], ends_like_prose: bool) -> bool
     if is_menu(lower) {
         return true;
     }
+    // A tag list under its label: "Tags: budget, harbour, strike".
+    if lower == "tags" || lower.starts_with("tags:") || lower.starts_with("tag:") {
+        return true;
+    }
     if tokens.is_empty() {
         // Only symbols and digits: a pager, a counter, a separator.
         return lower.chars().count() <= 20;
+    }
+    if tokens.len() <= 20 && tokens.iter().all(|t| t.chars().all(|c| c.is_ascii_digit())) {
+        return true; // "1 2 3 4 5 6 7 8": a pager or a rating
     }
     if tokens.len() > 6 || ends_like_prose {
         return false;
@@ -566,4 +600,40 @@ pub fn title_case_share(line: &str) -> f32 {
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     capitalised as f32 / words.len() as f32
+}
+
+/// A short line that carries a time of day and a year, or either under an
+/// "Updated" or "Published" label: the stamp a page prints by its byline
+/// ("Friday, 22 October 2010 at 20:13", "2019-11-20 17:27:46 Jane Doe",
+/// "Updated at 1:23 p.m.").
+fn is_timestamp_line(lower: &str) -> bool {
+    let bytes = lower.as_bytes();
+    let has_time = bytes.windows(4).enumerate().any(|(i, w)| {
+        w[0].is_ascii_digit()
+            && (w[1] == b':' && w[2].is_ascii_digit() && w[3].is_ascii_digit()
+                || w[1].is_ascii_digit() && w[2] == b':' && w[3].is_ascii_digit())
+            && (i == 0 || !bytes[i - 1].is_ascii_digit() || w[1].is_ascii_digit())
+    });
+    let has_year = bytes.windows(4).enumerate().any(|(i, w)| {
+        (w.starts_with(b"19") || w.starts_with(b"20"))
+            && w.iter().all(u8::is_ascii_digit)
+            && (i == 0 || !bytes[i - 1].is_ascii_digit())
+            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
+    });
+    let labelled = ["updated", "published", "posted", "last updated"]
+        .iter()
+        .any(|label| starts_with_phrase(lower, label));
+    (has_time && has_year) || (labelled && (has_time || has_year))
+}
+
+/// "Follow us on Twitter", "Follow Newsbeat on Instagram, Facebook and
+/// Twitter": an invitation to a social network, not article text.
+fn is_follow_us(lower: &str, tokens: &[Cow<str>]) -> bool {
+    lower.starts_with("follow ")
+        && tokens.iter().any(|t| {
+            matches!(
+                &**t,
+                "twitter" | "facebook" | "instagram" | "youtube" | "tiktok"
+            )
+        })
 }

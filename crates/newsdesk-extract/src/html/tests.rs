@@ -229,6 +229,11 @@ fn class_names_are_judged_alike_on_the_fast_and_the_general_path() {
         "unsubscribed",
         "Ärger sidebar",
         "café-promo",
+        "newsCaption",
+        "theiaStickySidebar",
+        "articleBody",
+        "topAd",
+        "ÄrgerCaption",
         "--_ -",
         "",
     ];
@@ -441,4 +446,22 @@ fn short_lines_may_repeat_but_a_repeated_sentence_is_dropped() {
         1,
         "{dropped:?}"
     );
+}
+
+#[test]
+fn hidden_by_style_or_named_in_camel_case_is_furniture() {
+    assert!(style_hides("display: none"));
+    assert!(style_hides("position:absolute; top:0; left:-9999px;"));
+    assert!(style_hides("VISIBILITY:hidden"));
+    assert!(!style_hides("margin-left:-12px; display:block"));
+    let html = format!(
+        "<html><body><div class=\"story\">{TWO_PARAGRAPHS}\
+         <div style=\"position:absolute; left:-9999px\"><a href=\"https://spam.example\">Download premium themes for free, the best of the year</a></div>\
+         <span class=\"newsCaption\">The quay at dawn, with the ferry moored beside the old customs house on Monday.</span>\
+         </div></body></html>"
+    );
+    let (kept, _) = kept_and_dropped(&html);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(value_names_furniture("newsCaption"));
+    assert!(!value_names_furniture("articleBody"));
 }

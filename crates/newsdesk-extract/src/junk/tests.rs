@@ -140,3 +140,48 @@ fn markup_written_out_as_text_is_not_article_text() {
         None,
     );
 }
+
+#[test]
+fn page_chrome_in_any_site_s_words() {
+    for (line, reason) in [
+        ("Tags: harbour, ferry, strike", DropReason::Navigation),
+        ("Tags", DropReason::Navigation),
+        ("1 2 3 4 5 6 7 8", DropReason::Navigation),
+        (
+            "sexta-feira, 22 de outubro de 2010 às 20:13",
+            DropReason::Dateline,
+        ),
+        ("2019-11-20 17:27:46 Jane Doe", DropReason::Dateline),
+        ("Updated at 1:23 p.m.", DropReason::Dateline),
+        (
+            "Follow the Harbour Gazette on Facebook and Twitter",
+            DropReason::Footer,
+        ),
+        ("Let our news meet your inbox. Sign in.", DropReason::Footer),
+        ("This slideshow requires JavaScript.", DropReason::Footer),
+        (
+            "[button link=\"https://gazette.example/submit\" size=\"large\"]",
+            DropReason::NonContent,
+        ),
+        ("Continue reading the main story", DropReason::LinkTeaser),
+        ("You may also like...", DropReason::LinkTeaser),
+        ("Advert", DropReason::Advertisement),
+    ] {
+        check(line, Some(reason));
+    }
+    // Prose with the same words stays.
+    for line in [
+        "The ferry left at 20:13, as it has every evening since 1998, with forty passengers aboard.",
+        "Follow-up talks are set for Tuesday, the union said.",
+        "By Jane Doe, 20 November 2026 08:15",
+        "The tags on the crates showed they had left the port in 2019.",
+    ] {
+        assert_ne!(
+            classify(line, Position::default()),
+            Some(DropReason::Dateline),
+            "{line:?}"
+        );
+        assert_ne!(classify(line, Position::default()), Some(DropReason::Footer), "{line:?}");
+        assert_ne!(classify(line, Position::default()), Some(DropReason::Navigation), "{line:?}");
+    }
+}
