@@ -275,7 +275,7 @@ fn tokens_of(lower: &str) -> Vec<Cow<'_, str>> {
             .map(|(start, end)| Cow::Borrowed(&lower[start..end]))
             .collect();
     }
-    words_spans(lower)
+    newsdesk_text::word_spans(lower)
         .map(|(start, end)| {
             let word = &lower[start..end];
             if word
@@ -299,7 +299,7 @@ fn tokens_of(lower: &str) -> Vec<Cow<'_, str>> {
         .collect()
 }
 
-/// [`words_spans`] for ASCII text, byte by byte: there the typographic
+/// [`newsdesk_text::word_spans`] for ASCII text, byte by byte: there the typographic
 /// apostrophe and hyphen cannot occur and a lower-cased word is its own
 /// lower form.
 fn ascii_words_spans(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
@@ -321,34 +321,6 @@ fn ascii_words_spans(text: &[u8]) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         at = end;
         Some((start, end))
-    })
-}
-
-/// Where [`words`] puts word boundaries: runs of letters and digits, with
-/// apostrophes and hyphens inside a word.
-fn words_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut chars = text.char_indices().peekable();
-    let mut start: Option<usize> = None;
-    let mut done = false;
-    std::iter::from_fn(move || {
-        if done {
-            return None;
-        }
-        while let Some((i, c)) = chars.next() {
-            let joiner = matches!(c, '\'' | '’' | '-' | '‐');
-            let inner_joiner = joiner
-                && start.is_some()
-                && chars
-                    .peek()
-                    .is_some_and(|&(_, next)| next.is_alphanumeric());
-            if c.is_alphanumeric() || inner_joiner {
-                start.get_or_insert(i);
-            } else if let Some(s) = start.take() {
-                return Some((s, i));
-            }
-        }
-        done = true;
-        start.take().map(|s| (s, text.len()))
     })
 }
 

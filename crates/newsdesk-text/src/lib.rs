@@ -18,4 +18,4 @@ pub use relative_dates::{resolve_dates, DateContext, DateMention};
 pub use script::{dominant_script, Script};
 pub use sentences::split_sentences;
 pub use stopwords::is_stopword;
-pub use words::{content_terms, words, Stemmer, Word};
+pub use words::{content_terms, word_spans, words, Stemmer, Word};

@@ -17,26 +17,37 @@ pub struct Word {
 /// apostrophes and hyphens ("Putin's", "cease-fire"), with typographic
 /// apostrophes folded to ASCII in the lower-cased form.
 pub fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
+    word_spans(text)
+        .map(|(start, end)| make_word(text, start, end))
+        .collect()
+}
+
+/// Where [`words`] puts word boundaries, as byte ranges, for callers that
+/// need no [`Word`] of each.
+pub fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let joiner = matches!(c, '\'' | '’' | '-' | '‐');
-        let inner_joiner = joiner
-            && start.is_some()
-            && chars
-                .peek()
-                .is_some_and(|&(_, next)| next.is_alphanumeric());
-        if c.is_alphanumeric() || inner_joiner {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push(make_word(text, s, i));
+    let mut start: Option<usize> = None;
+    let mut done = false;
+    std::iter::from_fn(move || {
+        if done {
+            return None;
         }
-    }
-    if let Some(s) = start {
-        out.push(make_word(text, s, text.len()));
-    }
-    out
+        while let Some((i, c)) = chars.next() {
+            let joiner = matches!(c, '\'' | '’' | '-' | '‐');
+            let inner_joiner = joiner
+                && start.is_some()
+                && chars
+                    .peek()
+                    .is_some_and(|&(_, next)| next.is_alphanumeric());
+            if c.is_alphanumeric() || inner_joiner {
+                start.get_or_insert(i);
+            } else if let Some(s) = start.take() {
+                return Some((s, i));
+            }
+        }
+        done = true;
+        start.take().map(|s| (s, text.len()))
+    })
 }
 
 fn make_word(text: &str, start: usize, end: usize) -> Word {
