@@ -58,7 +58,11 @@ fn setup(feeds: &[&str]) -> Setup {
 }
 
 fn scanner(setup: &Setup) -> Scanner<SqliteStore> {
-    Scanner::new(SqliteStore::open(&setup.path).unwrap(), fetcher(), config()).unwrap()
+    scanner_with(setup, config())
+}
+
+fn scanner_with(setup: &Setup, config: ScanConfig) -> Scanner<SqliteStore> {
+    Scanner::new(SqliteStore::open(&setup.path).unwrap(), fetcher(), config).unwrap()
 }
 
 async fn pass(scanner: &mut Scanner<SqliteStore>) -> PassReport {
@@ -377,12 +381,7 @@ async fn a_long_run_forgets_stories_older_than_its_window() {
         story_refresh: Duration::ZERO,
         ..config()
     };
-    let mut scanner = Scanner::new(
-        SqliteStore::open(&setup.path).unwrap(),
-        fetcher(),
-        refreshing.clone(),
-    )
-    .unwrap();
+    let mut scanner = scanner_with(&setup, refreshing.clone());
     pass(&mut scanner).await;
     setup.newsroom.publish_follow_up();
     let report = pass(&mut scanner).await;
@@ -400,12 +399,7 @@ async fn a_long_run_forgets_stories_older_than_its_window() {
         story_window: Duration::ZERO,
         ..refreshing
     };
-    let mut scanner = Scanner::new(
-        SqliteStore::open(&setup.path).unwrap(),
-        fetcher(),
-        forgetful,
-    )
-    .unwrap();
+    let mut scanner = scanner_with(&setup, forgetful);
     pass(&mut scanner).await;
     setup.newsroom.publish_follow_up();
     let report = pass(&mut scanner).await;

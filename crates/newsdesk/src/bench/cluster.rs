@@ -158,6 +158,12 @@ fn predict(items: &[&Item], config: Config) -> (Vec<usize>, usize) {
                 .story
         })
         .collect();
+    final_stories(&detector, placed)
+}
+
+/// Each article's story at the end of the stream (merges followed), and
+/// how many stories there are.
+fn final_stories(detector: &StoryDetector, placed: Vec<usize>) -> (Vec<usize>, usize) {
     let predicted: Vec<usize> = placed
         .into_iter()
         .map(|story| detector.current_story(story))
@@ -409,14 +415,7 @@ fn throughput(items: &[Item], count: usize, config: Config) {
         })
         .collect();
     let elapsed = started.elapsed();
-    let predicted: Vec<usize> = placed
-        .into_iter()
-        .map(|story| detector.current_story(story))
-        .collect();
-    let stories = predicted
-        .iter()
-        .collect::<std::collections::HashSet<_>>()
-        .len();
+    let (predicted, stories) = final_stories(&detector, placed);
     let truth: Vec<usize> = stream.iter().map(|(story, ..)| *story).collect();
     let score = bcubed(&predicted, &truth);
     println!("\nThroughput: {count} generated articles ({} words on average) in {:.1} s on one thread: {:.0} articles/s; peak memory {}; {stories} stories ({merges} merges), B-cubed F1 against the generated stories {:.4}",
