@@ -229,6 +229,10 @@ pub(crate) fn decompress(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// Lets go of the feeds a worker holds.
+const RELEASE_FEEDS: &str =
+    "UPDATE feeds SET leased_by = NULL, leased_until = NULL WHERE leased_by = ?1";
+
 const FEED_COLUMNS: &str = "id, url, title, added_at, etag, last_modified, last_fetched_at, last_status, last_error, next_due_at, \
      (SELECT COUNT(*) FROM articles WHERE articles.feed_id = feeds.id)";
 
@@ -418,19 +422,13 @@ impl Store for SqliteStore {
     }
 
     fn release_feeds(&mut self, worker: &str) -> Result<()> {
-        self.connection.execute(
-            "UPDATE feeds SET leased_by = NULL, leased_until = NULL WHERE leased_by = ?1",
-            [worker],
-        )?;
+        self.connection.execute(RELEASE_FEEDS, [worker])?;
         Ok(())
     }
 
     fn release_worker(&mut self, worker: &str) -> Result<()> {
         let tx = self.connection.transaction()?;
-        tx.execute(
-            "UPDATE feeds SET leased_by = NULL, leased_until = NULL WHERE leased_by = ?1",
-            [worker],
-        )?;
+        tx.execute(RELEASE_FEEDS, [worker])?;
         tx.execute("DELETE FROM worker_claims WHERE holder = ?1", [worker])?;
         tx.commit()?;
         Ok(())
