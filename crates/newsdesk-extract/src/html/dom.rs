@@ -703,9 +703,10 @@ fn decoded(text: &str, attribute: bool) -> Cow<'_, str> {
     }
 }
 
-/// A start or end tag as read.
+/// A start or end tag as read: its name lower-cased, and which of ours it is.
 struct RawTag<'a> {
-    name: &'a str,
+    name: Cow<'a, str>,
+    known: Tag,
     self_closing: bool,
 }
 
@@ -730,13 +731,10 @@ impl<'a> Tokenizer<'a> {
                 Some(b'?') => self.skip_to_gt(lt + 1),
                 Some(b'/') => match bytes.get(lt + 2) {
                     Some(b) if b.is_ascii_alphabetic() => {
-                        attributes.clear();
                         let Some(tag) = self.read_tag(lt + 2, &mut attributes) else {
                             return;
                         };
-                        let name = lowercase(tag.name);
-                        let known = Tag::from_lowercase(name.as_bytes());
-                        builder.end_tag(known, name.as_bytes());
+                        builder.end_tag(tag.known, tag.name.as_bytes());
                     }
                     Some(b'>') => self.at = lt + 3,
                     Some(_) => self.skip_to_gt(lt + 2),
@@ -746,12 +744,10 @@ impl<'a> Tokenizer<'a> {
                     }
                 },
                 Some(b) if b.is_ascii_alphabetic() => {
-                    attributes.clear();
                     let Some(tag) = self.read_tag(lt + 1, &mut attributes) else {
                         return;
                     };
-                    let name = lowercase(tag.name);
-                    let known = Tag::from_lowercase(name.as_bytes());
+                    let (name, known) = (tag.name, tag.known);
                     let start = builder.dom.attributes.len() as u32;
                     for &(name, value) in attributes.iter().take(MAX_ATTRIBUTES) {
                         builder.dom.attributes.push(Attribute {
@@ -864,13 +860,14 @@ impl<'a> Tokenizer<'a> {
     }
 
     /// Reads a tag whose name starts at `name_start`, collecting its
-    /// attributes; `None` when the page ends inside the tag (the standard
-    /// drops such a tag).
+    /// attributes in `attributes` (emptied first); `None` when the page ends
+    /// inside the tag (the standard drops such a tag).
     fn read_tag(
         &mut self,
         name_start: usize,
         attributes: &mut Vec<(&'a str, &'a str)>,
     ) -> Option<RawTag<'a>> {
+        attributes.clear();
         let html = self.html;
         let bytes = html.as_bytes();
         let mut i = name_start;
@@ -888,7 +885,13 @@ impl<'a> Tokenizer<'a> {
                 None => return None,
                 Some(b'>') => {
                     self.at = i + 1;
-                    return Some(RawTag { name, self_closing });
+                    let name = lowercase(name);
+                    let known = Tag::from_lowercase(name.as_bytes());
+                    return Some(RawTag {
+                        name,
+                        known,
+                        self_closing,
+                    });
                 }
                 Some(_) => {}
             }
