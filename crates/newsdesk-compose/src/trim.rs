@@ -14,16 +14,6 @@ const MIN_KEPT_WORDS: usize = 6;
 /// The longest attribution ("…, a spokesman for the ministry said") cut.
 const MAX_ATTRIBUTION_WORDS: usize = 12;
 
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// Words that name a moment relative to the report, not a fact: in a
 /// summary of the story they are noise.
 const DEICTIC_DAYS: &[&str] = &["today", "yesterday", "tonight"];
@@ -199,7 +189,7 @@ fn drop_linking_opener(text: &str) -> Option<(String, Edit)> {
     let words_only: Vec<&str> = head_words.iter().map(String::as_str).collect();
     let linking = LINKING_PHRASES.contains(&words_only.as_slice());
     let about_the_day = words_only.iter().all(|w| {
-        WEEKDAYS.contains(w)
+        is_weekday(w)
             || DEICTIC_DAYS.contains(w)
             || PARTS_OF_DAY.contains(w)
             || LEAD_IN_BEFORE_DAY.contains(w)
@@ -207,7 +197,7 @@ fn drop_linking_opener(text: &str) -> Option<(String, Edit)> {
             || PERIOD_DEICTICS.contains(w)
     }) && (words_only
         .iter()
-        .any(|w| WEEKDAYS.contains(w) || DEICTIC_DAYS.contains(w))
+        .any(|w| is_weekday(w) || DEICTIC_DAYS.contains(w))
         || words_only
             .windows(2)
             .any(|p| PERIOD_DEICTICS.contains(&p[0]) && PERIODS.contains(&p[1])));
@@ -292,7 +282,7 @@ fn is_attribution(tail: &[String], names_speaker: bool) -> bool {
             .any(|w| CLAUSE_OPENERS.contains(&w.as_str()) || NOT_IN_A_SPEAKER.contains(&w.as_str()))
         && after.iter().all(|w| {
             AFTER_SPEECH_VERB.contains(&w.as_str())
-                || WEEKDAYS.contains(&w.as_str())
+                || is_weekday(w)
                 || DEICTIC_DAYS.contains(&w.as_str())
                 || PARTS_OF_DAY.contains(&w.as_str())
         })
@@ -304,7 +294,7 @@ fn drop_day(text: &str) -> Option<(String, Edit)> {
     let tokens = words(text);
     for (k, word) in tokens.iter().enumerate() {
         let lower = word.lower.as_str();
-        if !WEEKDAYS.contains(&lower) && !DEICTIC_DAYS.contains(&lower) {
+        if !is_weekday(lower) && !DEICTIC_DAYS.contains(&lower) {
             continue;
         }
         // "USA Today" is a name, not a day.
@@ -363,4 +353,8 @@ fn leaves_a_phrase(text: &str, start: usize, end: usize) -> bool {
     let to = text[end..].find(',').map_or(text.len(), |at| end + at);
     let inside = format!("{}{}", &text[from..start], &text[end..to]);
     from == 0 || to == text.len() || words(&inside).len() >= 3
+}
+
+fn is_weekday(lower: &str) -> bool {
+    newsdesk_text::weekday_of(lower).is_some()
 }

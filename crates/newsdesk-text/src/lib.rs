@@ -14,7 +14,7 @@ mod words;
 pub use dateline::{dateline_length, dateline_place};
 pub use dates::{find_date, is_calendar_word, parse_date, DateMatch};
 pub use newsdesk_model::Span;
-pub use relative_dates::{resolve_dates, DateContext, DateMention};
+pub use relative_dates::{resolve_dates, weekday_of, DateContext, DateMention};
 pub use script::{dominant_script, Script};
 pub use sentences::split_sentences;
 pub use stopwords::is_stopword;

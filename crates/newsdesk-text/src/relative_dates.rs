@@ -795,7 +795,8 @@ fn season_start(reference: NaiveDate, start_month: u32, relation: &str) -> Optio
     }
 }
 
-fn weekday_of(lower: &str) -> Option<Weekday> {
+/// The day of the week a lower-cased full name ("tuesday") names.
+pub fn weekday_of(lower: &str) -> Option<Weekday> {
     WEEKDAYS
         .iter()
         .find(|(name, _)| *name == lower)
