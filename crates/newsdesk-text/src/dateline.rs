@@ -43,7 +43,7 @@ fn parse(text: &str) -> Option<(&str, usize)> {
 fn with_agency(text: &str) -> Option<(&str, usize)> {
     // The place: a word in capitals, perhaps more, before the agency.
     let open = text.find(" (")?;
-    let place = place_of(&text[..open])?;
+    let place = place_of(&text[..open]).or_else(|| dated_place_of(&text[..open]))?;
     let close = open + text[open..].find(')')?;
     let agency = &text[open + 2..close];
     if agency.is_empty()
@@ -67,13 +67,20 @@ fn with_agency(text: &str) -> Option<(&str, usize)> {
     Some((place, text.len() - after.trim_start().len()))
 }
 
-/// "NEW YORK —": no agency, so only a long dash will do, and the place
-/// must not be a label such as "BREAKING".
+/// "NEW YORK —", "HOUSTON _": no agency, so only a long dash or the
+/// wires' underscore will do, and the place must not be a label such as
+/// "BREAKING".
 fn without_agency(text: &str) -> Option<(&str, usize)> {
-    let (at, dash) = ["—", "–", "--"]
+    let (at, dash) = ["—", "–", "--", " _ "]
         .iter()
         .filter_map(|d| text.find(d).map(|at| (at, *d)))
         .min_by_key(|&(at, _)| at)?;
+    // The underscore was looked for with its spaces around it.
+    let (at, dash) = if dash == " _ " {
+        (at + 1, "_")
+    } else {
+        (at, dash)
+    };
     let head = &text[..at];
     if !head.ends_with(' ') || head.len() > 40 {
         return None;
@@ -88,6 +95,28 @@ fn without_agency(text: &str) -> Option<(&str, usize)> {
         return None;
     }
     Some((place, text.len() - after.trim_start().len()))
+}
+
+/// A place not in capitals, which only a date after it marks as a
+/// dateline: "Nairobi, February 9" (Xinhua's style) gives "Nairobi".
+fn dated_place_of(head: &str) -> Option<&str> {
+    let (city, date) = head.split_once(", ")?;
+    let mut date_words = date.split_whitespace();
+    let month = date_words.next()?.trim_end_matches('.').to_lowercase();
+    let day = date_words.next()?;
+    let is_date = month_of(&month).is_some()
+        && day.len() <= 2
+        && day.chars().all(|c| c.is_ascii_digit())
+        && date_words.next().is_none();
+    let city_words: Vec<&str> = city.split_whitespace().collect();
+    let names_a_place = !city_words.is_empty()
+        && city_words.len() <= 3
+        && city_words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+        });
+    (is_date && names_a_place).then_some(city)
 }
 
 /// The place in the part of a dateline before the agency or dash: a city

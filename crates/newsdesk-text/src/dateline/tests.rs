@@ -19,6 +19,33 @@ fn wire_datelines_are_found() {
         Some("Floods rose."),
     );
     check("KYIV (Reuters) — Talks stalled.", Some("Talks stalled."));
+    check(
+        "Lusaka, March 3 (Xinhua) -- The dam held.",
+        Some("The dam held."),
+    );
+}
+
+#[test]
+fn a_place_in_lower_case_needs_a_date_and_an_agency() {
+    check("Lusaka (Xinhua) -- The dam held.", None);
+    check("The minister, March 3 (Xinhua) -- spoke.", None);
+    check("Lusaka, the capital (Xinhua) -- The dam held.", None);
+    check("Lusaka, March 2019 (Xinhua) -- The dam held.", None);
+}
+
+#[test]
+fn the_wires_underscore_ends_a_dateline_in_capitals() {
+    check(
+        "DENVER _ The storm moved east.",
+        Some("The storm moved east."),
+    );
+    check(
+        "SANTIAGO, Chile _ Voters went to the polls.",
+        Some("Voters went to the polls."),
+    );
+    check("The fund _ called aid by officials _ was a bribe.", None);
+    check("UPDATE _ The storm moved east.", None);
+    check("snake_case names _ are not places.", None);
 }
 
 #[test]
@@ -48,6 +75,8 @@ fn the_place_is_read_without_date_or_agency() {
         ),
         ("WUHAN, July 31 (Xinhua) -- Floods rose.", Some("WUHAN")),
         ("NEW YORK — Stocks fell.", Some("NEW YORK")),
+        ("DENVER _ The storm moved east.", Some("DENVER")),
+        ("Lusaka, March 3 (Xinhua) -- The dam held.", Some("Lusaka")),
         ("No dateline here.", None),
     ];
     for (text, place) in cases {
