@@ -145,6 +145,15 @@ struct Held {
     until: u32,
 }
 
+/// An article that started a story while the detector was restored: it
+/// may have been held when the detector stopped.
+struct Restored {
+    number: u32,
+    story: usize,
+    vector: Vec<(u32, f32)>,
+    date: Option<NaiveDate>,
+}
+
 /// Bands of 16 bits of a 64-bit fingerprint: two fingerprints within 3
 /// bits agree on at least one band, so each band is an exact-match index.
 const BANDS: usize = 4;
@@ -165,8 +174,10 @@ pub struct StoryDetector {
     log_frequency: Vec<f32>,
     log_documents: f32,
     documents: u32,
-    /// Summed weight of all articles' terms, for the average length.
-    total_length: f32,
+    /// Summed weight of all articles' terms, for the average length; in
+    /// f64 because an f32 sum stops growing by small lengths after some
+    /// millions of articles.
+    total_length: f64,
     stories: Vec<Story>,
     /// Term -> stories indexed under it (merged ones included: they are
     /// followed to the story they went into).
@@ -175,6 +186,8 @@ pub struct StoryDetector {
     bands: [HashMap<u16, Vec<u32>>; BANDS],
     /// Held stories still waiting, oldest first.
     held: VecDeque<Held>,
+    /// The stories the last `hold_articles` restored articles started.
+    restored: VecDeque<Restored>,
 }
 
 impl Default for StoryDetector {
@@ -200,6 +213,7 @@ impl StoryDetector {
             fingerprints: Vec::new(),
             bands: Default::default(),
             held: VecDeque::new(),
+            restored: VecDeque::new(),
         }
     }
 
@@ -279,8 +293,8 @@ impl StoryDetector {
     /// replaying recent articles in arrival order. `story` is a number this
     /// detector gave out (or gives out now: `None`, or the next unused
     /// number, starts a story). Merges are not looked for; copies are
-    /// remembered but not linked. Holds are not rebuilt: an article held
-    /// apart when the detector stopped stays in the story it started.
+    /// remembered but not linked. Call [`StoryDetector::restore_holds`]
+    /// after the last one.
     pub fn restore(&mut self, article: Incoming, story: Option<usize>) -> Assignment {
         let article_number = self.fingerprints.len() as u32;
         let (fingerprint, vector) = self.read(article);
@@ -289,6 +303,24 @@ impl StoryDetector {
             None => (self.start_story(), true),
         };
         self.grow(story, &vector, article.date);
+        if new_story && self.config.hold_articles > 0 {
+            self.restored.push_back(Restored {
+                number: article_number,
+                story,
+                vector,
+                date: article.date,
+            });
+        }
+        // Only the last few can still be waiting: an older held article
+        // that stayed alone was merged before the detector stopped.
+        let window = self.config.hold_articles;
+        while self
+            .restored
+            .front()
+            .is_some_and(|r| r.number + window <= article_number)
+        {
+            self.restored.pop_front();
+        }
         self.remember_fingerprint(fingerprint, story as u32, article_number);
         Assignment {
             story,
@@ -297,6 +329,38 @@ impl StoryDetector {
             similarity: 0.0,
             merged: None,
             rejoined: None,
+        }
+    }
+
+    /// After a restore, holds again the stories that the last restored
+    /// articles started alone while nearly joining a grown story, as
+    /// [`StoryDetector::add`] held them: their wait goes on from where it
+    /// was, so a held article nothing joins is still merged, and one a
+    /// later article joins still stays apart.
+    pub fn restore_holds(&mut self) {
+        for restored in std::mem::take(&mut self.restored) {
+            let story = restored.story;
+            let alone = self.current_story(story) == story && self.stories[story].members == 1;
+            if !alone {
+                continue;
+            }
+            let near = self.best_story(
+                &restored.vector,
+                restored.date,
+                Some(story),
+                self.config.threshold,
+            );
+            if let Some((near, similarity, bar)) = near {
+                if similarity < bar * (1.0 + self.config.hold_margin)
+                    && self.stories[near].members >= self.config.hold_members
+                {
+                    self.held.push_back(Held {
+                        story,
+                        near,
+                        until: restored.number + self.config.hold_articles,
+                    });
+                }
+            }
         }
     }
 
@@ -364,8 +428,8 @@ impl StoryDetector {
         // A long article repeats its story's terms more often without being
         // more about them: its counts saturate sooner.
         let length: f32 = counts.iter().map(|&(_, count)| count).sum();
-        self.total_length += length;
-        let average_length = self.total_length / self.documents as f32;
+        self.total_length += f64::from(length);
+        let average_length = (self.total_length / f64::from(self.documents)) as f32;
         let (k1, b) = (self.config.saturation, self.config.length_pivot);
         let saturate_at = k1 * (1.0 - b + b * length / average_length.max(1e-9));
         let mut scored: Vec<(u32, f32, f32)> = Vec::with_capacity(counts.len());

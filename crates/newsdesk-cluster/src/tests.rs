@@ -318,3 +318,59 @@ fn nothing_is_held_at_a_zero_margin() {
     assert_eq!(third.story, first.story);
     assert!(!third.new_story);
 }
+
+/// Restores a holding detector from (title, text, story) in arrival
+/// order, as a restart does from stored membership.
+fn restored(articles: &[(&str, &str, Option<usize>)]) -> (StoryDetector, Vec<Assignment>) {
+    let mut detector = holding();
+    let assignments = articles
+        .iter()
+        .map(|&(title, text, story)| {
+            detector.restore(
+                Incoming {
+                    title,
+                    text,
+                    date: day(18),
+                },
+                story,
+            )
+        })
+        .collect();
+    detector.restore_holds();
+    (detector, assignments)
+}
+
+#[test]
+fn a_restart_while_an_article_is_held_keeps_it_waiting() {
+    // Stopped right after the third strike report was held apart.
+    let (mut detector, restored) = restored(&[
+        ("Valmora dock strike begins", STRIKE_A, None),
+        ("Valmora strike enters third day", STRIKE_B, Some(0)),
+        ("Valmora strike talks fail", STRIKE_C, None),
+    ]);
+    let (first, held) = (restored[0].story, restored[2].story);
+    assert_ne!(first, held);
+    let flood = place(&mut detector, "Floods force families from homes", FLOOD);
+    assert_eq!(flood.rejoined, None, "still waiting");
+    let eclipse = place(&mut detector, "Crowds watch the eclipse", ECLIPSE);
+    assert_eq!(eclipse.rejoined, Some((first, held)));
+    assert_eq!(detector.current_story(held), first);
+}
+
+#[test]
+fn a_restored_story_whose_wait_had_ended_is_not_held_again() {
+    // The third strike report's wait ended before the stop, and it was
+    // kept apart; nothing after the restart merges it.
+    let (mut detector, restored) = restored(&[
+        ("Valmora dock strike begins", STRIKE_A, None),
+        ("Valmora strike enters third day", STRIKE_B, Some(0)),
+        ("Valmora strike talks fail", STRIKE_C, None),
+        ("Floods force families from homes", FLOOD, None),
+        ("Crowds watch the eclipse", ECLIPSE, None),
+    ]);
+    let held = restored[2].story;
+    for (title, text) in [("Strike", STRIKE_D), ("Floods", FLOOD)] {
+        assert_eq!(place(&mut detector, title, text).rejoined, None);
+    }
+    assert_eq!(detector.current_story(held), held);
+}

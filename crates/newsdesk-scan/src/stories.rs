@@ -23,6 +23,7 @@ pub(crate) struct Stories {
 }
 
 /// Where an article went.
+#[derive(Debug)]
 pub(crate) struct Placed {
     pub story: StoryId,
     pub new_story: bool,
@@ -63,6 +64,7 @@ impl Stories {
             }
             stories.article_ids.push(membership.article);
         }
+        stories.detector.restore_holds();
         Ok(stories)
     }
 

@@ -174,6 +174,42 @@ mod merging {
         assert_eq!(fourth.story, first.story);
         assert!(!fourth.new_story);
     }
+
+    #[test]
+    fn a_held_report_nothing_joins_is_merged_in_the_store_across_a_restart() {
+        // Every join into a story of two or more is held apart for two
+        // articles; merging by similarity is off.
+        let config = newsdesk_cluster::Config {
+            hold_margin: 100.0,
+            hold_members: 2,
+            hold_articles: 2,
+            merge_threshold: 2.0,
+            ..newsdesk_cluster::Config::default()
+        };
+        let since = at(0) - chrono::Duration::days(1);
+        let mut store = SqliteStore::in_memory().unwrap();
+        let mut stories = stories::Stories::restore(&store, config.clone(), since).unwrap();
+        let place = |stories: &mut stories::Stories, store: &mut SqliteStore, title, text| {
+            let a = article(title, text);
+            let id = keep(store, &a);
+            stories.place(store, id, &a, at(1)).unwrap()
+        };
+        let first = place(&mut stories, &mut store, "Strike begins", FIRST);
+        let second = place(&mut stories, &mut store, "Third day", APART);
+        assert_eq!(second.story, first.story, "{second:?}");
+        let held = place(&mut stories, &mut store, "Talks fail", BRIDGE);
+        assert!(held.new_story && held.story != first.story, "{held:?}");
+
+        // The run stops while the report is held; the next one rebuilds
+        // detection from the store and goes on waiting.
+        let mut stories = stories::Stories::restore(&store, config, since).unwrap();
+        let flood = place(&mut stories, &mut store, "Floods", "Floodwater from the swollen Merrow river forced hundreds of families in the lowland villages to leave their homes overnight.");
+        assert_eq!(flood.rejoined, None, "still waiting");
+        let eclipse = place(&mut stories, &mut store, "Eclipse", "Crowds gathered on the hills above Corran to watch the solar eclipse as the sky went dark for almost three minutes.");
+        assert_eq!(eclipse.rejoined, Some((first.story, held.story)));
+        assert_eq!(store.merged_into(held.story).unwrap(), Some(first.story));
+        assert_eq!(store.story_articles(first.story).unwrap().len(), 3);
+    }
 }
 
 #[tokio::test]
