@@ -10,6 +10,7 @@
 mod articles;
 
 use std::collections::HashMap;
+use std::future::IntoFuture as _;
 use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -137,12 +138,25 @@ impl Newsroom {
                     .expect("a loopback port");
                 bound.send(listener.local_addr().unwrap()).unwrap();
                 let app = Router::new().fallback(answer).with_state(app_state);
-                axum::serve(listener, app)
+                let (drain, drained) = tokio::sync::oneshot::channel::<()>();
+                let server = axum::serve(listener, app)
                     .with_graceful_shutdown(async {
-                        let _ = stopped.await;
+                        let _ = drained.await;
                     })
-                    .await
-                    .expect("the test server runs");
+                    .into_future();
+                tokio::pin!(server);
+                tokio::select! {
+                    served = &mut server => served.expect("the test server runs"),
+                    _ = stopped => {
+                        // A graceful shutdown waits for every answer to be
+                        // sent; one the client stopped reading (a huge page
+                        // it gave up on) may never be, when the client's
+                        // connection task sits on a runtime that is itself
+                        // waiting for this thread. Wait a little, then go.
+                        let _ = drain.send(());
+                        let _ = tokio::time::timeout(Duration::from_secs(2), server).await;
+                    }
+                }
             });
         });
         let addr = address.recv().expect("the server starts");
