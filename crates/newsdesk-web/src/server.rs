@@ -16,6 +16,7 @@ use maud::Markup;
 use newsdesk_store::StoryId;
 use std::collections::HashMap;
 use std::future::Future;
+use std::future::IntoFuture as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -66,11 +67,31 @@ pub async fn serve(
     let app = tokio::task::spawn_blocking(move || router(store_path, options))
         .await
         .map_err(|e| WebError::Worker(e.to_string()))??;
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(WebError::Serve)
+    let (drain, drained) = tokio::sync::oneshot::channel::<()>();
+    let server = axum::serve(listener, app)
+        .with_graceful_shutdown(async {
+            let _ = drained.await;
+        })
+        .into_future();
+    tokio::pin!(server);
+    tokio::pin!(shutdown);
+    tokio::select! {
+        served = &mut server => served.map_err(WebError::Serve),
+        () = &mut shutdown => {
+            // Answers under way may finish; a client that never finishes
+            // its request (or never reads the answer) must not keep the
+            // process from stopping.
+            let _ = drain.send(());
+            match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
+                Ok(served) => served.map_err(WebError::Serve),
+                Err(_) => Ok(()),
+            }
+        }
+    }
 }
+
+/// How long a stopping server waits for the answers under way.
+const SHUTDOWN_GRACE: std::time::Duration = std::time::Duration::from_secs(5);
 
 /// The site's routes over the store at `store_path`. Opens the store now
 /// (blocking), so a store that cannot be opened is an error here.

@@ -872,3 +872,39 @@ fn a_story_written_by_another_connection_reaches_the_front_page_within_a_second(
         .body
         .contains("A story only the later front page has"));
 }
+
+#[test]
+fn the_server_stops_soon_after_shutdown_even_with_a_client_that_never_finishes() {
+    use std::io::Write;
+    let (_dir, path, _, _) = populated_store();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .unwrap();
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let (address, server) = runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = listener.local_addr().unwrap();
+        let server = tokio::spawn(newsdesk_web::serve(
+            path,
+            listener,
+            SiteOptions::default(),
+            async move {
+                let _ = stopped.await;
+            },
+        ));
+        (address, server)
+    });
+    // A client that starts a request and never ends it.
+    let mut client = std::net::TcpStream::connect(address).unwrap();
+    client.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+
+    let _ = stop.send(());
+    let ended = runtime
+        .block_on(async { tokio::time::timeout(std::time::Duration::from_secs(30), server).await });
+    drop(client);
+    let served = ended.expect("the server was still waiting 30 s after shutdown");
+    assert!(matches!(served, Ok(Ok(()))), "{served:?}");
+}
