@@ -150,19 +150,26 @@ fn no_merge_when_merging_is_turned_off() {
     assert_eq!(detector.current_story(1), 1);
 }
 
+/// Restores one article of the 18th into `story`, as a restart does.
+fn restore(
+    detector: &mut StoryDetector,
+    title: &str,
+    text: &str,
+    story: Option<usize>,
+) -> Assignment {
+    detector.restore(
+        Incoming {
+            title,
+            text,
+            date: day(18),
+        },
+        story,
+    )
+}
+
 #[test]
 fn restore_rebuilds_stories_the_caller_names() {
     let mut detector = StoryDetector::default();
-    let restore = |detector: &mut StoryDetector, title, text, story| {
-        detector.restore(
-            Incoming {
-                title,
-                text,
-                date: day(18),
-            },
-            story,
-        )
-    };
     let flood = restore(&mut detector, "Floods force families", FLOOD, None);
     let strike = restore(&mut detector, "Valmora dock strike begins", STRIKE_A, None);
     assert!(flood.new_story && strike.new_story && flood.story != strike.story);
@@ -325,16 +332,7 @@ fn restored(articles: &[(&str, &str, Option<usize>)]) -> (StoryDetector, Vec<Ass
     let mut detector = holding();
     let assignments = articles
         .iter()
-        .map(|&(title, text, story)| {
-            detector.restore(
-                Incoming {
-                    title,
-                    text,
-                    date: day(18),
-                },
-                story,
-            )
-        })
+        .map(|&(title, text, story)| restore(&mut detector, title, text, story))
         .collect();
     detector.restore_holds();
     (detector, assignments)

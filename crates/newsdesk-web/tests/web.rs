@@ -183,6 +183,7 @@ pub fn populated_store() -> (tempfile::TempDir, PathBuf, StoryId, StoryId) {
 pub struct Site {
     pub base: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<Result<(), newsdesk_web::WebError>>>,
     runtime: Option<tokio::runtime::Runtime>,
 }
 
@@ -195,23 +196,40 @@ impl Site {
             .unwrap();
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let store = store.to_path_buf();
-        let base = runtime.block_on(async move {
+        let (base, server) = runtime.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}/", listener.local_addr().unwrap());
-            tokio::spawn(async move {
-                newsdesk_web::serve(store, listener, SiteOptions::default(), async move {
+            let server = tokio::spawn(newsdesk_web::serve(
+                store,
+                listener,
+                SiteOptions::default(),
+                async move {
                     let _ = stopped.await;
-                })
-                .await
-                .unwrap();
-            });
-            base
+                },
+            ));
+            (base, server)
         });
         Site {
             base,
             stop: Some(stop),
+            server: Some(server),
             runtime: Some(runtime),
         }
+    }
+
+    /// Tells the server to stop and waits up to `limit` for it to end;
+    /// `None` when it was still running then.
+    pub fn stop_within(
+        mut self,
+        limit: std::time::Duration,
+    ) -> Option<Result<(), newsdesk_web::WebError>> {
+        let _ = self.stop.take()?.send(());
+        let server = self.server.take()?;
+        let ended = self
+            .runtime
+            .as_ref()?
+            .block_on(async { tokio::time::timeout(limit, server).await });
+        Some(ended.ok()?.expect("the server task does not panic"))
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -877,34 +895,18 @@ fn a_story_written_by_another_connection_reaches_the_front_page_within_a_second(
 fn the_server_stops_soon_after_shutdown_even_with_a_client_that_never_finishes() {
     use std::io::Write;
     let (_dir, path, _, _) = populated_store();
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let (address, server) = runtime.block_on(async move {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = listener.local_addr().unwrap();
-        let server = tokio::spawn(newsdesk_web::serve(
-            path,
-            listener,
-            SiteOptions::default(),
-            async move {
-                let _ = stopped.await;
-            },
-        ));
-        (address, server)
-    });
+    let site = Site::start(&path);
     // A client that starts a request and never ends it.
+    let address = site
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
     let mut client = std::net::TcpStream::connect(address).unwrap();
     client.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").unwrap();
     std::thread::sleep(std::time::Duration::from_millis(200));
 
-    let _ = stop.send(());
-    let ended = runtime
-        .block_on(async { tokio::time::timeout(std::time::Duration::from_secs(30), server).await });
+    let served = site.stop_within(std::time::Duration::from_secs(30));
     drop(client);
-    let served = ended.expect("the server was still waiting 30 s after shutdown");
-    assert!(matches!(served, Ok(Ok(()))), "{served:?}");
+    let served = served.expect("the server was still waiting 30 s after shutdown");
+    assert!(served.is_ok(), "{served:?}");
 }
