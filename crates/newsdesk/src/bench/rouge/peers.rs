@@ -1,6 +1,7 @@
 //! The Python peers: `bench/rouge/run-peers.sh` summarises every cluster
 //! with sumy's LexRank, TextRank and LSA, and scores every system's
-//! summaries with Google's `rouge-score` package for the agreement check.
+//! summaries with Google's `rouge-score` package for the agreement check
+//! and with the original ROUGE-1.5.5 Perl script.
 //!
 //! The exchange is one JSON file in (clusters as pre-split sentences, the
 //! references, and our systems' summaries) and JSON lines out.
@@ -20,6 +21,11 @@ pub struct PeerRun {
     pub summaries: BTreeMap<String, Vec<(String, f64)>>,
     /// System -> rouge-score's mean ROUGE-1 and ROUGE-2 recall (0-1).
     pub agreement: BTreeMap<String, Agreement>,
+    /// System -> the original ROUGE-1.5.5 script's mean ROUGE-1 and
+    /// ROUGE-2 recall (0-1).
+    pub official: BTreeMap<String, (f64, f64)>,
+    /// Why the original script could not run, when it could not.
+    pub official_missing: Option<String>,
     /// Package versions, as the script printed them.
     pub versions: String,
 }
@@ -109,6 +115,12 @@ pub(super) fn parse(stdout: &str, clusters: &[Cluster]) -> Result<PeerRun> {
                     },
                 );
             }
+            Some("official") => {
+                let number = |key: &str| v[key].as_f64().unwrap_or(f64::NAN);
+                run.official
+                    .insert(text("system"), (number("rouge1"), number("rouge2")));
+            }
+            Some("official-missing") => run.official_missing = Some(text("why")),
             Some("versions") => {
                 run.versions = v["packages"]
                     .as_object()

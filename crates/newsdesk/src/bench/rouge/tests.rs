@@ -124,6 +124,7 @@ fn peer_output_is_read_back_per_cluster() {
 {"kind": "summary", "system": "sumy-lsa", "cluster": "d2b", "summary": "B.", "seconds": 0.5}
 {"kind": "summary", "system": "sumy-lsa", "cluster": "d1a", "summary": "A.", "seconds": 0.25}
 {"kind": "agreement", "system": "lead", "rouge1": 0.3, "rouge2": 0.05, "rouge1_cut": 0.31, "rouge2_cut": 0.055}
+{"kind": "official", "system": "lead", "rouge1": 0.304, "rouge2": 0.057}
 "#;
     let run = peers::parse(stdout, &clusters).unwrap();
     assert_eq!(
@@ -132,6 +133,12 @@ fn peer_output_is_read_back_per_cluster() {
     );
     assert_eq!(run.agreement["lead"].rouge2_cut, 0.055);
     assert_eq!(run.versions, "sumy 0.13.0");
+    assert_eq!(run.official["lead"], (0.304, 0.057));
+    assert_eq!(run.official_missing, None);
+    let no_perl = r#"{"kind": "official-missing", "why": "no Perl"}"#;
+    let run = peers::parse(no_perl, &clusters).unwrap();
+    assert_eq!(run.official_missing.as_deref(), Some("no Perl"));
+    assert!(run.official.is_empty());
 
     let missing = r#"{"kind": "summary", "system": "sumy-lsa", "cluster": "d1a", "summary": "A.", "seconds": 0.1}"#;
     assert!(peers::parse(missing, &clusters).is_err());
