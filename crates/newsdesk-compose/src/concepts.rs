@@ -2,14 +2,22 @@
 //! several articles share are the story's facts; pick the sentences that
 //! cover the most of them, weighted by how many articles report each, per
 //! word spent (after Gillick and Favre's concept model, solved greedily).
+//! A brief weighs two more objectives beside the concepts (`submodular`):
+//! how well its sentences stand for all the others, and how closely its
+//! words follow the articles' mix of words.
 
 use crate::pool::Pool;
+use crate::submodular::{word_counts, SentenceCoverage, WordProfile};
 use newsdesk_text::{is_stopword, words, Stemmer};
 use std::collections::{HashMap, HashSet};
 
 /// How strongly longer sentences are penalised when ranked by gain per word.
 const LENGTH_EXPONENT: f32 = 0.7;
 const MIN_SHARE: f32 = 0.3;
+/// Weights of the sentence coverage and the word profile in a brief, each
+/// against the concepts' share of their whole weight.
+const SENTENCE_COVERAGE_WEIGHT: f32 = 0.5;
+const WORD_PROFILE_WEIGHT: f32 = 0.5;
 
 /// A sentence as a brief would print it.
 pub struct BriefForm {
@@ -41,14 +49,63 @@ pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize
             words: form.text.split_whitespace().count(),
         })
         .collect();
+    let counts: Vec<Vec<(String, f32)>> = candidates
+        .iter()
+        .map(|c| word_counts(&forms[c.id].text, &stemmer))
+        .collect();
+    let mut coverage = SentenceCoverage::new(pool);
+    let mut profile = WordProfile::new(
+        (0..pool.sentences.len()).map(|i| pool.text(i)),
+        budget,
+        &stemmer,
+    );
+    let concept_whole: f32 = weights.values().sum::<f32>().max(f32::MIN_POSITIVE);
+    let mut covered: HashSet<&str> = HashSet::new();
+    let mut taken = vec![false; candidates.len()];
+    let mut chosen = Vec::new();
     let mut words_used = 0;
-    greedy(&candidates, &weights, HashSet::new(), |_, next| {
-        if words_used >= budget {
-            return true;
+    while words_used < budget {
+        let mut best: Option<(f32, usize)> = None;
+        for (k, candidate) in candidates.iter().enumerate() {
+            if taken[k] {
+                continue;
+            }
+            // Every sentence must tell a shared fact not yet told, or a
+            // second report of one story could follow the first.
+            let concept = new_weight(candidate, &weights, &covered);
+            if concept <= 0.0 {
+                continue;
+            }
+            let gain = concept / concept_whole
+                + SENTENCE_COVERAGE_WEIGHT * coverage.gain(candidate.id)
+                + WORD_PROFILE_WEIGHT * profile.gain(&counts[k]);
+            if gain <= 0.0 {
+                continue;
+            }
+            let value = gain / (candidate.words.max(1) as f32).powf(LENGTH_EXPONENT);
+            if best.is_none_or(|(v, _)| value > v) {
+                best = Some((value, k));
+            }
         }
-        words_used += next.words;
-        false
-    })
+        let Some((_, next)) = best else { break };
+        covered.extend(candidates[next].concepts.iter().map(String::as_str));
+        coverage.add(candidates[next].id);
+        profile.add(&counts[next]);
+        taken[next] = true;
+        words_used += candidates[next].words;
+        chosen.push(candidates[next].id);
+    }
+    chosen
+}
+
+/// The weight of a candidate's concepts not yet covered.
+fn new_weight(candidate: &Candidate, weights: &HashMap<&str, f32>, covered: &HashSet<&str>) -> f32 {
+    candidate
+        .concepts
+        .iter()
+        .filter(|c| !covered.contains(c.as_str()))
+        .map(|c| weights.get(c.as_str()).copied().unwrap_or(0.0))
+        .sum()
 }
 
 /// Up to `count` sentences that add the most concepts not already told by
@@ -101,12 +158,7 @@ fn greedy<'a>(
             if taken[k] {
                 continue;
             }
-            let gain: f32 = candidate
-                .concepts
-                .iter()
-                .filter(|c| !covered.contains(c.as_str()))
-                .map(|c| weights.get(c.as_str()).copied().unwrap_or(0.0))
-                .sum();
+            let gain = new_weight(candidate, weights, &covered);
             if gain <= 0.0 {
                 continue;
             }

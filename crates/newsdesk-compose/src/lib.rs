@@ -20,6 +20,7 @@ mod rank;
 mod sections;
 mod select;
 mod sources;
+mod submodular;
 mod timeline;
 mod trim;
 mod vectors;

@@ -211,3 +211,148 @@ fn an_undated_article_is_dated_by_its_photo_caption() {
         chrono::NaiveDate::from_ymd_opt(2025, 3, 3)
     );
 }
+
+fn pool_of(articles: &[Article]) -> pool::Pool<'_> {
+    let sources = sources::describe(articles);
+    pool::Pool::build(articles, &sources)
+}
+
+#[test]
+fn kmeans_groups_sentences_that_share_their_words() {
+    let articles = [
+        article(
+            "Gazette",
+            (2026, 3, 12),
+            &["Ferry crews on the northern routes stopped work after roster talks failed."],
+        ),
+        article(
+            "Courier",
+            (2026, 3, 12),
+            &["Ferry crews on the northern routes stopped work when the roster talks failed."],
+        ),
+        article(
+            "Herald",
+            (2026, 3, 12),
+            &["Engineers closed the harbour bridge to repair cracked steel cables."],
+        ),
+        article(
+            "Post",
+            (2026, 3, 12),
+            &["Engineers closed the harbour bridge so cracked steel cables can be repaired."],
+        ),
+    ];
+    let pool = pool_of(&articles);
+    assert_eq!(pool.sentences.len(), 4);
+    let labels = submodular::kmeans(&pool, 2);
+    assert_eq!(labels[0], labels[1], "both strike reports in one cluster");
+    assert_eq!(labels[2], labels[3], "both bridge reports in one cluster");
+    assert_ne!(labels[0], labels[2], "the two stories apart");
+}
+
+#[test]
+fn sentence_coverage_gains_less_for_what_is_already_covered() {
+    let articles = [
+        article(
+            "Gazette",
+            (2026, 3, 12),
+            &[
+                "Ferry crews on the northern routes stopped work after roster talks failed.",
+                "Engineers closed the harbour bridge to repair cracked steel cables.",
+            ],
+        ),
+        article(
+            "Courier",
+            (2026, 3, 12),
+            &[
+                "Ferry crews on the northern routes stopped work when the roster talks failed.",
+                "Passengers queued for hours at the southern terminal.",
+            ],
+        ),
+    ];
+    let pool = pool_of(&articles);
+    let mut coverage = submodular::SentenceCoverage::new(&pool);
+    let strike = 0;
+    let same_strike = 2;
+    let before = coverage.gain(same_strike);
+    assert!(
+        before > 0.0 && before <= 1.0,
+        "a share of the whole: {before}"
+    );
+    coverage.add(strike);
+    let after = coverage.gain(same_strike);
+    assert!(
+        after < before,
+        "the strike told twice is worth less the second time: {after} vs {before}"
+    );
+}
+
+#[test]
+fn word_profile_stops_paying_for_a_word_once_a_summary_would_hold_enough_of_it() {
+    let stemmer = newsdesk_text::Stemmer::default();
+    let texts = [
+        "The strike closed the port.",
+        "The port stayed closed for a week.",
+    ];
+    let profile = submodular::WordProfile::new(texts.into_iter(), 10, &stemmer);
+    let port = submodular::word_counts("port", &stemmer);
+    let ports = submodular::word_counts("port port port port port", &stemmer);
+    // "port" is 2 of 12 words: a 10-word summary would hold 1.67 of them.
+    let one = profile.gain(&port);
+    assert!((one - 0.1).abs() < 1e-5, "one port of ten words: {one}");
+    let five = profile.gain(&ports);
+    assert!(
+        (five - 0.1667).abs() < 1e-3,
+        "capped at the expected count: {five}"
+    );
+    let mut told = profile;
+    told.add(&ports);
+    assert_eq!(
+        told.gain(&port),
+        0.0,
+        "nothing more for a word already told enough"
+    );
+    assert_eq!(
+        told.gain(&submodular::word_counts("unheard", &stemmer)),
+        0.0
+    );
+}
+
+#[test]
+fn a_brief_tells_a_second_fact_before_repeating_the_first() {
+    let strike = "Ferry crews on the northern routes stopped work on Thursday after talks over new rosters failed.";
+    let strike_again =
+        "Ferry crews on the northern routes stopped work after the talks over new rosters failed.";
+    let timetable = "The operator said it would run a reduced timetable on the northern routes for the weekend.";
+    let articles = [
+        article("Gazette", (2026, 3, 12), &[strike, timetable]),
+        article(
+            "Courier",
+            (2026, 3, 12),
+            &[
+                strike_again,
+                "The operator will run a reduced timetable on the northern routes for the weekend.",
+            ],
+        ),
+        article(
+            "Herald",
+            (2026, 3, 12),
+            &[
+                strike,
+                "Passengers queued for hours at the southern terminal on Friday morning.",
+            ],
+        ),
+    ];
+    let options = ComposeOptions {
+        brief_words: Some(30),
+        ..ComposeOptions::default()
+    };
+    let story = compose(&articles, &options).unwrap();
+    let told: Vec<&str> = story.lead.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert_eq!(
+        told.iter().filter(|t| t.contains("stopped work")).count(),
+        1,
+        "the strike once: {told:?}"
+    );
+    assert!(told.iter().any(|t| t.contains("timetable")), "{told:?}");
+}
