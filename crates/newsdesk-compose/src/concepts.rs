@@ -29,7 +29,10 @@ pub struct BriefForm {
 }
 
 /// Sentence ids covering the most weighted concepts within `budget` words,
-/// most valuable first; each sentence counted as `forms` prints it, and
+/// most valuable first, each also judged by how well it stands for the
+/// other sentences and how closely its words follow the articles' (the
+/// three gains added, each a share of its objective's whole); every
+/// sentence must add a concept. Each sentence counted as `forms` prints it, and
 /// its words counted as ROUGE and a reader's word limit count them
 /// (white-space separated), so a trimmed sentence costs what it prints.
 pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize> {
