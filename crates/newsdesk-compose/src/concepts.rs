@@ -196,8 +196,10 @@ fn sentence_concepts(text: &str, stemmer: &Stemmer) -> Vec<String> {
         .collect()
 }
 
-/// Each concept's weight: the number of articles that contain it, for
-/// concepts in at least `MIN_SHARE` of the articles (and two at least).
+/// Each concept's weight: the number of independent reports that contain
+/// it (articles relaying one report count once), for concepts in at least
+/// `MIN_SHARE` of the articles (and two at least): a fact several outlets
+/// repeat is shared, but repeating one report does not make it weigh more.
 fn concept_weights<'a>(pool: &Pool, concepts: &'a [Vec<String>]) -> HashMap<&'a str, f32> {
     let mut sources: HashMap<&str, HashSet<usize>> = HashMap::new();
     for (i, list) in concepts.iter().enumerate() {
@@ -214,6 +216,9 @@ fn concept_weights<'a>(pool: &Pool, concepts: &'a [Vec<String>]) -> HashMap<&'a 
     sources
         .into_iter()
         .filter(|(_, s)| s.len() >= minimum)
-        .map(|(c, s)| (c, s.len() as f32))
+        .map(|(c, s)| {
+            let reports: HashSet<usize> = s.iter().map(|&source| pool.report[source]).collect();
+            (c, reports.len() as f32)
+        })
         .collect()
 }

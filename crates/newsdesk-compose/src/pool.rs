@@ -65,13 +65,17 @@ pub struct Pool<'a> {
     pub same_fact: Vec<Vec<usize>>,
     /// The newest publication date among the articles.
     pub newest: Option<chrono::NaiveDate>,
+    /// Each article's report: its own index, or the index of the first
+    /// article that relays the same underlying report, so that rewrites
+    /// of one report count once.
+    pub report: Vec<usize>,
 }
 
 /// Two sentences this similar (cosine of weighted terms) report one fact.
 pub const SAME_FACT: f32 = 0.42;
 
 impl<'a> Pool<'a> {
-    pub fn build(articles: &'a [Article], _sources: &Sources) -> Pool<'a> {
+    pub fn build(articles: &'a [Article], sources: &Sources) -> Pool<'a> {
         let stemmer = Stemmer::default();
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
         let mut sentences = Vec::new();
@@ -128,6 +132,7 @@ impl<'a> Pool<'a> {
             vocabulary,
             same_fact,
             newest: articles.iter().filter_map(|a| a.published).max(),
+            report: reports(sources),
         }
     }
 
@@ -198,6 +203,24 @@ fn inverse_document_frequency(sentences: &[PoolSentence], vocabulary: usize) -> 
 }
 
 /// For each sentence, the sentences of other sources that say the same.
+/// Each source's report: the first source relaying the same named report,
+/// or itself.
+fn reports(sources: &Sources) -> Vec<usize> {
+    sources
+        .0
+        .iter()
+        .enumerate()
+        .map(|(k, source)| match &source.relays {
+            Some(report) => sources
+                .0
+                .iter()
+                .position(|other| other.relays.as_ref() == Some(report))
+                .unwrap_or(k),
+            None => k,
+        })
+        .collect()
+}
+
 fn same_fact_links(sentences: &[PoolSentence]) -> Vec<Vec<usize>> {
     let mut links = vec![Vec::new(); sentences.len()];
     for i in 0..sentences.len() {

@@ -39,7 +39,7 @@ pub fn score(pool: &Pool, sources: &Sources) -> Scores {
     let mut score = Vec::with_capacity(pool.sentences.len());
     for (i, s) in pool.sentences.iter().enumerate() {
         let salience = s.vector.cosine(&centroid);
-        let reports = independent_reports(pool, sources, i);
+        let reports = independent_reports(pool, i);
         let position = 1.0 / (1.0 + s.position as f32 / 3.0);
         let mut value = salience + 0.12 * (reports as f32 - 1.0).min(3.0) + 0.05 * position;
         if !s.printable {
@@ -58,20 +58,17 @@ pub fn score(pool: &Pool, sources: &Sources) -> Scores {
 
 /// Distinct reports of the fact: other sources saying the same, where all
 /// sources that relay the same named report count as one.
-fn independent_reports(pool: &Pool, sources: &Sources, sentence: usize) -> usize {
-    let mut reports: Vec<String> = Vec::new();
+fn independent_reports(pool: &Pool, sentence: usize) -> usize {
+    let mut reports: Vec<usize> = Vec::new();
     let own = pool.sentences[sentence].source;
     for source in std::iter::once(own).chain(
         pool.same_fact[sentence]
             .iter()
             .map(|&o| pool.sentences[o].source),
     ) {
-        let key = sources.0[source]
-            .relays
-            .clone()
-            .unwrap_or_else(|| format!("#{source}"));
-        if !reports.contains(&key) {
-            reports.push(key);
+        let report = pool.report[source];
+        if !reports.contains(&report) {
+            reports.push(report);
         }
     }
     reports.len()

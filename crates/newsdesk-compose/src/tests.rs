@@ -356,3 +356,53 @@ fn a_brief_tells_a_second_fact_before_repeating_the_first() {
     );
     assert!(told.iter().any(|t| t.contains("timetable")), "{told:?}");
 }
+
+#[test]
+fn rewrites_of_one_report_count_once_in_a_brief() {
+    // Three outlets relay the Harbour Post's report of the fuel shortage;
+    // two report the roster vote on their own. The vote, told by two
+    // independent reports, is the story's shared fact; the shortage,
+    // however often repeated, is one report's.
+    let relayed =
+        "Ferry operators warned that a fuel shortage could cancel the island crossings next month.";
+    let own =
+        "Ferry crews voted by a wide margin to accept the new winter rosters on Friday evening.";
+    let relay = |outlet: &str| {
+        article(
+            outlet,
+            (2026, 3, 14),
+            &[
+                "Crossings to the islands ran late again, according to The Harbour Post.",
+                relayed,
+            ],
+        )
+    };
+    let independent = |outlet: &str, opening: &str| article(outlet, (2026, 3, 14), &[opening, own]);
+    let articles = [
+        relay("Gazette"),
+        relay("Courier"),
+        relay("Herald"),
+        independent(
+            "Tribune",
+            "Union leaders counted the ballots in the port hall.",
+        ),
+        independent(
+            "Observer",
+            "The result was announced by the union secretary.",
+        ),
+    ];
+    let story = compose(
+        &articles,
+        &ComposeOptions {
+            brief_words: Some(15),
+            ..ComposeOptions::default()
+        },
+    )
+    .unwrap();
+    let first = &story.lead.first().expect("a brief sentence").text;
+    assert!(
+        first.starts_with("Ferry crews voted by a wide margin"),
+        "{:#?}",
+        story.lead
+    );
+}
