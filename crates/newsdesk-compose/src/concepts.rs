@@ -73,6 +73,13 @@ pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize
             if taken[k] {
                 continue;
             }
+            // Nor another source's telling of a fact already told.
+            if chosen
+                .iter()
+                .any(|&c: &usize| pool.same_fact[c].contains(&candidate.id))
+            {
+                continue;
+            }
             // Every sentence must tell a shared fact not yet told, or a
             // second report of one story could follow the first.
             let concept = new_weight(candidate, &weights, &covered);

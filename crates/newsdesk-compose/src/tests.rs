@@ -406,3 +406,53 @@ fn rewrites_of_one_report_count_once_in_a_brief() {
         story.lead
     );
 }
+
+#[test]
+fn a_brief_never_tells_one_fact_twice_even_with_words_to_spare() {
+    // The Courier's telling of the strike adds a shared pair ("night pay")
+    // the Gazette's lacks, but it is the same fact.
+    let gazette_strike =
+        "Ferry crews on the northern routes stopped work on Thursday after talks over new rosters failed.";
+    let courier_strike = "Ferry crews on the northern routes stopped work on Thursday after talks over new rosters and night pay failed.";
+    let articles = [
+        article(
+            "Gazette",
+            (2026, 3, 12),
+            &[
+                gazette_strike,
+                "The operator said it would run a reduced timetable for the weekend.",
+            ],
+        ),
+        article(
+            "Courier",
+            (2026, 3, 12),
+            &[
+                courier_strike,
+                "The operator will run a reduced timetable for the weekend.",
+            ],
+        ),
+        article(
+            "Herald",
+            (2026, 3, 12),
+            &[
+                "Union leaders said night pay had not risen in four years of talks.",
+                "Passengers queued for hours at the southern terminal on Friday morning.",
+            ],
+        ),
+    ];
+    let story = compose(
+        &articles,
+        &ComposeOptions {
+            brief_words: Some(200),
+            ..ComposeOptions::default()
+        },
+    )
+    .unwrap();
+    let told: Vec<&str> = story.lead.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        told.iter().filter(|t| t.contains("stopped work")).count(),
+        1,
+        "{told:?}"
+    );
+    assert!(told.iter().any(|t| t.contains("timetable")), "{told:?}");
+}
