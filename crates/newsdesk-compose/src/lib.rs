@@ -35,8 +35,9 @@ mod tests;
 pub struct ComposeOptions {
     /// Sentences in the lead and the sections together (full mode).
     pub body_sentences: usize,
-    /// Brief mode: only a lead and body of at most this many words, no
-    /// statements, table or outlook.
+    /// Brief mode: only a lead of whole sentences, added until they hold
+    /// this many words (so the last may run past it), no statements, table
+    /// or outlook.
     pub brief_words: Option<usize>,
 }
 

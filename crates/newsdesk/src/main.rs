@@ -38,7 +38,8 @@ enum Command {
         /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
-        /// Brief mode: a summary of at most about this many words.
+        /// Brief mode: whole sentences until they hold this many words (the
+        /// last may run past it).
         #[arg(long)]
         words: Option<usize>,
     },
