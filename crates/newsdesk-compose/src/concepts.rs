@@ -7,7 +7,8 @@
 //! words follow the articles' mix of words.
 
 use crate::pool::Pool;
-use crate::submodular::{word_counts, SentenceCoverage, WordProfile};
+use crate::rank::Scores;
+use crate::submodular::{word_counts, SentenceCoverage, WordProfile, MAX_COVERED_SENTENCES};
 use newsdesk_text::{is_stopword, words, Stemmer};
 use std::collections::{HashMap, HashSet};
 
@@ -35,7 +36,7 @@ pub struct BriefForm {
 /// sentence must add a concept. Each sentence counted as `forms` prints it, and
 /// its words counted as ROUGE and a reader's word limit count them
 /// (white-space separated), so a trimmed sentence costs what it prints.
-pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize> {
+pub fn by_concepts(pool: &Pool, scores: &Scores, forms: &[BriefForm], budget: usize) -> Vec<usize> {
     let stemmer = Stemmer::default();
     let original: Vec<Vec<String>> = (0..pool.sentences.len())
         .map(|i| sentence_concepts(pool.text(i), &stemmer))
@@ -56,7 +57,7 @@ pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize
         .iter()
         .map(|c| word_counts(&forms[c.id].text, &stemmer))
         .collect();
-    let mut coverage = SentenceCoverage::new(pool);
+    let mut coverage = SentenceCoverage::new(pool, &best_ranked(scores, MAX_COVERED_SENTENCES));
     let mut profile = WordProfile::new(
         (0..pool.sentences.len()).map(|i| pool.text(i)),
         budget,
@@ -106,6 +107,18 @@ pub fn by_concepts(pool: &Pool, forms: &[BriefForm], budget: usize) -> Vec<usize
         chosen.push(candidates[next].id);
     }
     chosen
+}
+
+/// Up to `limit` sentence ids, best ranked first when there are more; all
+/// of them, in pool order, otherwise.
+fn best_ranked(scores: &Scores, limit: usize) -> Vec<usize> {
+    let mut ids: Vec<usize> = (0..scores.score.len()).collect();
+    if ids.len() > limit {
+        ids.sort_by(|&a, &b| scores.score[b].total_cmp(&scores.score[a]));
+        ids.truncate(limit);
+        ids.sort_unstable();
+    }
+    ids
 }
 
 /// The weight of a candidate's concepts not yet covered.

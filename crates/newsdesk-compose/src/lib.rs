@@ -72,7 +72,7 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
 
     if let Some(words) = options.brief_words {
         let mut forms = brief_forms(&pool);
-        let chosen = concepts::by_concepts(&pool, &forms, words);
+        let chosen = concepts::by_concepts(&pool, &scores, &forms, words);
         let lead = chosen
             .iter()
             .map(|&i| {

@@ -19,12 +19,18 @@ const DIVERSITY: f32 = 6.0;
 /// Clusters for the diversity reward, as a share of the sentences.
 const CLUSTER_SHARE: f32 = 0.2;
 const KMEANS_ROUNDS: usize = 20;
+/// The most sentences the coverage objective compares with each other: its
+/// cost grows with the square of their number (k-means with it), so in a
+/// story of hundreds of articles it weighs the best-ranked ones only.
+pub const MAX_COVERED_SENTENCES: usize = 1500;
 
 /// Lin and Bilmes' L(S) + λ·R(S): every pool sentence is covered by the
 /// chosen ones' tf-idf cosine up to a saturation point, and the reward for
 /// choosing from a k-means cluster grows as the square root of what the
 /// cluster already gave, so a second sentence from one cluster earns less.
 pub struct SentenceCoverage {
+    /// Pool sentence -> its row, for the sentences the objective weighs.
+    row_of: Vec<Option<usize>>,
     similarity: Vec<Vec<f32>>,
     saturation: Vec<f32>,
     cluster: Vec<usize>,
@@ -35,15 +41,25 @@ pub struct SentenceCoverage {
 }
 
 impl SentenceCoverage {
-    pub fn new(pool: &Pool) -> SentenceCoverage {
-        let n = pool.sentences.len();
-        let norms: Vec<f32> = pool.sentences.iter().map(|s| s.vector.norm()).collect();
+    /// The objective over `members`, pool sentence ids (at most
+    /// [`MAX_COVERED_SENTENCES`] are worth passing).
+    pub fn new(pool: &Pool, members: &[usize]) -> SentenceCoverage {
+        let n = members.len();
+        let mut row_of = vec![None; pool.sentences.len()];
+        for (row, &id) in members.iter().enumerate() {
+            row_of[id] = Some(row);
+        }
+        let vectors: Vec<&crate::vectors::TermVector> = members
+            .iter()
+            .map(|&id| &pool.sentences[id].vector)
+            .collect();
+        let norms: Vec<f32> = vectors.iter().map(|v| v.norm()).collect();
         let mut similarity = vec![vec![0.0f32; n]; n];
         for i in 0..n {
             for j in i..n {
                 let norms = norms[i] * norms[j];
                 let cosine = if norms > 0.0 {
-                    pool.sentences[i].vector.dot(&pool.sentences[j].vector) / norms
+                    vectors[i].dot(vectors[j]) / norms
                 } else {
                     0.0
                 };
@@ -55,7 +71,7 @@ impl SentenceCoverage {
         let saturation: Vec<f32> = row.iter().map(|r| SATURATION / n as f32 * r).collect();
         let reward: Vec<f32> = row.iter().map(|r| r / n as f32).collect();
         let clusters = ((CLUSTER_SHARE * n as f32).round() as usize).clamp(1, n.max(1));
-        let cluster = kmeans(pool, clusters);
+        let cluster = kmeans(&vectors, clusters);
         let mut cluster_whole = vec![0.0f32; clusters];
         for (j, &c) in cluster.iter().enumerate() {
             cluster_whole[c] += reward[j];
@@ -67,6 +83,7 @@ impl SentenceCoverage {
             .sum::<f32>()
             + DIVERSITY * cluster_whole.iter().map(|v| v.sqrt()).sum::<f32>();
         SentenceCoverage {
+            row_of,
             similarity,
             saturation,
             cluster,
@@ -77,9 +94,12 @@ impl SentenceCoverage {
         }
     }
 
-    /// What adding pool sentence `j` would add, as a share of the value of
-    /// choosing every sentence.
-    pub fn gain(&self, j: usize) -> f32 {
+    /// What adding pool sentence `id` would add, as a share of the value
+    /// of choosing every sentence; nothing for a sentence it does not weigh.
+    pub fn gain(&self, id: usize) -> f32 {
+        let Some(j) = self.row_of[id] else {
+            return 0.0;
+        };
         let coverage: f32 = (0..self.covered.len())
             .map(|i| {
                 let before = self.covered[i].min(self.saturation[i]);
@@ -91,7 +111,10 @@ impl SentenceCoverage {
         (coverage + DIVERSITY * diversity) / self.whole
     }
 
-    pub fn add(&mut self, j: usize) {
+    pub fn add(&mut self, id: usize) {
+        let Some(j) = self.row_of[id] else {
+            return;
+        };
         for (covered, row) in self.covered.iter_mut().zip(&self.similarity) {
             *covered += row[j];
         }
@@ -99,24 +122,20 @@ impl SentenceCoverage {
     }
 }
 
-/// Spherical k-means of the sentences' tf-idf vectors into `k` clusters,
-/// seeded with evenly spaced sentences so that it is deterministic.
-pub fn kmeans(pool: &Pool, k: usize) -> Vec<usize> {
-    let n = pool.sentences.len();
-    let terms = pool
-        .sentences
+/// Spherical k-means of tf-idf vectors into `k` clusters, seeded with
+/// evenly spaced vectors so that it is deterministic.
+pub fn kmeans(vectors: &[&crate::vectors::TermVector], k: usize) -> Vec<usize> {
+    let n = vectors.len();
+    let terms = vectors
         .iter()
-        .flat_map(|s| s.vector.0.iter().map(|&(t, _)| t as usize + 1))
+        .flat_map(|v| v.0.iter().map(|&(t, _)| t as usize + 1))
         .max()
         .unwrap_or(0);
-    let unit: Vec<Vec<(usize, f32)>> = pool
-        .sentences
+    let unit: Vec<Vec<(usize, f32)>> = vectors
         .iter()
-        .map(|s| {
-            let norm = s.vector.norm();
-            s.vector
-                .0
-                .iter()
+        .map(|v| {
+            let norm = v.norm();
+            v.0.iter()
                 .map(|&(t, w)| (t as usize, if norm > 0.0 { w / norm } else { 0.0 }))
                 .collect()
         })

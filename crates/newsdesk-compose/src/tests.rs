@@ -243,7 +243,8 @@ fn kmeans_groups_sentences_that_share_their_words() {
     ];
     let pool = pool_of(&articles);
     assert_eq!(pool.sentences.len(), 4);
-    let labels = submodular::kmeans(&pool, 2);
+    let vectors: Vec<_> = pool.sentences.iter().map(|s| &s.vector).collect();
+    let labels = submodular::kmeans(&vectors, 2);
     assert_eq!(labels[0], labels[1], "both strike reports in one cluster");
     assert_eq!(labels[2], labels[3], "both bridge reports in one cluster");
     assert_ne!(labels[0], labels[2], "the two stories apart");
@@ -270,7 +271,8 @@ fn sentence_coverage_gains_less_for_what_is_already_covered() {
         ),
     ];
     let pool = pool_of(&articles);
-    let mut coverage = submodular::SentenceCoverage::new(&pool);
+    let everything: Vec<usize> = (0..pool.sentences.len()).collect();
+    let mut coverage = submodular::SentenceCoverage::new(&pool, &everything);
     let strike = 0;
     let same_strike = 2;
     let before = coverage.gain(same_strike);
@@ -455,4 +457,35 @@ fn a_brief_never_tells_one_fact_twice_even_with_words_to_spare() {
         "{told:?}"
     );
     assert!(told.iter().any(|t| t.contains("timetable")), "{told:?}");
+}
+
+#[test]
+fn sentence_coverage_weighs_only_the_sentences_it_was_given() {
+    let articles = [
+        article(
+            "Gazette",
+            (2026, 3, 12),
+            &[
+                "Ferry crews on the northern routes stopped work after roster talks failed.",
+                "Engineers closed the harbour bridge to repair cracked steel cables.",
+            ],
+        ),
+        article(
+            "Courier",
+            (2026, 3, 12),
+            &["Ferry crews on the northern routes stopped work when the roster talks failed."],
+        ),
+    ];
+    let pool = pool_of(&articles);
+    // As in a story too large to compare every sentence with every other.
+    let mut coverage = submodular::SentenceCoverage::new(&pool, &[0, 2]);
+    assert_eq!(coverage.gain(1), 0.0, "the bridge is not weighed");
+    let before = coverage.gain(2);
+    assert!(before > 0.0);
+    coverage.add(1);
+    assert_eq!(
+        coverage.gain(2),
+        before,
+        "adding an unweighed one changes nothing"
+    );
 }
