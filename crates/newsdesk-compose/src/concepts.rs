@@ -57,56 +57,56 @@ pub fn by_concepts(pool: &Pool, scores: &Scores, forms: &[BriefForm], budget: us
         .iter()
         .map(|c| word_counts(&forms[c.id].text, &stemmer))
         .collect();
-    let mut coverage = SentenceCoverage::new(pool, &best_ranked(scores, MAX_COVERED_SENTENCES));
-    let mut profile = WordProfile::new(
+    let coverage = SentenceCoverage::new(pool, &best_ranked(scores, MAX_COVERED_SENTENCES));
+    let profile = WordProfile::new(
         (0..pool.sentences.len()).map(|i| pool.text(i)),
         budget,
         &stemmer,
     );
     let concept_whole: f32 = weights.values().sum::<f32>().max(f32::MIN_POSITIVE);
-    let mut covered: HashSet<&str> = HashSet::new();
-    let mut taken = vec![false; candidates.len()];
-    let mut chosen = Vec::new();
-    let mut words_used = 0;
-    while words_used < budget {
-        let mut best: Option<(f32, usize)> = None;
-        for (k, candidate) in candidates.iter().enumerate() {
-            if taken[k] {
-                continue;
-            }
-            // Nor another source's telling of a fact already told.
+    struct Told<'a> {
+        concepts: HashSet<&'a str>,
+        coverage: SentenceCoverage,
+        profile: WordProfile,
+        words: usize,
+    }
+    let mut told = Told {
+        concepts: HashSet::new(),
+        coverage,
+        profile,
+        words: 0,
+    };
+    greedy(
+        &candidates,
+        &mut told,
+        |told, k, candidate, chosen| {
+            // Never another source's telling of a fact already told.
             if chosen
                 .iter()
-                .any(|&c: &usize| pool.same_fact[c].contains(&candidate.id))
+                .any(|&c| pool.same_fact[c].contains(&candidate.id))
             {
-                continue;
+                return 0.0;
             }
             // Every sentence must tell a shared fact not yet told, or a
             // second report of one story could follow the first.
-            let concept = new_weight(candidate, &weights, &covered);
+            let concept = new_weight(candidate, &weights, &told.concepts);
             if concept <= 0.0 {
-                continue;
+                return 0.0;
             }
-            let gain = concept / concept_whole
-                + SENTENCE_COVERAGE_WEIGHT * coverage.gain(candidate.id)
-                + WORD_PROFILE_WEIGHT * profile.gain(&counts[k]);
-            if gain <= 0.0 {
-                continue;
-            }
-            let value = gain / (candidate.words.max(1) as f32).powf(LENGTH_EXPONENT);
-            if best.is_none_or(|(v, _)| value > v) {
-                best = Some((value, k));
-            }
-        }
-        let Some((_, next)) = best else { break };
-        covered.extend(candidates[next].concepts.iter().map(String::as_str));
-        coverage.add(candidates[next].id);
-        profile.add(&counts[next]);
-        taken[next] = true;
-        words_used += candidates[next].words;
-        chosen.push(candidates[next].id);
-    }
-    chosen
+            concept / concept_whole
+                + SENTENCE_COVERAGE_WEIGHT * told.coverage.gain(candidate.id)
+                + WORD_PROFILE_WEIGHT * told.profile.gain(&counts[k])
+        },
+        |told, k| {
+            let candidate = &candidates[k];
+            told.concepts
+                .extend(candidate.concepts.iter().map(String::as_str));
+            told.coverage.add(candidate.id);
+            told.profile.add(&counts[k]);
+            told.words += candidate.words;
+        },
+        |told, _| told.words >= budget,
+    )
 }
 
 /// Up to `limit` sentence ids, best ranked first when there are more; all
@@ -139,7 +139,7 @@ pub fn cover(pool: &Pool, count: usize, told: &[usize]) -> Vec<usize> {
         .map(|i| sentence_concepts(pool.text(i), &stemmer))
         .collect();
     let weights = concept_weights(pool, &concepts);
-    let covered: HashSet<&str> = told
+    let mut covered: HashSet<&str> = told
         .iter()
         .flat_map(|&i| concepts[i].iter().map(String::as_str))
         .collect();
@@ -154,9 +154,15 @@ pub fn cover(pool: &Pool, count: usize, told: &[usize]) -> Vec<usize> {
             words: pool.sentences[id].words,
         })
         .collect();
-    greedy(&candidates, &weights, covered, |chosen, _| {
-        chosen.len() >= count
-    })
+    greedy(
+        &candidates,
+        &mut covered,
+        |covered, _, candidate, _| new_weight(candidate, &weights, covered),
+        |covered, k| {
+            covered.extend(candidates[k].concepts.iter().map(String::as_str));
+        },
+        |_, chosen| chosen.len() >= count,
+    )
 }
 
 struct Candidate {
@@ -165,23 +171,26 @@ struct Candidate {
     words: usize,
 }
 
-/// Greedy budgeted coverage: repeatedly the sentence with the largest
-/// weight of new concepts per word^`LENGTH_EXPONENT`, until `done` says stop.
-fn greedy<'a>(
-    candidates: &'a [Candidate],
-    weights: &HashMap<&str, f32>,
-    mut covered: HashSet<&'a str>,
-    mut done: impl FnMut(&[usize], &Candidate) -> bool,
+/// Greedy budgeted choice: repeatedly the candidate with the largest
+/// `gain` (given what was told and the pool ids chosen so far) per
+/// word^`LENGTH_EXPONENT`, skipping those that gain nothing, until `done`
+/// says stop; `take` records each choice in what was told.
+fn greedy<T>(
+    candidates: &[Candidate],
+    told: &mut T,
+    gain: impl Fn(&T, usize, &Candidate, &[usize]) -> f32,
+    mut take: impl FnMut(&mut T, usize),
+    done: impl Fn(&T, &[usize]) -> bool,
 ) -> Vec<usize> {
     let mut chosen: Vec<usize> = Vec::new();
     let mut taken = vec![false; candidates.len()];
-    loop {
+    while !done(told, &chosen) {
         let mut best: Option<(f32, usize)> = None;
         for (k, candidate) in candidates.iter().enumerate() {
             if taken[k] {
                 continue;
             }
-            let gain = new_weight(candidate, weights, &covered);
+            let gain = gain(told, k, candidate, &chosen);
             if gain <= 0.0 {
                 continue;
             }
@@ -191,10 +200,7 @@ fn greedy<'a>(
             }
         }
         let Some((_, next)) = best else { break };
-        if done(&chosen, &candidates[next]) {
-            break;
-        }
-        covered.extend(candidates[next].concepts.iter().map(String::as_str));
+        take(told, next);
         taken[next] = true;
         chosen.push(candidates[next].id);
     }
