@@ -250,9 +250,9 @@ fn kmeans_groups_sentences_that_share_their_words() {
     assert_ne!(labels[0], labels[2], "the two stories apart");
 }
 
-#[test]
-fn sentence_coverage_gains_less_for_what_is_already_covered() {
-    let articles = [
+/// Pool sentences: 0 and 2 the strike, 1 the bridge, 3 the queues.
+fn strike_told_twice() -> [Article; 2] {
+    [
         article(
             "Gazette",
             (2026, 3, 12),
@@ -269,7 +269,12 @@ fn sentence_coverage_gains_less_for_what_is_already_covered() {
                 "Passengers queued for hours at the southern terminal.",
             ],
         ),
-    ];
+    ]
+}
+
+#[test]
+fn sentence_coverage_gains_less_for_what_is_already_covered() {
+    let articles = strike_told_twice();
     let pool = pool_of(&articles);
     let everything: Vec<usize> = (0..pool.sentences.len()).collect();
     let mut coverage = submodular::SentenceCoverage::new(&pool, &everything);
@@ -461,21 +466,7 @@ fn a_brief_never_tells_one_fact_twice_even_with_words_to_spare() {
 
 #[test]
 fn sentence_coverage_weighs_only_the_sentences_it_was_given() {
-    let articles = [
-        article(
-            "Gazette",
-            (2026, 3, 12),
-            &[
-                "Ferry crews on the northern routes stopped work after roster talks failed.",
-                "Engineers closed the harbour bridge to repair cracked steel cables.",
-            ],
-        ),
-        article(
-            "Courier",
-            (2026, 3, 12),
-            &["Ferry crews on the northern routes stopped work when the roster talks failed."],
-        ),
-    ];
+    let articles = strike_told_twice();
     let pool = pool_of(&articles);
     // As in a story too large to compare every sentence with every other.
     let mut coverage = submodular::SentenceCoverage::new(&pool, &[0, 2]);
