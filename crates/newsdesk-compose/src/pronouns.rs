@@ -455,6 +455,79 @@ fn called_by_surname(article: &str, person: &Person) -> bool {
         })
 }
 
+/// Gives in full, once, the name of a person the sentence calls by the
+/// surname alone ("Jia promised") when the story has not named them yet
+/// and the article did before the sentence ("Minister Jia Chunwang");
+/// the edit is recorded. Only people the article shows to be people (a
+/// "Mr." or "Ms.", or "he" or "she" after the name): capitalised pairs are
+/// also places and firms ("Central Tanzania"). A surname that stands beside
+/// another capitalised word ("Lake Placid"), or that two people of the
+/// article share, is left.
+fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told: &str) {
+    let article_before = &article[..before];
+    let mut people: Vec<Person> = Vec::new();
+    for span in split_sentences(article_before) {
+        for person in people_in(&article_before[span.range()]) {
+            if !people.iter().any(|p| p.full == person.full) {
+                people.push(person);
+            }
+        }
+    }
+    for person in &people {
+        let shared = people
+            .iter()
+            .filter(|p| p.surname == person.surname)
+            .count()
+            > 1;
+        if shared
+            || person.surname.chars().count() < 2
+            || gender_of(article, &person.surname).is_none()
+            || told.contains(&person.full)
+            || sentence.text.contains(&person.full)
+        {
+            continue;
+        }
+        let Some(at) = standalone_word_at(&sentence.text, &person.surname) else {
+            continue;
+        };
+        let end = at + person.surname.len();
+        sentence.text = format!(
+            "{}{}{}",
+            &sentence.text[..at],
+            person.full,
+            &sentence.text[end..]
+        );
+        sentence.edits.push(Edit::NamedInFull {
+            surname: person.surname.clone(),
+            name: person.full.clone(),
+        });
+    }
+}
+
+/// Where `word` first stands as a whole word that no other capitalised
+/// word touches: not "Lake" in "Lake Placid" nor in "Salt Lake".
+fn standalone_word_at(text: &str, word: &str) -> Option<usize> {
+    text.match_indices(word).map(|(at, _)| at).find(|&at| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + word.len()..].chars().next();
+        let joined =
+            before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric);
+        let previous = text[..at].split_whitespace().next_back();
+        let next = text[at + word.len()..]
+            .trim_start_matches(['\'', '’', 's'])
+            .split_whitespace()
+            .next();
+        let capitalised = |w: Option<&str>| {
+            w.is_some_and(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .starts_with(char::is_uppercase)
+            })
+        };
+        let first_word = text[..at].trim().is_empty();
+        !joined && (first_word || !capitalised(previous)) && !capitalised(next)
+    })
+}
+
 /// A printed sentence and the article text its first citation points into.
 pub struct Printed<'a> {
     pub sentence: &'a mut StorySentence,
@@ -507,6 +580,7 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
             !opens_with_group_pronoun(&text) || follows_its_own_context
         };
         if printable {
+            name_in_full(item.sentence, item.article, cited.start, &told);
             told.push_str(&item.sentence.text);
             told.push('\n');
             last = item.sentence.text.clone();

@@ -75,9 +75,17 @@ fn assert_grounded(story: &Story, sentence: &StorySentence) {
                 );
                 expected = expected.replacen(removed.as_str(), "", 1);
             }
-            Edit::ResolvedPronoun { pronoun, name } => {
+            Edit::ResolvedPronoun {
+                pronoun: word,
+                name,
+            }
+            | Edit::NamedInFull {
+                surname: word,
+                name,
+            } => {
+                let pronoun = word;
                 let at = first_word_at(&expected, pronoun)
-                    .expect("the resolved pronoun is in the cited text");
+                    .expect("the resolved pronoun or surname is in the cited text");
                 expected = format!(
                     "{}{name}{}",
                     &expected[..at],

@@ -187,6 +187,9 @@ pub enum Edit {
     DroppedDateline { removed: String },
     /// A pronoun was replaced by the name it stands for.
     ResolvedPronoun { pronoun: String, name: String },
+    /// A person the story had not introduced was called by the surname
+    /// alone; the full name the article gives earlier took its place.
+    NamedInFull { surname: String, name: String },
     /// Words that add little to a short summary (who said it, the weekday)
     /// were cut: the first place `removed` stands in the text, as the
     /// edits before this one left it.

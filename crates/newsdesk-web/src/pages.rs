@@ -217,6 +217,9 @@ fn describe_edit(edit: &Edit) -> String {
             format!("“{pronoun}” was replaced by the name it stands for, {name}.")
         }
         Edit::Trimmed { removed } => format!("The words “{}” were left out.", removed.trim()),
+        Edit::NamedInFull { surname, name } => {
+            format!("“{surname}” was given in full, {name}, as the article names the person.")
+        }
     }
 }
 

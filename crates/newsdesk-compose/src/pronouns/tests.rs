@@ -224,3 +224,54 @@ fn the_surname_alone_only_where_the_source_uses_it() {
     );
     assert_eq!(story[2].text, "John Paul flew home that night.");
 }
+
+#[test]
+fn a_person_the_story_calls_by_surname_first_is_named_in_full() {
+    let article = "Justice Minister Mara Velden said she would open the inquiry on Monday. The court would sit for a week. Velden promised a ruling by Friday. Velden also met the families. Floods reached Central Tanzania overnight. Tanzania asked for help.";
+    let mut story = [
+        printed("Velden promised a ruling by Friday.", article, "s1"),
+        printed("Velden also met the families.", article, "s1"),
+        // A place read as a name, with nothing to show it is a person.
+        printed("Tanzania asked for help.", article, "s1"),
+    ];
+    let keep = resolve(
+        story
+            .iter_mut()
+            .map(|sentence| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(keep, [true, true, true]);
+    assert_eq!(story[0].text, "Mara Velden promised a ruling by Friday.");
+    assert_eq!(
+        story[0].edits,
+        [Edit::NamedInFull {
+            surname: "Velden".into(),
+            name: "Mara Velden".into()
+        }]
+    );
+    // Once named, the surname is enough.
+    assert_eq!(story[1].text, "Velden also met the families.");
+    assert!(story[1].edits.is_empty());
+    assert_eq!(story[2].text, "Tanzania asked for help.");
+}
+
+#[test]
+fn a_surname_inside_a_longer_name_is_left_alone() {
+    let article = "Mayor Ilse Varga spoke on Monday. She said the Varga Foundation would pay. The Varga Foundation would pay, officials said.";
+    let mut story = [printed(
+        "The Varga Foundation would pay, officials said.",
+        article,
+        "s1",
+    )];
+    let keep = resolve(
+        story
+            .iter_mut()
+            .map(|sentence| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(keep, [true]);
+    assert_eq!(
+        story[0].text,
+        "The Varga Foundation would pay, officials said."
+    );
+}
