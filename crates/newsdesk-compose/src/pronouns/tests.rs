@@ -103,6 +103,16 @@ fn printed(text: &str, article: &str, source: &str) -> StorySentence {
     }
 }
 
+/// Resolves a story whose sentences all come from one article.
+fn resolve_from(story: &mut [StorySentence], article: &str) -> Vec<bool> {
+    resolve(
+        story
+            .iter_mut()
+            .map(|sentence| Printed { sentence, article })
+            .collect(),
+    )
+}
+
 #[test]
 fn pronouns_become_names_unless_the_reader_just_met_the_person() {
     let first = "Ferry crews struck at dawn. Mayor Ilse Varga called the strike a disgrace. \
@@ -166,12 +176,7 @@ fn a_pronoun_right_after_its_own_sentence_stays() {
         ),
         printed("She said the city would sue.", article, "s1"),
     ];
-    let keep = resolve(
-        story
-            .iter_mut()
-            .map(|sentence| Printed { sentence, article })
-            .collect(),
-    );
+    let keep = resolve_from(&mut story, article);
     assert_eq!(keep, [true, true]);
     assert_eq!(story[1].text, "She said the city would sue.");
     assert!(story[1].edits.is_empty());
@@ -234,12 +239,7 @@ fn a_person_the_story_calls_by_surname_first_is_named_in_full() {
         // A place read as a name, with nothing to show it is a person.
         printed("Tanzania asked for help.", article, "s1"),
     ];
-    let keep = resolve(
-        story
-            .iter_mut()
-            .map(|sentence| Printed { sentence, article })
-            .collect(),
-    );
+    let keep = resolve_from(&mut story, article);
     assert_eq!(keep, [true, true, true]);
     assert_eq!(story[0].text, "Mara Velden promised a ruling by Friday.");
     assert_eq!(
@@ -263,12 +263,7 @@ fn a_surname_inside_a_longer_name_is_left_alone() {
         article,
         "s1",
     )];
-    let keep = resolve(
-        story
-            .iter_mut()
-            .map(|sentence| Printed { sentence, article })
-            .collect(),
-    );
+    let keep = resolve_from(&mut story, article);
     assert_eq!(keep, [true]);
     assert_eq!(
         story[0].text,
