@@ -252,10 +252,7 @@ impl StoryDetector {
 
         let best = self.best_story(&vector, article.date, None, self.config.threshold);
         let (mut story, new_story, similarity) = match best {
-            Some((near, similarity, bar))
-                if similarity < bar * (1.0 + self.config.hold_margin)
-                    && self.stories[near].members >= self.config.hold_members =>
-            {
+            Some((near, similarity, bar)) if self.holds_apart(near, similarity, bar) => {
                 let story = self.start_story();
                 self.held.push_back(Held {
                     story,
@@ -351,9 +348,7 @@ impl StoryDetector {
                 self.config.threshold,
             );
             if let Some((near, similarity, bar)) = near {
-                if similarity < bar * (1.0 + self.config.hold_margin)
-                    && self.stories[near].members >= self.config.hold_members
-                {
+                if self.holds_apart(near, similarity, bar) {
                     self.held.push_back(Held {
                         story,
                         near,
@@ -362,6 +357,13 @@ impl StoryDetector {
                 }
             }
         }
+    }
+
+    /// Whether an article that clears story `near`'s `bar` with this
+    /// `similarity` only narrowly, while `near` has grown, is held apart.
+    fn holds_apart(&self, near: usize, similarity: f32, bar: f32) -> bool {
+        similarity < bar * (1.0 + self.config.hold_margin)
+            && self.stories[near].members >= self.config.hold_members
     }
 
     /// Merges the held story whose wait ends with this article into the

@@ -202,7 +202,6 @@ fn inverse_document_frequency(sentences: &[PoolSentence], vocabulary: usize) -> 
         .collect()
 }
 
-/// For each sentence, the sentences of other sources that say the same.
 /// Each source's report: the first source relaying the same named report,
 /// or itself.
 fn reports(sources: &Sources) -> Vec<usize> {
@@ -221,6 +220,7 @@ fn reports(sources: &Sources) -> Vec<usize> {
         .collect()
 }
 
+/// For each sentence, the sentences of other sources that say the same.
 fn same_fact_links(sentences: &[PoolSentence]) -> Vec<Vec<usize>> {
     let mut links = vec![Vec::new(); sentences.len()];
     for i in 0..sentences.len() {

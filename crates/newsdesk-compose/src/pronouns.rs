@@ -481,7 +481,6 @@ fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told
             > 1;
         if shared
             || person.surname.chars().count() < 2
-            || gender_of(article, &person.surname).is_none()
             || told.contains(&person.full)
             || sentence.text.contains(&person.full)
         {
@@ -490,6 +489,10 @@ fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told
         let Some(at) = standalone_word_at(&sentence.text, &person.surname) else {
             continue;
         };
+        // Reads the whole article: asked last, of the few that qualify.
+        if gender_of(article, &person.surname).is_none() {
+            continue;
+        }
         let end = at + person.surname.len();
         sentence.text = format!(
             "{}{}{}",
