@@ -482,37 +482,43 @@ fn ascii_prefix_len(bytes: &[u8]) -> usize {
 
 fn misread_utf8_runs(line: &str) -> Vec<Run> {
     let mut runs = Vec::new();
-    let mut run_start = None;
-    let bytes = line.as_bytes();
-    let mut index = 0;
-    while index < bytes.len() {
-        // ASCII ends a run and starts none: skip it a stretch at a time.
-        if bytes[index].is_ascii() {
-            if let Some(start) = run_start.take() {
-                runs.push(Run::read(line, start, index));
-            }
-            index += ascii_prefix_len(&bytes[index..]);
-            continue;
-        }
-        let c = line[index..]
-            .chars()
-            .next()
-            .expect("index is a char boundary");
+    // (start, end) of the run being read: characters of the Windows-1252
+    // range, next to each other (ASCII or any other character ends it).
+    let mut run: Option<(usize, usize)> = None;
+    for (index, c) in non_ascii_chars(line) {
         let in_run = single_byte_of(c).is_some();
-        match (in_run, run_start) {
-            (true, None) => run_start = Some(index),
-            (false, Some(start)) => {
-                runs.push(Run::read(line, start, index));
-                run_start = None;
+        match run {
+            Some((start, end)) if in_run && end == index => {
+                run = Some((start, index + c.len_utf8()));
             }
-            _ => {}
+            _ => {
+                if let Some((start, end)) = run.take() {
+                    runs.push(Run::read(line, start, end));
+                }
+                if in_run {
+                    run = Some((index, index + c.len_utf8()));
+                }
+            }
         }
-        index += c.len_utf8();
     }
-    if let Some(start) = run_start {
-        runs.push(Run::read(line, start, line.len()));
+    if let Some((start, end)) = run {
+        runs.push(Run::read(line, start, end));
     }
     runs
+}
+
+/// Each character of `line` outside ASCII, with its byte offset; ASCII
+/// stretches, most of most lines, are skipped eight bytes at a time.
+fn non_ascii_chars(line: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = line.as_bytes();
+    let mut index = 0;
+    std::iter::from_fn(move || {
+        index += ascii_prefix_len(&bytes[index..]);
+        let c = line[index..].chars().next()?;
+        let at = index;
+        index += c.len_utf8();
+        Some((at, c))
+    })
 }
 
 impl Run {
@@ -1045,20 +1051,11 @@ fn is_cyrillic_source(c: char) -> bool {
 /// each source character is read: most lines of most pages have none.
 fn source_words(line: &str) -> Vec<Word> {
     let in_word = |c: char| is_cyrillic_source(c) || c.is_alphabetic();
-    let bytes = line.as_bytes();
     let mut words = Vec::new();
-    let mut index = 0;
-    while index < bytes.len() {
-        if bytes[index].is_ascii() {
-            index += ascii_prefix_len(&bytes[index..]);
-            continue;
-        }
-        let c = line[index..]
-            .chars()
-            .next()
-            .expect("index is a char boundary");
-        if !is_cyrillic_source(c) {
-            index += c.len_utf8();
+    // Where the last word read ends: its own characters are not read again.
+    let mut read_to = 0;
+    for (index, c) in non_ascii_chars(line) {
+        if index < read_to || !is_cyrillic_source(c) {
             continue;
         }
         let start = line[..index]
@@ -1083,7 +1080,7 @@ fn source_words(line: &str) -> Vec<Word> {
                 break;
             }
         }
-        index = word.end;
+        read_to = word.end;
         words.push(word);
     }
     words
