@@ -182,21 +182,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
             "Agreement with the references cut to {words} words too, as ROUGE-1.5.5's -l cuts them:"
         );
         println!();
-        println!(
-            "| system | ours R-1 | ours R-2 | rouge-score R-1 | rouge-score R-2 | Δ R-1 | Δ R-2 |"
-        );
-        println!("|---|---:|---:|---:|---:|---:|---:|");
-        for ((run, _, _), &(r1, r2)) in scored.iter().zip(&means) {
-            if let Some(a) = agreement.get(&run.system) {
-                let (p1, p2) = (a.rouge1_cut * 100.0, a.rouge2_cut * 100.0);
-                println!(
-                    "| {} | {r1:.2} | {r2:.2} | {p1:.2} | {p2:.2} | {:+.2} | {:+.2} |",
-                    run.system,
-                    p1 - r1,
-                    p2 - r2
-                );
-            }
-        }
+        let systems = scored.iter().map(|(run, _, _)| run.system.as_str());
+        print_beside_ours(systems.clone().zip(&means), "rouge-score", |system| {
+            agreement.get(system).map(|a| (a.rouge1_cut, a.rouge2_cut))
+        });
     }
 
     if let Some((official, missing)) = &official {
@@ -210,21 +199,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
                      lists before stemming, which ours and rouge-score do not; Δ = ROUGE-1.5.5 − ours:"
                 );
                 println!();
-                println!(
-                    "| system | ours R-1 | ours R-2 | ROUGE-1.5.5 R-1 | ROUGE-1.5.5 R-2 | Δ R-1 | Δ R-2 |"
-                );
-                println!("|---|---:|---:|---:|---:|---:|---:|");
-                for ((run, _, _), &(r1, r2)) in scored.iter().zip(&means) {
-                    if let Some(&(o1, o2)) = official.get(&run.system) {
-                        let (o1, o2) = (o1 * 100.0, o2 * 100.0);
-                        println!(
-                            "| {} | {r1:.2} | {r2:.2} | {o1:.2} | {o2:.2} | {:+.2} | {:+.2} |",
-                            run.system,
-                            o1 - r1,
-                            o2 - r2
-                        );
-                    }
-                }
+                let systems = scored.iter().map(|(run, _, _)| run.system.as_str());
+                print_beside_ours(systems.zip(&means), "ROUGE-1.5.5", |system| {
+                    official.get(system).copied()
+                });
             }
         }
     }
@@ -271,6 +249,28 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A table of our ROUGE-1 and ROUGE-2 (×100) per system beside another
+/// scorer's (`other`, recall 0-1, for the systems it scored) and the
+/// differences, other − ours.
+fn print_beside_ours<'a>(
+    ours: impl Iterator<Item = (&'a str, &'a (f64, f64))>,
+    scorer: &str,
+    other: impl Fn(&str) -> Option<(f64, f64)>,
+) {
+    println!("| system | ours R-1 | ours R-2 | {scorer} R-1 | {scorer} R-2 | Δ R-1 | Δ R-2 |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for (system, &(r1, r2)) in ours {
+        if let Some((o1, o2)) = other(system) {
+            let (o1, o2) = (o1 * 100.0, o2 * 100.0);
+            println!(
+                "| {system} | {r1:.2} | {r2:.2} | {o1:.2} | {o2:.2} | {:+.2} | {:+.2} |",
+                o1 - r1,
+                o2 - r2
+            );
+        }
+    }
 }
 
 /// The brief as `newsdesk digest --words N --format text` prints it: the
