@@ -92,6 +92,7 @@ pub(super) fn parse(stdout: &str, clusters: &[Cluster]) -> Result<PeerRun> {
         let v: Value = serde_json::from_str(line)
             .with_context(|| format!("peer script printed bad JSON: {line}"))?;
         let text = |key: &str| v[key].as_str().unwrap_or_default().to_string();
+        let number = |key: &str| v[key].as_f64().unwrap_or(f64::NAN);
         match v["kind"].as_str() {
             Some("summary") => {
                 let cluster = text("cluster");
@@ -104,7 +105,6 @@ pub(super) fn parse(stdout: &str, clusters: &[Cluster]) -> Result<PeerRun> {
                 slot[i] = Some((text("summary"), v["seconds"].as_f64().unwrap_or(0.0)));
             }
             Some("agreement") => {
-                let number = |key: &str| v[key].as_f64().unwrap_or(f64::NAN);
                 run.agreement.insert(
                     text("system"),
                     Agreement {
@@ -116,7 +116,6 @@ pub(super) fn parse(stdout: &str, clusters: &[Cluster]) -> Result<PeerRun> {
                 );
             }
             Some("official") => {
-                let number = |key: &str| v[key].as_f64().unwrap_or(f64::NAN);
                 run.official
                     .insert(text("system"), (number("rouge1"), number("rouge2")));
             }
