@@ -456,9 +456,9 @@ fn called_by_surname(article: &str, person: &Person) -> bool {
 }
 
 /// Gives in full, once, the name of a person the sentence calls by the
-/// surname alone ("Jia promised") when the story has not named them yet
-/// and the article did before the sentence ("Minister Jia Chunwang");
-/// the edit is recorded. Only people the article shows to be people (a
+/// surname alone ("Jia promised") when the story has not named them yet,
+/// not even by the surname, and the article did before the sentence
+/// ("Minister Jia Chunwang"); the edit is recorded. Only people the article shows to be people (a
 /// "Mr." or "Ms.", or "he" or "she" after the name): capitalised pairs are
 /// also places and firms ("Central Tanzania"). A surname that stands beside
 /// another capitalised word ("Lake Placid"), or that two people of the
@@ -482,6 +482,11 @@ fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told
         if shared
             || person.surname.chars().count() < 2
             || told.contains(&person.full)
+            // A reader who met the surname alone would take a full name
+            // now for someone new.
+            || told
+                .lines()
+                .any(|line| standalone_word_at(line, &person.surname).is_some())
             || sentence.text.contains(&person.full)
         {
             continue;

@@ -270,3 +270,26 @@ fn a_surname_inside_a_longer_name_is_left_alone() {
         "The Varga Foundation would pay, officials said."
     );
 }
+
+#[test]
+fn a_person_the_story_already_called_by_surname_is_not_named_in_full_later() {
+    // The first article never gives the full name; the second does.
+    let first = "Velden toured the harbour. Officials counted the damage.";
+    let second = "Justice Minister Mara Velden said she would open the inquiry. Velden promised a ruling by Friday.";
+    let mut story = [
+        printed("Velden toured the harbour.", first, "s1"),
+        printed("Velden promised a ruling by Friday.", second, "s2"),
+    ];
+    let keep = resolve(
+        story
+            .iter_mut()
+            .zip([first, second])
+            .map(|(sentence, article)| Printed { sentence, article })
+            .collect(),
+    );
+    assert_eq!(keep, [true, true]);
+    // The reader has met "Velden" already: a full name now would read as
+    // someone new.
+    assert_eq!(story[1].text, "Velden promised a ruling by Friday.");
+    assert!(story[1].edits.is_empty());
+}
