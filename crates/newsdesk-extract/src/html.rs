@@ -7,7 +7,7 @@ use crate::text::guess_language;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dom::{Dom, NodeId, Tag};
 use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
-use newsdesk_text::{find_date, parse_date};
+use newsdesk_text::{find_date, parse_date, wire_dashes};
 use serde_json::Value;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -180,7 +180,7 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
                     reason,
                     line: None,
                 }),
-                None => article.push_block(kind, &text),
+                None => article.push_block(kind, &wire_dashes(&text)),
             }
             seen.push(key);
         }

@@ -8,7 +8,7 @@
 use crate::junk::{self, ends_like_prose, normalise, title_case_share, Position};
 use crate::outlet;
 use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
-use newsdesk_text::{dominant_script, is_stopword, parse_date, words, Script};
+use newsdesk_text::{dominant_script, is_stopword, parse_date, wire_dashes, words, Script};
 
 #[cfg(test)]
 mod tests;
@@ -124,7 +124,7 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
             None if index == title_index => {}
             None => {
                 let (kind, content) = block_of(line);
-                article.push_block(kind, content);
+                article.push_block(kind, &wire_dashes(content));
             }
         }
     }

@@ -9,6 +9,7 @@ mod relative_dates;
 mod script;
 mod sentences;
 mod stopwords;
+mod typography;
 mod words;
 
 pub use dateline::{dateline_length, dateline_place};
@@ -18,4 +19,5 @@ pub use relative_dates::{resolve_dates, weekday_of, DateContext, DateMention};
 pub use script::{dominant_script, Script};
 pub use sentences::split_sentences;
 pub use stopwords::is_stopword;
+pub use typography::wire_dashes;
 pub use words::{content_terms, word_spans, words, Stemmer, Word};

@@ -465,3 +465,17 @@ fn hidden_by_style_or_named_in_camel_case_is_furniture() {
     assert!(value_names_furniture("newsCaption"));
     assert!(!value_names_furniture("articleBody"));
 }
+
+#[test]
+fn wire_copy_dashes_in_a_page_are_printed_as_dashes() {
+    let page = "<html><body><article><h1>Council freezes ferry fares</h1>\
+        <p>HARBOURTON (AP) -- The council voted on Monday to freeze ferry fares _ the third freeze in a row _ after a petition signed by 4,000 riders reached the town hall.</p>\
+        <p>The freeze holds until the spring, when the council sets next year's budget for the harbour and its three ferry routes.</p>\
+        </article></body></html>";
+    let article = article_from_html(page, "page.html", None);
+    assert!(
+        article.text.starts_with("HARBOURTON (AP) — The council voted on Monday to freeze ferry fares — the third freeze in a row — after"),
+        "{}",
+        article.text
+    );
+}

@@ -92,3 +92,13 @@ fn numbering_is_stripped_from_headings_only() {
     assert_eq!(strip_numbering("2026 was a year"), "2026 was a year");
     assert_eq!(strip_numbering("12:30 start"), "12:30 start");
 }
+
+#[test]
+fn wire_copy_dashes_are_printed_as_dashes() {
+    let text = "Council votes on ferry fares\n\nHARBOURTON _ The council voted on Monday to freeze ferry fares _ the third freeze in a row -- after a petition signed by 4,000 riders.\n";
+    let article = article_from_text(text, "wire.txt", None);
+    assert_eq!(
+        article.text,
+        "HARBOURTON — The council voted on Monday to freeze ferry fares — the third freeze in a row — after a petition signed by 4,000 riders."
+    );
+}

@@ -238,7 +238,7 @@ fn clean(raw: &str) -> String {
     }
     text.push_str(rest);
     let text = text.replace("``", "\"").replace("''", "\"");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    newsdesk_text::wire_dashes(&text.split_whitespace().collect::<Vec<_>>().join(" ")).into_owned()
 }
 
 #[cfg(test)]
