@@ -495,7 +495,9 @@ fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told
             continue;
         };
         // Reads the whole article: asked last, of the few that qualify.
-        if gender_of(article, &person.surname).is_none() {
+        if gender_of(article, &person.surname).is_none()
+            || named_with_article(article, &person.full)
+        {
             continue;
         }
         let end = at + person.surname.len();
@@ -510,6 +512,17 @@ fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told
             name: person.full.clone(),
         });
     }
+}
+
+/// Whether the article puts "the" before the name ("the Branch
+/// Davidians"), which it never does for a person.
+fn named_with_article(article: &str, name: &str) -> bool {
+    article.match_indices(name).any(|(at, _)| {
+        matches!(
+            article[..at].split_whitespace().next_back(),
+            Some("the" | "The")
+        )
+    })
 }
 
 /// Where `word` first stands as a whole word that no other capitalised

@@ -293,3 +293,15 @@ fn a_person_the_story_already_called_by_surname_is_not_named_in_full_later() {
     assert_eq!(story[1].text, "Velden promised a ruling by Friday.");
     assert!(story[1].edits.is_empty());
 }
+
+#[test]
+fn a_group_the_article_calls_the_something_is_not_named_in_full() {
+    // "he" follows the name, as it would a person's, but "the Harbour
+    // Wardens" shows a group.
+    let article = "The Harbour Wardens closed the quay on Monday. Wardens said he had no permit. Officials met the Harbour Wardens later. Wardens reopened the quay.";
+    let mut story = [printed("Wardens reopened the quay.", article, "s1")];
+    let keep = resolve_from(&mut story, article);
+    assert_eq!(keep, [true]);
+    assert_eq!(story[0].text, "Wardens reopened the quay.");
+    assert!(story[0].edits.is_empty());
+}
