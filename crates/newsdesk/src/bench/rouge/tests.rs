@@ -58,7 +58,7 @@ fn sgml_without_p_splits_on_indented_lines_and_drops_furniture() {
     assert_eq!(
         doc.paragraphs,
         vec![
-            "BUCHAREST, Romania (AP) _ An Arctic cold wave has killed at least 65 people throughout Europe.",
+            "BUCHAREST, Romania (AP) — An Arctic cold wave has killed at least 65 people throughout Europe.",
             "The weather played a role in at least 24 deaths.",
         ]
     );
