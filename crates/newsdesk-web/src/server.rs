@@ -16,7 +16,6 @@ use maud::Markup;
 use newsdesk_store::StoryId;
 use std::collections::HashMap;
 use std::future::Future;
-use std::future::IntoFuture as _;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -24,11 +23,25 @@ pub const SITE_CSS: &str = include_str!("../static/site.css");
 pub const SITE_JS: &str = include_str!("../static/site.js");
 
 /// How the site presents itself.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct SiteOptions {
     /// The public address of the site, for permalinks in the Atom feed and
     /// the API. `None`: `http://` and the address the listener is bound to.
     pub base_url: Option<String>,
+    /// A served connection is closed when a request's headers have not all
+    /// arrived this long after the server began waiting for them (an idle
+    /// kept-alive connection too), so slow or silent clients cannot hold
+    /// connections open.
+    pub header_timeout: std::time::Duration,
+}
+
+impl Default for SiteOptions {
+    fn default() -> Self {
+        SiteOptions {
+            base_url: None,
+            header_timeout: std::time::Duration::from_secs(30),
+        }
+    }
 }
 
 struct AppState {
@@ -57,37 +70,45 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), WebError> {
     let address = listener.local_addr().map_err(WebError::Serve)?;
+    let header_timeout = options.header_timeout;
     let options = SiteOptions {
         base_url: Some(
             options
                 .base_url
                 .unwrap_or_else(|| format!("http://{address}/")),
         ),
+        ..options
     };
     let app = tokio::task::spawn_blocking(move || router(store_path, options))
         .await
         .map_err(|e| WebError::Worker(e.to_string()))??;
-    let (drain, drained) = tokio::sync::oneshot::channel::<()>();
-    let server = axum::serve(listener, app)
-        .with_graceful_shutdown(async {
-            let _ = drained.await;
-        })
-        .into_future();
-    tokio::pin!(server);
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(header_timeout);
+    let connections = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut listener = listener;
     tokio::pin!(shutdown);
-    tokio::select! {
-        served = &mut server => served.map_err(WebError::Serve),
-        () = &mut shutdown => {
-            // Answers under way may finish; a client that never finishes
-            // its request (or never reads the answer) must not keep the
-            // process from stopping.
-            let _ = drain.send(());
-            match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
-                Ok(served) => served.map_err(WebError::Serve),
-                Err(_) => Ok(()),
+    loop {
+        tokio::select! {
+            (stream, _) = axum::serve::Listener::accept(&mut listener) => {
+                let service = hyper_util::service::TowerToHyperService::new(app.clone());
+                let connection = http.serve_connection(hyper_util::rt::TokioIo::new(stream), service);
+                let connection = connections.watch(connection);
+                tokio::spawn(async move {
+                    // A client that hangs up or times out ends its own
+                    // connection; nothing to report.
+                    let _ = connection.await;
+                });
             }
+            () = &mut shutdown => break,
         }
     }
+    drop(listener);
+    // Answers under way may finish; a client that never finishes its
+    // request (or never reads the answer) must not keep the process from
+    // stopping.
+    let _ = tokio::time::timeout(SHUTDOWN_GRACE, connections.shutdown()).await;
+    Ok(())
 }
 
 /// How long a stopping server waits for the answers under way.

@@ -189,6 +189,10 @@ pub struct Site {
 
 impl Site {
     pub fn start(store: &Path) -> Site {
+        Site::start_with(store, SiteOptions::default())
+    }
+
+    pub fn start_with(store: &Path, options: SiteOptions) -> Site {
         let runtime = tokio::runtime::Builder::new_multi_thread()
             .worker_threads(2)
             .enable_all()
@@ -199,14 +203,9 @@ impl Site {
         let (base, server) = runtime.block_on(async move {
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
             let base = format!("http://{}/", listener.local_addr().unwrap());
-            let server = tokio::spawn(newsdesk_web::serve(
-                store,
-                listener,
-                SiteOptions::default(),
-                async move {
-                    let _ = stopped.await;
-                },
-            ));
+            let server = tokio::spawn(newsdesk_web::serve(store, listener, options, async move {
+                let _ = stopped.await;
+            }));
             (base, server)
         });
         Site {
@@ -909,4 +908,55 @@ fn the_server_stops_soon_after_shutdown_even_with_a_client_that_never_finishes()
     drop(client);
     let served = served.expect("the server was still waiting 30 s after shutdown");
     assert!(served.is_ok(), "{served:?}");
+}
+
+#[test]
+fn a_client_that_sends_its_headers_too_slowly_is_cut_off_and_others_are_served() {
+    use std::io::{ErrorKind, Read, Write};
+    let (_dir, path, _, _) = populated_store();
+    let options = SiteOptions {
+        header_timeout: std::time::Duration::from_secs(1),
+        ..SiteOptions::default()
+    };
+    let site = Site::start_with(&path, options);
+    let address = site
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    // Slowloris: a request line, then one header byte every quarter second,
+    // never the blank line that ends the headers.
+    let mut client = std::net::TcpStream::connect(address).unwrap();
+    client
+        .set_read_timeout(Some(std::time::Duration::from_millis(250)))
+        .unwrap();
+    client
+        .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+        .unwrap();
+    let began = std::time::Instant::now();
+    let mut cut_after = None;
+    let mut answer = Vec::new();
+    while began.elapsed() < std::time::Duration::from_secs(15) {
+        let _ = client.write_all(b"a");
+        let mut buffer = [0u8; 1024];
+        match client.read(&mut buffer) {
+            Ok(0) => {
+                cut_after = Some(began.elapsed());
+                break;
+            }
+            Ok(n) => answer.extend_from_slice(&buffer[..n]),
+            Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {}
+            Err(_) => {
+                cut_after = Some(began.elapsed());
+                break;
+            }
+        }
+    }
+    let cut_after = cut_after.expect("the slow client still held its connection after 15 s");
+    assert!(
+        cut_after < std::time::Duration::from_secs(5),
+        "cut off only after {cut_after:?}"
+    );
+    // Nothing of the site was sent to a request that never ended.
+    assert!(!String::from_utf8_lossy(&answer).contains("<html"));
+    assert_eq!(site.get("/healthz").status, 200);
 }

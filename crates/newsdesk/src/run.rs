@@ -218,7 +218,7 @@ async fn start_site(
     let address = listener.local_addr()?;
     eprintln!("newsdesk: serving the site on http://{address}/");
     let store = config.store.clone();
-    let options = newsdesk_web::SiteOptions { base_url: None };
+    let options = newsdesk_web::SiteOptions::default();
     let shutdown = async move { stop.sleep(Duration::MAX).await };
     Ok(tokio::spawn(async move {
         newsdesk_web::serve(store, listener, options, shutdown)

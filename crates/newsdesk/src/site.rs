@@ -67,6 +67,7 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
         };
         let options = SiteOptions {
             base_url: args.base_url,
+            ..SiteOptions::default()
         };
         newsdesk_web::serve(args.store, listener, options, shutdown)
             .await
@@ -79,6 +80,7 @@ pub fn export(args: ExportArgs) -> Result<ExitCode> {
     existing_store(&args.store)?;
     let options = SiteOptions {
         base_url: Some(args.base_url),
+        ..SiteOptions::default()
     };
     let summary = newsdesk_web::export_site(&args.store, &args.site, &options)
         .with_context(|| format!("cannot export the site to {}", args.site.display()))?;
