@@ -15,6 +15,9 @@ mod tests;
 
 /// Lines this long that read as prose are article body for sure.
 const LONG_PARAGRAPH_WORDS: usize = 20;
+/// A first line this long that ends as a sentence does is the first
+/// paragraph, not a headline (headlines run to about 15 words).
+const FIRST_PARAGRAPH_WORDS: usize = 25;
 /// A line without final punctuation and at most this many words is a heading.
 const HEADING_MAX_WORDS: usize = 14;
 
@@ -55,6 +58,7 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
     let mut seen: Vec<String> = Vec::new();
     let mut title_key: Option<String> = None;
     let mut title_index = usize::MAX;
+    let mut title_settled = false;
     // A masthead sits between the headline and the first body line.
     let mut body_started = false;
     // The reason each line got, `None` for kept lines, in order.
@@ -98,10 +102,16 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
         } else {
             None
         };
-        if reason.is_none() && title_key.is_none() {
-            article.title = Some(line.text.to_string());
-            title_key = Some(key.clone());
-            title_index = index;
+        if reason.is_none() && !title_settled {
+            // The first kept line is the headline, unless it reads as the
+            // story's first paragraph (wire copy pasted without one): then
+            // it is body, and the story builds its headline from the lead.
+            title_settled = true;
+            if !reads_as_first_paragraph(line) {
+                article.title = Some(line.text.to_string());
+                title_key = Some(key.clone());
+                title_index = index;
+            }
         }
         if reason != Some(DropReason::Duplicate) {
             seen.push(key);
@@ -155,6 +165,13 @@ fn in_other_script(line: &str, document: Option<Script>) -> bool {
     };
     let letters = line.chars().filter(|c| c.is_alphabetic()).count();
     script != document && share >= 0.6 && letters >= 3
+}
+
+/// A line no headline looks like: one that opens with a wire dateline
+/// ("WASHINGTON (AP) --"), or a long one that ends as a sentence does.
+fn reads_as_first_paragraph(line: &Line) -> bool {
+    newsdesk_text::dateline_length(line.text).is_some()
+        || (line.words >= FIRST_PARAGRAPH_WORDS && ends_like_prose(line.text))
 }
 
 /// A short line of capitalised words under the headline: "ICARO Media Group".

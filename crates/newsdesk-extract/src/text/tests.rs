@@ -102,3 +102,33 @@ fn wire_copy_dashes_are_printed_as_dashes() {
         "HARBOURTON — The council voted on Monday to freeze ferry fares — the third freeze in a row — after a petition signed by 4,000 riders."
     );
 }
+
+#[test]
+fn wire_copy_without_a_headline_keeps_its_first_paragraph_as_body() {
+    for first in [
+        // A dateline opens the story.
+        "HARBOURTON (AP) -- The council voted to freeze ferry fares.",
+        // A long first line that ends as a sentence does.
+        "The town council voted on Monday to freeze ferry fares for the third year in a row, after a petition signed by more than 4,000 riders reached the town hall.",
+    ] {
+        let text = format!("{first}\n\nThe freeze holds until the spring, when the council sets next year's budget for the harbour.\n");
+        let article = article_from_text(&text, "wire.txt", None);
+        assert_eq!(article.title, None, "{first}");
+        assert_eq!(article.blocks.len(), 2, "{first}");
+        assert!(
+            article.text.starts_with(&wire_dashes(first).into_owned()),
+            "{first}"
+        );
+    }
+}
+
+#[test]
+fn a_headline_that_ends_with_a_question_mark_is_still_the_title() {
+    let text = "Will the ferry fares freeze again?\n\nThe town council votes on Monday on a third freeze in a row, after a petition signed by more than 4,000 riders.\n";
+    let article = article_from_text(text, "wire.txt", None);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Will the ferry fares freeze again?")
+    );
+    assert_eq!(article.blocks.len(), 1);
+}
