@@ -1,5 +1,6 @@
 //! The story's headline: the source headline most representative of the
-//! story, cleaned of outlet prefixes and suffixes.
+//! story, cleaned of outlet prefixes and suffixes; built from the lead when
+//! no source has one.
 
 use crate::pool::Pool;
 use crate::rank::Scores;
@@ -9,14 +10,22 @@ use newsdesk_model::Article;
 use newsdesk_text::{content_terms, Stemmer};
 use std::collections::HashMap;
 
+#[cfg(test)]
+mod tests;
+
+/// A headline built from the lead runs to about this many words.
+const BUILT_HEADLINE_WORDS: usize = 16;
+
 /// `lead_source` is the source of the lead sentence: a headline from the
-/// same article tells the same news as the lead.
+/// same article tells the same news as the lead; `lead` is the lead as
+/// printed, for a headline built from it.
 pub fn choose(
     articles: &[Article],
     pool: &Pool,
     scores: &Scores,
     sources: &Sources,
     lead_source: Option<usize>,
+    lead: Option<&str>,
 ) -> (String, Option<String>) {
     let stemmer = Stemmer::default();
     let mut best: Option<(f32, String, usize)> = None;
@@ -24,7 +33,9 @@ pub fn choose(
         let Some(title) = article.title.as_deref().map(clean) else {
             continue;
         };
-        if title.split_whitespace().count() < 3 {
+        // "The Times said in an editorial on Friday:" introduces a text;
+        // it is no headline.
+        if title.split_whitespace().count() < 3 || title.trim_end().ends_with(':') {
             continue;
         }
         let mut counts: HashMap<u32, f32> = HashMap::new();
@@ -50,17 +61,38 @@ pub fn choose(
     match best {
         Some((_, title, i)) => (title, Some(sources.0[i].id.clone())),
         None => {
-            // No usable headline: the lead's first words.
-            let first = pool.text(0);
-            (
-                first
-                    .split_whitespace()
-                    .take(12)
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                None,
-            )
+            let lead = lead.unwrap_or_else(|| pool.text(0));
+            (from_lead(lead), None)
         }
+    }
+}
+
+/// A headline made of the lead when no source has one: the sentence
+/// without who said it and its final stop, cut at a clause boundary when
+/// it runs long, or after `BUILT_HEADLINE_WORDS` words with an ellipsis.
+pub fn from_lead(lead: &str) -> String {
+    let (text, _) = crate::trim::for_brief(lead.trim().to_string(), Vec::new());
+    let text = text.trim_end().trim_end_matches(['.', '!']).trim_end();
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let headline = if words.len() <= BUILT_HEADLINE_WORDS {
+        words.join(" ")
+    } else {
+        // The last clause boundary that leaves a headline of some length.
+        let boundary = (6..=BUILT_HEADLINE_WORDS)
+            .rev()
+            .find(|&n| words[n - 1].ends_with([',', ';', ':']) || matches!(words[n], "—" | "–"));
+        match boundary {
+            Some(n) => words[..n]
+                .join(" ")
+                .trim_end_matches([',', ';', ':'])
+                .to_string(),
+            None => format!("{}…", words[..BUILT_HEADLINE_WORDS].join(" ")),
+        }
+    };
+    let mut chars = headline.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -1,0 +1,39 @@
+use super::{clean, from_lead};
+
+#[test]
+fn outlet_prefixes_and_suffixes_are_cleaned() {
+    assert_eq!(
+        clean("NYT: Ferry crews walk out over rosters | The Gazette"),
+        "Ferry crews walk out over rosters"
+    );
+    assert_eq!(
+        clean("Ferry crews walk out over rosters — Harbour Gazette"),
+        "Ferry crews walk out over rosters"
+    );
+}
+
+#[test]
+fn a_short_lead_is_the_headline_without_its_stop_or_attribution() {
+    assert_eq!(
+        from_lead("Ferry crews on the northern routes stopped work, the union said."),
+        "Ferry crews on the northern routes stopped work"
+    );
+}
+
+#[test]
+fn a_long_lead_is_cut_at_a_clause_boundary() {
+    assert_eq!(
+        from_lead("Ferry crews on the northern routes stopped work on Thursday, two days after talks over new rosters with the operator failed in the capital."),
+        // The weekday goes too, as in a brief.
+        "Ferry crews on the northern routes stopped work"
+    );
+}
+
+#[test]
+fn a_long_lead_without_a_boundary_ends_with_an_ellipsis() {
+    let headline = from_lead("Ferry crews on the northern and southern routes of the harbour stopped work on Thursday after talks over new rosters with the operator failed again.");
+    assert_eq!(
+        headline,
+        "Ferry crews on the northern and southern routes of the harbour stopped work after talks over…"
+    );
+}
