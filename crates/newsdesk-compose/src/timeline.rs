@@ -132,6 +132,7 @@ pub fn timeline(
 fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<Event> {
     let mut events = Vec::new();
     let mut previous: Option<(usize, Option<(NaiveDate, DatePrecision)>)> = None;
+    let mut full_days: HashMap<usize, HashMap<(u32, u32), Option<i32>>> = HashMap::new();
     for (i, s) in pool.sentences.iter().enumerate() {
         let info = &sources.0[s.source];
         let (anchor, exact) = match (info.date, info.estimated) {
@@ -146,14 +147,29 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
             _ => None,
         };
         let text = &pool.articles[s.source].text[s.span.range()];
-        let mentions = resolve_dates(
-            text,
-            &DateContext {
-                anchor,
-                anchor_exact: exact,
-                previous: before,
-            },
-        );
+        let context = DateContext {
+            anchor,
+            anchor_exact: exact,
+            previous: before,
+        };
+        let mut mentions = resolve_dates(text, &context);
+        // "its April 19 raid" in an article that gives "April 19, 1993"
+        // elsewhere is that day, not the last April 19 before publication.
+        if mentions.iter().any(|m| is_bare_day(text, m)) {
+            let years = full_days
+                .entry(s.source)
+                .or_insert_with(|| days_given_with_a_year(pool, s.source, &context));
+            for mention in &mut mentions {
+                if is_bare_day(text, mention) {
+                    if let Some(Some(year)) = years.get(&(mention.date.month(), mention.date.day()))
+                    {
+                        if let Some(date) = mention.date.with_year(*year) {
+                            mention.date = date;
+                        }
+                    }
+                }
+            }
+        }
         let last = mentions
             .iter()
             .rev()
@@ -189,6 +205,49 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
         });
     }
     events
+}
+
+/// A day given without its year ("on April 19"), read against the
+/// publish date.
+fn is_bare_day(text: &str, mention: &DateMention) -> bool {
+    mention.precision == DatePrecision::Day
+        && !text[mention.span.range()]
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|digits| digits.len() == 4)
+        && text[mention.span.range()]
+            .chars()
+            .any(|c| c.is_ascii_digit())
+}
+
+/// The days an article gives with their year ("April 19, 1993"), by month
+/// and day; `None` for a day it gives in two different years.
+fn days_given_with_a_year(
+    pool: &Pool,
+    source: usize,
+    context: &DateContext,
+) -> HashMap<(u32, u32), Option<i32>> {
+    let text = &pool.articles[source].text;
+    let mut years: HashMap<(u32, u32), Option<i32>> = HashMap::new();
+    for mention in resolve_dates(text, context) {
+        let expression = &text[mention.span.range()];
+        let has_year = expression
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|digits| digits.len() == 4);
+        if mention.precision != DatePrecision::Day || !has_year {
+            continue;
+        }
+        let key = (mention.date.month(), mention.date.day());
+        let year = mention.date.year();
+        years
+            .entry(key)
+            .and_modify(|known| {
+                if *known != Some(year) {
+                    *known = None;
+                }
+            })
+            .or_insert(Some(year));
+    }
+    years
 }
 
 /// The length of the opening that printing drops (list numbering, a wire

@@ -152,3 +152,62 @@ fn a_date_in_a_dropped_wire_dateline_is_not_the_event_date() {
     assert_eq!(expressions, ["Wednesday"], "{:#?}", story.timeline);
     assert_eq!(story.dateline.as_deref(), Some("HARBORTON, March 12, 2026"));
 }
+
+/// The timeline's (date, expression) pairs of a story of `paragraphs`
+/// published on `published`, with a second source so the story has news.
+fn timeline_of(published: NaiveDate, paragraphs: &[&str]) -> Vec<(NaiveDate, String)> {
+    let first = article("Gazette", Some(published), paragraphs);
+    let second = article(
+        "Courier",
+        Some(published),
+        &["The harbour inquiry will report to the council next spring, its chairman said."],
+    );
+    compose(&[first, second], &ComposeOptions::default())
+        .unwrap()
+        .timeline
+        .into_iter()
+        .map(|t| (t.date, t.expression))
+        .collect()
+}
+
+#[test]
+fn a_day_without_its_year_takes_the_year_the_article_gives_it_elsewhere() {
+    let timeline = timeline_of(
+        ymd(1999, 8, 31),
+        &[
+            "Harbour police stormed the warehouse on April 19, 1993, after a siege that lasted seven weeks.",
+            "Inspectors found that nobody wrote down the orders given in the April 19 raid on the warehouse.",
+            "Dock workers marched through the town on July 4 to demand a public inquiry into the raid.",
+        ],
+    );
+    assert!(
+        timeline.contains(&(ymd(1993, 4, 19), "April 19".to_string())),
+        "{timeline:#?}"
+    );
+    assert!(
+        !timeline.iter().any(|(date, _)| *date == ymd(1999, 4, 19)),
+        "{timeline:#?}"
+    );
+    // A day the article never gives with a year is read against the
+    // publish date, as before.
+    assert!(
+        timeline.contains(&(ymd(1999, 7, 4), "July 4".to_string())),
+        "{timeline:#?}"
+    );
+}
+
+#[test]
+fn a_day_the_article_gives_in_two_years_stays_read_against_the_publish_date() {
+    let timeline = timeline_of(
+        ymd(1999, 8, 31),
+        &[
+            "Harbour police stormed the warehouse on April 19, 1993, after a siege that lasted seven weeks.",
+            "Protesters marked the day again on April 19, 1998, with a march to the harbour gates.",
+            "Inspectors found that nobody wrote down the orders given in the April 19 raid on the warehouse.",
+        ],
+    );
+    assert!(
+        timeline.contains(&(ymd(1999, 4, 19), "April 19".to_string())),
+        "{timeline:#?}"
+    );
+}
