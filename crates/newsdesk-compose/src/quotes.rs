@@ -411,7 +411,7 @@ fn speaker_after(after: &str) -> Option<String> {
         )
     })?;
     let subject = tokens[..verb_at].join(" ");
-    valid_speaker(&subject)
+    valid_speaker(without_adverbs(&subject))
 }
 
 /// The words before a quote: `Helena Voss, a spokeswoman, said: ` or
@@ -450,7 +450,7 @@ fn speaker_before(before: &str) -> Option<String> {
         .iter()
         .rposition(|t| SPEECH_VERBS.contains(&t.as_str()))?;
     let subject = tokens[..verb_at].join(" ");
-    let subject = subject.trim_end_matches(',');
+    let subject = without_adverbs(subject.trim_end_matches(','));
     // "Helena Voss, a spokeswoman for the authority, said" -> name + role.
     let clauses: Vec<&str> = subject.split(", ").collect();
     if let [.., name_clause, role] = clauses.as_slice() {
@@ -475,7 +475,7 @@ fn last_clause_name(clause: &str) -> Option<String> {
 /// A speaker phrase at the start of `text`, up to where the phrase ends,
 /// with an appositive role: "Dario Kestel, general secretary of the union".
 fn speaker_phrase(text: &str) -> Option<String> {
-    let end = text.find(['.', ';', '"', '“', '”']).unwrap_or(text.len());
+    let end = phrase_end(text);
     let phrase = &text[..end];
     let mut parts = phrase.splitn(3, ", ");
     let head = cut_clause(parts.next()?.trim());
@@ -490,6 +490,75 @@ fn speaker_phrase(text: &str) -> Option<String> {
         }
         _ => Some(head),
     }
+}
+
+/// Where a speaker phrase ends: at a quotation mark, a semicolon or a full
+/// stop, but not the stop of an initial ("Danny O. Coulson") or of a title
+/// ("Dr. Ruiz").
+fn phrase_end(text: &str) -> usize {
+    let mut from = 0;
+    while let Some(at) = text[from..]
+        .find(['.', ';', '"', '“', '”'])
+        .map(|i| from + i)
+    {
+        if !text[at..].starts_with('.') {
+            return at;
+        }
+        let word = text[..at]
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+        if !(initial || TITLES.contains(&word)) {
+            return at;
+        }
+        from = at + 1;
+    }
+    text.len()
+}
+
+/// Abbreviated titles that stand before a name.
+const TITLES: &[&str] = &[
+    "Dr", "Mr", "Mrs", "Ms", "Prof", "Gov", "Sen", "Rep", "Gen", "Col", "Lt", "Capt", "Sgt", "Rev",
+    "St", "Jr", "Sr",
+];
+
+/// A subject without the adverbs and auxiliaries that stand between it and
+/// its speech verb: "Reno also" (told), "The mayor has repeatedly" (said).
+fn without_adverbs(subject: &str) -> &str {
+    let mut subject = subject.trim_end();
+    while let Some((head, last)) = subject.rsplit_once(' ') {
+        let lower = last.to_lowercase();
+        // Lower case only: "Grace Kelly said" keeps her name.
+        let adverb = last.starts_with(char::is_lowercase)
+            && ((lower.ends_with("ly") && lower.len() > 4)
+                || matches!(
+                    lower.as_str(),
+                    "also"
+                        | "later"
+                        | "then"
+                        | "again"
+                        | "once"
+                        | "earlier"
+                        | "further"
+                        | "still"
+                        | "never"
+                        | "often"
+                        | "has"
+                        | "had"
+                        | "have"
+                        | "was"
+                        | "is"
+                        | "were"
+                        | "would"
+                        | "will"
+                ));
+        if !adverb {
+            break;
+        }
+        subject = head.trim_end();
+    }
+    subject
 }
 
 /// Cuts a phrase before a relative clause or an adverbial of time/place.

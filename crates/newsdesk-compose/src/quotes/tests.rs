@@ -115,3 +115,41 @@ fn according_to_keeps_a_role_between_commas() {
         Some("Helena Voss, a spokesperson for the port")
     );
 }
+
+#[test]
+fn a_middle_initial_does_not_end_the_speaker() {
+    check(
+        "\"We will stay out,\" said Ana M. Ruiz, head of the union.",
+        "We will stay out,",
+        Some("Ana M. Ruiz, head of the union"),
+    );
+    check(
+        "\"We will stay out,\" said Dr. Ana Ruiz.",
+        "We will stay out,",
+        Some("Dr. Ana Ruiz"),
+    );
+}
+
+#[test]
+fn adverbs_and_auxiliaries_between_speaker_and_verb_are_not_the_speaker() {
+    check(
+        "Ruiz also told reporters the crews would \"stay out until spring.\"",
+        "stay out until spring.",
+        Some("Ruiz"),
+    );
+    check(
+        "\"It is over,\" Ruiz later said.",
+        "It is over,",
+        Some("Ruiz"),
+    );
+    check(
+        "\"It is over,\" Grace Kelly said.",
+        "It is over,",
+        Some("Grace Kelly"),
+    );
+    check(
+        "The mayor has repeatedly said the ferries are \"safe to sail.\"",
+        "safe to sail.",
+        Some("The mayor"),
+    );
+}
