@@ -194,7 +194,7 @@ fn rank_and_pick(
     limit: usize,
 ) -> Vec<Statement> {
     let names = full_names(pool);
-    let mut candidates: Vec<(f32, Statement, String)> = Vec::new();
+    let mut candidates: Vec<(bool, f32, Statement, String)> = Vec::new();
     for f in found {
         // Old quotes are not news: background sources give no statements.
         if sources.is_background(f.source) {
@@ -222,6 +222,11 @@ fn rank_and_pick(
             })
             .map(|(i, _)| scores.score[i])
             .fold(0.0f32, f32::max);
+        // A quote that starts in lower case is a phrase woven into the
+        // reporter's sentence ("to head an inquiry free of \"conflicts of
+        // interest\""): whole quotes come first, a speaker's own sentence
+        // says more on its own.
+        let partial = quote.starts_with(char::is_lowercase);
         let key = speaker_key(&speaker);
         let statement = Statement {
             speaker,
@@ -236,11 +241,11 @@ fn rank_and_pick(
                 edits: Vec::new(),
             },
         };
-        candidates.push((sentence_score, statement, key));
+        candidates.push((partial, sentence_score, statement, key));
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0));
+    candidates.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
     let mut chosen: Vec<(Statement, String)> = Vec::new();
-    for (_, statement, key) in candidates {
+    for (_, _, statement, key) in candidates {
         // One quote per speaker keeps the list a list of voices.
         if chosen.iter().any(|(_, k)| *k == key)
             || chosen.iter().any(|(s, _)| s.quote == statement.quote)
@@ -259,10 +264,16 @@ fn rank_and_pick(
 /// a name ("Kestel" for "Dario Kestel"), else the whole description.
 pub fn speaker_key(speaker: &str) -> String {
     let head = speaker.split(',').next().unwrap_or(speaker).trim();
-    let is_name = head
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-    if is_name {
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let is_name = words.iter().all(capitalised);
+    // "union leader Mara Holt": a role before a name of two words or more;
+    // "the Indiana Republican" is a description.
+    let name_run = words.iter().rev().take_while(|w| capitalised(w)).count();
+    let role_then_name = name_run >= 2
+        && name_run < words.len()
+        && !matches!(words[words.len() - name_run - 1], "the" | "a" | "an");
+    if is_name || role_then_name {
         head.split_whitespace().last().unwrap_or("").to_lowercase()
     } else {
         head.to_lowercase()
@@ -594,7 +605,14 @@ fn cut_clause(text: &str) -> String {
 /// Accepts a phrase as a speaker: a pronoun, a capitalised name, or a
 /// phrase with a role noun; at most eight words.
 fn valid_speaker(phrase: &str) -> Option<String> {
-    let phrase = phrase.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    let mut phrase = phrase.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    // "…, and union leader Mara Holt said": the conjunction joins clauses.
+    while let Some((first, rest)) = phrase.split_once(' ') {
+        if !matches!(first, "and" | "but" | "while" | "whereas" | "so" | "yet") {
+            break;
+        }
+        phrase = rest.trim_start();
+    }
     let tokens: Vec<&str> = phrase.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > 8 {
         return None;

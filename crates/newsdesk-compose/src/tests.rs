@@ -480,3 +480,38 @@ fn sentence_coverage_weighs_only_the_sentences_it_was_given() {
         "adding an unweighed one changes nothing"
     );
 }
+
+#[test]
+fn a_speakers_whole_quote_is_shown_before_a_phrase_woven_into_a_sentence() {
+    // The partial quote sits in the most central sentence of the story.
+    let gazette = article(
+        "Gazette",
+        (2026, 3, 12),
+        &[
+            "Ferry crews on the northern routes stopped work when talks over the new rosters failed, and union leader Mara Holt said the crews would stay out until the rosters were \"fixed for good, for every crew on every route.\"",
+            "\"My grandfather sailed these waters, and nobody asked him to sleep in a car park,\" Holt said.",
+            "Ferry crews on the northern routes want rosters that let them sleep between crossings.",
+        ],
+    );
+    let courier = article(
+        "Courier",
+        (2026, 3, 12),
+        &[
+            "Ferry crews on the northern routes stopped work when talks over the new rosters failed.",
+            "The operator cancelled crossings to the islands on the northern routes.",
+        ],
+    );
+    let story = compose(&[gazette, courier], &ComposeOptions::default()).unwrap();
+    let holt: Vec<&str> = story
+        .statements
+        .iter()
+        .filter(|s| s.speaker.contains("Holt"))
+        .map(|s| s.quote.as_str())
+        .collect();
+    assert_eq!(
+        holt,
+        ["My grandfather sailed these waters, and nobody asked him to sleep in a car park"],
+        "{:#?}",
+        story.statements
+    );
+}

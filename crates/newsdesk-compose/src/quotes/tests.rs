@@ -76,6 +76,11 @@ fn speaker_keys_tell_people_apart() {
         speaker_key("Dario Kestel, general secretary"),
         speaker_key("Kestel")
     );
+    assert_eq!(speaker_key("union leader Mara Holt"), speaker_key("Holt"));
+    assert_ne!(
+        speaker_key("the Indiana Republican"),
+        speaker_key("the Ohio Republican")
+    );
     assert_ne!(
         speaker_key("a senior official"),
         speaker_key("a former senior Russian official")
@@ -151,5 +156,14 @@ fn adverbs_and_auxiliaries_between_speaker_and_verb_are_not_the_speaker() {
         "The mayor has repeatedly said the ferries are \"safe to sail.\"",
         "safe to sail.",
         Some("The mayor"),
+    );
+}
+
+#[test]
+fn a_conjunction_before_the_speaker_is_not_part_of_it() {
+    check(
+        "Talks failed, and union leader Mara Holt said the crews would stay out until the rosters were \"fixed for good.\"",
+        "fixed for good.",
+        Some("union leader Mara Holt"),
     );
 }
