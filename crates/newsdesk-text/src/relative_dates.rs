@@ -104,6 +104,9 @@ const FUTURE_MARKERS: &[&str] = &[
     "plan",
     "upcoming",
     "intends",
+    "expects",
+    "expect",
+    "slated",
 ];
 
 const TIMES_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
@@ -210,7 +213,9 @@ impl Reader<'_> {
             }
             k -= 1;
             let w = self.words[k].lower.as_str();
-            if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w == "next" {
+            // "was set for Oct. 16": a date fixed for what is to come.
+            let set_for = w == "for" && k > 0 && self.words[k - 1].lower == "set";
+            if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w == "next" || set_for {
                 return Tense::Future;
             }
         }

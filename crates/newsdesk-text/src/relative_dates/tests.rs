@@ -274,6 +274,24 @@ fn what_is_still_to_come_is_read_forward() {
             ymd(2023, 12, 26),
             Day,
         ),
+        (
+            "A trial date was set for Jan. 16 in the capital.",
+            "Jan. 16",
+            ymd(2024, 1, 16),
+            Day,
+        ),
+        (
+            "The inquiry expects to finish by the end of January.",
+            "January",
+            ymd(2024, 1, 1),
+            Month,
+        ),
+        (
+            "The final stage is slated for March 3.",
+            "March 3",
+            ymd(2024, 3, 3),
+            Day,
+        ),
     ];
     for (text, words, date, precision) in cases {
         let found = resolve_dates(text, &christmas());
@@ -294,6 +312,10 @@ fn what_is_still_to_come_is_read_forward() {
         "The minister said on Friday, before the vote, that he will resign.",
         &christmas(),
     );
+    assert_eq!(found[0].date, ymd(2023, 12, 22));
+    assert!(!found[0].future);
+    // "set" without "for" is no plan: "set fire", "set records".
+    let found = resolve_dates("Rioters set fire to the depot on Friday.", &christmas());
     assert_eq!(found[0].date, ymd(2023, 12, 22));
     assert!(!found[0].future);
 }
