@@ -219,7 +219,72 @@ impl Reader<'_> {
                 return Tense::Future;
             }
         }
+        if self.future_after(at) {
+            return Tense::Future;
+        }
         Tense::Past
+    }
+
+    /// Whether what follows the date expression starting at word `at`
+    /// tells it as still to come: "the storm on Nov. 17 is expected to",
+    /// "Tuesday night's expected storm", or, after an opening "On
+    /// Tuesday,", a main clause whose first words say "will".
+    fn future_after(&self, at: usize) -> bool {
+        // The expression's words: months, weekdays, numbers, times of day.
+        let date_word = |w: &str| {
+            let w = w.strip_suffix("'s").unwrap_or(w);
+            month_of(w.trim_end_matches('.')).is_some()
+                || weekday_of(w).is_some()
+                || TIMES_OF_DAY.contains(&w)
+                || w == "night"
+                || w.trim_end_matches(|c: char| c.is_ascii_alphabetic())
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                    && w.starts_with(|c: char| c.is_ascii_digit())
+        };
+        let mut end = at;
+        while self.word(end).is_some_and(date_word) {
+            end += 1;
+        }
+        if end == at {
+            return false;
+        }
+        let possessive = self.word(end - 1).is_some_and(|w| w.ends_with("'s"));
+        let next = |n: usize| self.word(end + n - 1);
+        let planned = |w: Option<&str>| {
+            matches!(
+                w,
+                Some("expected" | "scheduled" | "due" | "slated" | "planned" | "set")
+            )
+        };
+        // "was set for" may be a plan long past: only the present tense.
+        if matches!(next(1), Some("is" | "are")) && planned(next(2)) {
+            return true;
+        }
+        if possessive
+            && matches!(
+                next(1),
+                Some("expected" | "upcoming" | "scheduled" | "planned")
+            )
+        {
+            return true;
+        }
+        // An opening time phrase ("On Tuesday,") and the first words of
+        // the main clause after its comma, up to a speech verb.
+        let opening = at <= 1
+            && self.text[self.words[end - 1].span.end..]
+                .trim_start()
+                .starts_with(',');
+        if opening {
+            for n in 1..=4 {
+                match next(n) {
+                    Some("said" | "says" | "told" | "announced" | "that") | None => break,
+                    Some(w) if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") => return true,
+                    Some(_) => {}
+                }
+            }
+        }
+        false
     }
 
     /// The anchor for expressions that count days from publication.
@@ -528,6 +593,11 @@ impl Reader<'_> {
     /// "yesterday", "today", "tonight", "tomorrow", "this morning".
     fn named_day(&self, i: usize) -> Option<Read> {
         let anchor = self.exact_anchor()?;
+        // Capitalised inside a sentence, the word is part of a name: "USA
+        // Today", "the Today show".
+        if i > 0 && self.capitalised(i) {
+            return None;
+        }
         let (offset, end) = match self.word(i)? {
             "yesterday" => (-1, i + 1),
             // "Today, the group works in 80 countries" means nowadays.

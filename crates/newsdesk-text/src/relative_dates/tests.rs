@@ -275,6 +275,24 @@ fn what_is_still_to_come_is_read_forward() {
             Day,
         ),
         (
+            "On Thursday, the Earth will enter the comet's trail.",
+            "Thursday",
+            ymd(2023, 12, 28),
+            Day,
+        ),
+        (
+            "The storm on Jan. 17 is expected to begin at night.",
+            "Jan. 17",
+            ymd(2024, 1, 17),
+            Day,
+        ),
+        (
+            "Crowds gathered for Thursday night's expected meteor storm.",
+            "Thursday",
+            ymd(2023, 12, 28),
+            Day,
+        ),
+        (
             "A trial date was set for Jan. 16 in the capital.",
             "Jan. 16",
             ymd(2024, 1, 16),
@@ -312,6 +330,10 @@ fn what_is_still_to_come_is_read_forward() {
         "The minister said on Friday, before the vote, that he will resign.",
         &christmas(),
     );
+    assert_eq!(found[0].date, ymd(2023, 12, 22));
+    assert!(!found[0].future);
+    // An opening date whose main clause reports speech stays in the past.
+    let found = resolve_dates("On Friday, the minister said he will resign.", &christmas());
     assert_eq!(found[0].date, ymd(2023, 12, 22));
     assert!(!found[0].future);
     // "set" without "for" is no plan: "set fire", "set records".
@@ -444,6 +466,19 @@ fn a_year_named_relative_to_the_publish_date_frames_months_and_seasons() {
             ("last year".to_string(), ymd(2022, 1, 1), Year),
             ("the fall".to_string(), ymd(2022, 9, 1), Season),
         ]
+    );
+}
+
+#[test]
+fn a_capitalised_today_inside_a_name_is_not_a_date() {
+    assert!(read(
+        "Kirkhart is vice president at USA Today, which prints in 33 plants.",
+        &christmas()
+    )
+    .is_empty());
+    assert_eq!(
+        one("Today the plants print as usual.", &christmas()).1,
+        ymd(2023, 12, 25)
     );
 }
 
