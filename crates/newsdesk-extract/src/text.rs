@@ -168,10 +168,14 @@ fn in_other_script(line: &str, document: Option<Script>) -> bool {
 }
 
 /// A line no headline looks like: one that opens with a wire dateline
-/// ("WASHINGTON (AP) --"), or a long one that ends as a sentence does.
+/// ("WASHINGTON (AP) --"), or one that ends as a sentence does and is
+/// long or holds two sentences ("Chicken Little would love this one. The
+/// Earth is ...").
 fn reads_as_first_paragraph(line: &Line) -> bool {
     newsdesk_text::dateline_length(line.text).is_some()
-        || (line.words >= FIRST_PARAGRAPH_WORDS && ends_like_prose(line.text))
+        || (ends_like_prose(line.text)
+            && (line.words >= FIRST_PARAGRAPH_WORDS
+                || newsdesk_text::split_sentences(line.text).len() >= 2))
 }
 
 /// A short line of capitalised words under the headline: "ICARO Media Group".
