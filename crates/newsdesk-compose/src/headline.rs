@@ -72,15 +72,23 @@ pub fn choose(
 /// it runs long, or after `BUILT_HEADLINE_WORDS` words with an ellipsis.
 pub fn from_lead(lead: &str) -> String {
     let (text, _) = crate::trim::for_brief(lead.trim().to_string(), Vec::new());
-    let text = text.trim_end().trim_end_matches(['.', '!']).trim_end();
+    let text = main_clause(text.trim_end().trim_end_matches(['.', '!']).trim_end());
     let words: Vec<&str> = text.split_whitespace().collect();
     let headline = if words.len() <= BUILT_HEADLINE_WORDS {
         words.join(" ")
     } else {
         // The last clause boundary that leaves a headline of some length.
-        let boundary = (6..=BUILT_HEADLINE_WORDS)
-            .rev()
-            .find(|&n| words[n - 1].ends_with([',', ';', ':']) || matches!(words[n], "—" | "–"));
+        // Not after a joining word ("and will then,") nor inside an aside
+        // the cut would leave open ("then, according to many scientists,").
+        let boundary = (6..=BUILT_HEADLINE_WORDS).rev().find(|&n| {
+            let at_boundary =
+                words[n - 1].ends_with([',', ';', ':']) || matches!(words[n], "—" | "–");
+            let last = words[n - 1]
+                .trim_end_matches([',', ';', ':'])
+                .to_lowercase();
+            let asides = words[..n - 1].iter().filter(|w| w.ends_with(',')).count();
+            at_boundary && !newsdesk_text::is_stopword(&last) && asides % 2 == 0
+        });
         match boundary {
             Some(n) => words[..n]
                 .join(" ")
@@ -93,6 +101,37 @@ pub fn from_lead(lead: &str) -> String {
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// The sentence without an opening subordinate clause ("By the time the
+/// Earth meets the swarm, satellites will have turned away" -> "satellites
+/// will have turned away"): a headline says what happens.
+fn main_clause(text: &str) -> &str {
+    let first = text.split_whitespace().next().unwrap_or("");
+    let subordinate = matches!(
+        first,
+        "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "As"
+            | "Although"
+            | "Though"
+            | "Despite"
+            | "Because"
+            | "If"
+            | "Since"
+            | "Until"
+            | "Once"
+            | "Whereas"
+    ) || text.starts_with("By the time ");
+    if !subordinate {
+        return text;
+    }
+    match text.split_once(", ") {
+        Some((_, main)) if main.split_whitespace().count() >= 5 => main,
+        _ => text,
     }
 }
 

@@ -70,6 +70,25 @@ pub fn by_count(pool: &Pool, scores: &Scores, count: usize, excluded: &[usize]) 
 /// The lead: the best sentence among those that open an article (its news
 /// in one sentence), preferring the newest reporting; quotations and
 /// sentences that lean on an earlier one are not leads.
+/// A lead's support from other sources must reach this share of the best
+/// supported opening sentence's.
+const LEAD_MIN_SHARE: f32 = 0.5;
+/// The fewest words of a lead.
+const LEAD_MIN_WORDS: usize = 8;
+/// Opening sentences weighed as the lead, best placed first.
+const LEAD_CANDIDATES: usize = 30;
+
+/// How closely another source tells what sentence `i` tells: its highest
+/// cosine with a sentence of another article.
+fn outside_support(pool: &Pool, i: usize) -> f32 {
+    let own = &pool.sentences[i];
+    pool.sentences
+        .iter()
+        .filter(|s| s.source != own.source)
+        .map(|s| own.vector.cosine(&s.vector))
+        .fold(0.0f32, f32::max)
+}
+
 pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
     let lead_value = |i: usize| {
         let s = &pool.sentences[i];
@@ -82,11 +101,27 @@ pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
         let s = &pool.sentences[*i];
         s.printable && !s.quoted && !s.opens_with_pronoun
     };
-    let opening = (0..pool.sentences.len())
+    // A feature's hook ("Chicken Little would love this one.") opens an
+    // article but tells no news.
+    let tells_news = |i: &usize| pool.sentences[*i].words >= LEAD_MIN_WORDS;
+    let mut opening: Vec<usize> = (0..pool.sentences.len())
         .filter(usable)
-        .filter(|&i| pool.sentences[i].position <= 2);
+        .filter(tells_news)
+        .filter(|&i| pool.sentences[i].position <= 2)
+        .collect();
+    // The bonuses pick among openings that other sources bear out, never
+    // an off-topic one (the weather page filed beside a story) for being
+    // new: an article's own words weigh in its salience, not here. Support
+    // costs a pass over the pool, so only the likeliest leads are weighed.
+    opening.sort_by(|&a, &b| lead_value(b).total_cmp(&lead_value(a)));
+    opening.truncate(LEAD_CANDIDATES);
+    let support: Vec<f32> = opening.iter().map(|&i| outside_support(pool, i)).collect();
+    let best = support.iter().copied().fold(0.0f32, f32::max);
     opening
-        .max_by(|&a, &b| lead_value(a).total_cmp(&lead_value(b)))
+        .into_iter()
+        .zip(support)
+        .find(|&(_, support)| support >= LEAD_MIN_SHARE * best)
+        .map(|(i, _)| i)
         .or_else(|| {
             (0..pool.sentences.len())
                 .filter(usable)

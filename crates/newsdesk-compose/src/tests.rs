@@ -515,3 +515,89 @@ fn a_speakers_whole_quote_is_shown_before_a_phrase_woven_into_a_sentence() {
         story.statements
     );
 }
+
+#[test]
+fn the_lead_tells_the_story_even_when_the_newest_article_opens_on_something_else() {
+    // Outlets that word the news each their own way, as in real clusters:
+    // no opening is repeated word for word.
+    let told = [
+        (
+            "Ferry crews on the northern routes stopped work after talks over new rosters failed.",
+            "Island shops ran short of bread as the ferry strike went on.",
+        ),
+        (
+            "A strike by deckhands halted the island ferries, leaving tourists stranded.",
+            "The union said the new rosters would keep crews at sea for too long.",
+        ),
+        (
+            "No ferry sailed north as the walkout over shift patterns entered a second day.",
+            "The operator said talks with the ferry crews would resume next week.",
+        ),
+        (
+            "Islanders were cut off from the mainland after ferry staff walked out.",
+            "The strike began after talks over the rosters for the northern routes failed.",
+        ),
+        (
+            "The dispute over rosters that shut the ferry service showed no sign of ending.",
+            "Ferry crews on the northern routes want rosters that let them sleep.",
+        ),
+    ];
+    let mut articles: Vec<Article> = told
+        .iter()
+        .enumerate()
+        .map(|(k, (opening, detail))| {
+            article(&format!("Outlet {k}"), (2026, 3, 12), &[opening, detail])
+        })
+        .collect();
+    // Newest, and it opens on the weather.
+    articles.push(article(
+        "Weather Desk",
+        (2026, 3, 13),
+        &[
+            "Low pressure will move northeast over the lakes on Friday, bringing snow to the hills.",
+            "Gales may also keep the chartered ferry boats in port.",
+        ],
+    ));
+    let story = compose(&articles, &ComposeOptions::default()).unwrap();
+    assert!(
+        !story.lead[0].text.contains("Low pressure"),
+        "{}",
+        story.lead[0].text
+    );
+    // In long articles salience runs flat, and the newest article's
+    // opening would win on its bonuses alone: even with every sentence
+    // equally salient, the lead is one that other sources bear out.
+    let pool = pool_of(&articles);
+    let sources = sources::describe(&articles);
+    let mut scores = rank::score(&pool, &sources);
+    scores.score.iter_mut().for_each(|s| *s = 0.3);
+    let lead = select::lead(&pool, &scores).unwrap();
+    assert!(
+        pool.text(lead).starts_with("Ferry crews"),
+        "{}",
+        pool.text(lead)
+    );
+}
+
+#[test]
+fn a_features_short_hook_is_not_the_lead() {
+    let hook = "Chicken Little would love this one.";
+    let gazette = article(
+        "Gazette",
+        (2026, 3, 12),
+        &[
+            hook,
+            "Ferry crews on the northern routes stopped work after talks over new rosters failed.",
+        ],
+    );
+    let courier = article(
+        "Courier",
+        (2026, 3, 12),
+        &[
+            hook,
+            "Crews on the northern ferry routes walked out when talks over the rosters failed.",
+        ],
+    );
+    let story = compose(&[gazette, courier], &ComposeOptions::default()).unwrap();
+    assert_ne!(story.lead[0].text, hook);
+}

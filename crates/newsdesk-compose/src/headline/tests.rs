@@ -37,3 +37,24 @@ fn a_long_lead_without_a_boundary_ends_with_an_ellipsis() {
         "Ferry crews on the northern and southern routes of the harbour stopped work after talks over…"
     );
 }
+
+#[test]
+fn a_lead_that_opens_with_a_subordinate_clause_gives_its_main_clause() {
+    assert_eq!(
+        from_lead("By the time the storm reaches the coast, the ferry crews will have moored every boat in the harbour."),
+        "The ferry crews will have moored every boat in the harbour"
+    );
+    // Too little after the comma: the sentence is kept whole.
+    assert_eq!(
+        from_lead("When the talks failed, crews walked out."),
+        "When the talks failed, crews walked out"
+    );
+}
+
+#[test]
+fn a_cut_never_leaves_a_joining_word_or_an_open_aside() {
+    assert_eq!(
+        from_lead("The crews will stay ashore and will then, according to the union, vote on the operator's final offer next month."),
+        "The crews will stay ashore and will then, according to the union, vote on the operator's…"
+    );
+}
