@@ -491,7 +491,15 @@ fn speaker_phrase(text: &str) -> Option<String> {
     let mut parts = phrase.splitn(3, ", ");
     let head = cut_clause(parts.next()?.trim());
     let head = valid_speaker(&head)?;
-    match parts.next().map(cut_clause) {
+    let second = parts.next().map(cut_clause);
+    // "Puerto Rico's Housing Secretary, Ana Carmen Alemany": the title
+    // comes first, the name after it.
+    if let Some(name) = second.as_deref().filter(|n| reads_as_name(n)) {
+        if !reads_as_name(&head) {
+            return Some(format!("{name}, {head}"));
+        }
+    }
+    match second {
         Some(role)
             if !role.is_empty()
                 && words(&role).len() <= 10
@@ -572,6 +580,18 @@ fn without_adverbs(subject: &str) -> &str {
     subject
 }
 
+/// Two to four capitalised words and nothing else: "Ana Carmen Alemany".
+fn reads_as_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+                && !w.ends_with("'s")
+        })
+}
+
 /// Cuts a phrase before a relative clause or an adverbial of time/place.
 fn cut_clause(text: &str) -> String {
     let mut kept: Vec<&str> = Vec::new();
@@ -593,8 +613,14 @@ fn cut_clause(text: &str) -> String {
                 | "as"
                 | "to"
                 | "about"
-        ) || (lower.ends_with("ing") && !kept.is_empty() && lower.len() > 5);
-        if stops && !kept.is_empty() {
+        ) || (lower.ends_with("ing")
+            && !kept.is_empty()
+            && lower.len() > 5
+            // "Housing Secretary" is a title, not "… facing charges".
+            && token.starts_with(char::is_lowercase));
+        // A relative clause is no role at all: ", who has made trips here".
+        let relative = matches!(lower.as_str(), "who" | "which" | "that" | "whose" | "whom");
+        if stops && (!kept.is_empty() || relative) {
             break;
         }
         kept.push(token);

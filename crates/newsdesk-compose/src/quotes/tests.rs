@@ -167,3 +167,21 @@ fn a_conjunction_before_the_speaker_is_not_part_of_it() {
         Some("union leader Mara Holt"),
     );
 }
+
+#[test]
+fn a_title_before_the_name_is_given_after_it() {
+    check(
+        "\"We will rebuild,\" explained the island's Housing Secretary, Ana Carmen Alemany.",
+        "We will rebuild,",
+        Some("Ana Carmen Alemany, the island's Housing Secretary"),
+    );
+}
+
+#[test]
+fn a_relative_clause_is_not_a_role() {
+    check(
+        "\"It has all the signs of red-lining,\" said Robert Hunter, who has made several trips here.",
+        "It has all the signs of red-lining,",
+        Some("Robert Hunter"),
+    );
+}
