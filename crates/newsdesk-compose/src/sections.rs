@@ -9,6 +9,9 @@ use newsdesk_model::{Section, Span};
 use newsdesk_text::{is_stopword, words, Stemmer};
 use std::collections::HashMap;
 
+#[cfg(test)]
+mod tests;
+
 const MAX_SECTIONS: usize = 4;
 
 pub fn arrange(pool: &Pool, scores: &Scores, body: &[usize], sources: &Sources) -> Vec<Section> {
@@ -64,11 +67,12 @@ fn best(scores: &Scores, group: &[usize]) -> f32 {
 }
 
 fn lower_first(phrase: &str) -> String {
-    // Keep proper names and acronyms as they are.
+    // Keep proper names ("Salt Lake") and acronyms as they are.
     let first_word = phrase.split_whitespace().next().unwrap_or("");
     let is_name = first_word.chars().skip(1).any(char::is_uppercase)
-        || first_word.chars().next().is_some_and(char::is_uppercase)
-            && phrase.split_whitespace().count() == 1;
+        || phrase
+            .split_whitespace()
+            .all(|w| w.starts_with(char::is_uppercase));
     if is_name {
         return phrase.to_string();
     }
@@ -152,22 +156,201 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
 /// Words after which a run of content words is a noun phrase.
 const NOUN_PHRASE_OPENERS: &[&str] = &[
     "the", "a", "an", "its", "their", "his", "her", "our", "this", "these", "those", "that", "of",
-    "for", "to", "in", "on", "at", "with", "by", "from", "over", "about", "against", "into",
-    "between", "after", "before", "under", "new", "some", "any", "no", "each",
+    "for", "in", "on", "at", "with", "by", "from", "over", "about", "against", "into", "between",
+    "after", "before", "under", "new", "some", "any", "no", "each",
 ];
 
 /// Common past-tense verbs that do not end in "-ed".
 const IRREGULAR_VERBS: &[&str] = &[
-    "said", "broke", "made", "took", "gave", "went", "came", "told", "met", "left", "held",
-    "began", "became", "brought", "built", "fell", "found", "got", "grew", "kept", "knew", "led",
-    "lost", "paid", "put", "ran", "rose", "saw", "sent", "set", "shut", "sold", "spoke", "stood",
-    "struck", "thought", "won", "wrote", "says", "has", "had", "was", "were", "include",
-    "includes", "expire", "expires", "remain", "remains", "want", "wants", "seek", "seeks", "face",
-    "faces", "need", "needs", "mean", "means", "show", "shows", "call", "calls",
+    "said",
+    "broke",
+    "made",
+    "took",
+    "gave",
+    "went",
+    "came",
+    "told",
+    "met",
+    "left",
+    "held",
+    "began",
+    "became",
+    "brought",
+    "built",
+    "fell",
+    "found",
+    "got",
+    "grew",
+    "kept",
+    "knew",
+    "led",
+    "lost",
+    "paid",
+    "put",
+    "ran",
+    "rose",
+    "saw",
+    "sent",
+    "set",
+    "shut",
+    "sold",
+    "spoke",
+    "stood",
+    "struck",
+    "thought",
+    "won",
+    "wrote",
+    "says",
+    "has",
+    "had",
+    "was",
+    "were",
+    "include",
+    "includes",
+    "expire",
+    "expires",
+    "remain",
+    "remains",
+    "want",
+    "wants",
+    "seek",
+    "seeks",
+    "face",
+    "faces",
+    "need",
+    "needs",
+    "mean",
+    "means",
+    "show",
+    "shows",
+    "call",
+    "calls",
+    "felt",
+    "hit",
+    "cut",
+    "let",
+    "meant",
+    "sought",
+    "spent",
+    "taught",
+    "understood",
+    "drew",
+    "drove",
+    "flew",
+    "hid",
+    "hung",
+    "lay",
+    "shot",
+    "slept",
+    "stole",
+    "stuck",
+    "swept",
+    "threw",
+    "bought",
+    "caught",
+    "chose",
+    "dealt",
+    "fought",
+    "froze",
+    "heard",
+    "laid",
+    "quit",
+    "shook",
+    "wore",
+    "woke",
+    "sank",
+];
+
+/// Number words: a heading's head is never a count ("Reposition six").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "billion",
+    "dozen",
+    "dozens",
+];
+
+/// Words ending in "-ly" that are nouns or adjectives, not adverbs.
+const LY_NOT_ADVERBS: &[&str] = &[
+    "family",
+    "supply",
+    "ally",
+    "assembly",
+    "rally",
+    "italy",
+    "july",
+    "monopoly",
+    "anomaly",
+    "reply",
+    "daily",
+    "weekly",
+    "monthly",
+    "yearly",
+    "quarterly",
+    "early",
+    "elderly",
+    "holy",
+    "belly",
+    "jelly",
+    "bully",
+    "lily",
+    "emily",
+    "kelly",
+    "sally",
+    "molly",
+    "polly",
 ];
 
 fn looks_like_verb(lower: &str) -> bool {
     lower.ends_with("ed") || lower.ends_with("ing") || IRREGULAR_VERBS.contains(&lower)
+}
+
+/// Adjectives that follow their noun ("an outpost adjacent to the
+/// compound", "officials involved"): they end a noun phrase.
+const POSTPOSITIVE: &[&str] = &[
+    "adjacent",
+    "nearby",
+    "available",
+    "responsible",
+    "alone",
+    "ahead",
+    "abroad",
+    "overseas",
+    "apart",
+    "together",
+    "involved",
+    "present",
+    "concerned",
+    "related",
+    "aboard",
+    "alike",
+];
+
+/// "originally", "quickly": an adverb ends a noun phrase and never heads
+/// one; so do the adjectives that follow their noun.
+fn looks_like_adverb(lower: &str) -> bool {
+    (lower.ends_with("ly") && lower.chars().count() > 4 && !LY_NOT_ADVERBS.contains(&lower))
+        || POSTPOSITIVE.contains(&lower)
 }
 
 /// For each candidate phrase (by stems): the number of sentences it occurs
@@ -211,7 +394,10 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
                     && w.lower
                         .chars()
                         .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
-                    && w.lower.chars().count() > 2;
+                    && w.lower.chars().count() > 2
+                    && !NUMBER_WORDS.contains(&w.lower.as_str())
+                    && !looks_like_adverb(&w.lower)
+                    && !newsdesk_text::is_calendar_word(&w.lower);
                 if !content
                     || gap.contains([',', '.', ';', ':', '"', '“', '”', '(', ')'])
                     || (!run.is_empty() && looks_like_verb(&w.lower))
@@ -224,11 +410,12 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
             }
             let sentence_initial = k == 0;
             if !run.is_empty() && (opener || capitalised) && !(sentence_initial && run.len() == 1) {
-                if capitalised && !sentence_initial {
-                    for n in 1..=3.min(run.len()) {
-                        for window in run.windows(n) {
-                            add(window);
-                        }
+                if capitalised && !sentence_initial && run.len() <= 4 {
+                    // A name whole ("United States Space Command"), or one
+                    // of its words; never a slice that starts inside it.
+                    add(&run);
+                    for window in run.windows(1) {
+                        add(window);
                     }
                 } else {
                     for n in 1..=3.min(run.len()) {

@@ -1,0 +1,85 @@
+use super::*;
+use newsdesk_model::{Article, BlockKind};
+
+fn pool_of(articles: &[Article]) -> Pool<'_> {
+    let sources = crate::sources::describe(articles);
+    Pool::build(articles, &sources)
+}
+
+fn article(paragraphs: &[&str]) -> Article {
+    let mut article = Article {
+        origin: "gazette".into(),
+        outlet: Some("Gazette".into()),
+        ..Article::default()
+    };
+    for p in paragraphs {
+        article.push_block(BlockKind::Paragraph, p);
+    }
+    article
+}
+
+/// The phrases the noun-phrase finder offers for `text`, by surface form.
+fn phrases(text: &str) -> Vec<String> {
+    let articles = [article(&[text])];
+    let pool = pool_of(&articles);
+    let ids: Vec<usize> = (0..pool.sentences.len()).collect();
+    let mut found: Vec<String> = phrase_counts(&pool, &ids, &Stemmer::default())
+        .into_values()
+        .map(|(_, surface)| surface)
+        .collect();
+    found.sort();
+    found
+}
+
+#[test]
+fn adverbs_numbers_and_weekdays_are_never_part_of_a_heading() {
+    for (text, never) in [
+        (
+            "Officials originally said the ferry would sail.",
+            "originally",
+        ),
+        (
+            "The operator planned to reposition six of its ferries.",
+            "six",
+        ),
+        (
+            "Floods hit the Rift Valley Province Sunday night.",
+            "Sunday",
+        ),
+        (
+            "Guards stood at a concrete outpost adjacent to the quay.",
+            "adjacent",
+        ),
+        (
+            "The harbour board decided to reposition the ferries.",
+            "reposition",
+        ),
+    ] {
+        let found = phrases(text);
+        assert!(
+            found.iter().all(|p| !p.contains(never)),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_is_offered_whole_or_word_by_word_never_sliced() {
+    let found = phrases("Officers of the United States Space Command watched the storm.");
+    assert!(
+        found.contains(&"United States Space Command".to_string()),
+        "{found:?}"
+    );
+    assert!(
+        !found.contains(&"States Space Command".to_string()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"States Space".to_string()), "{found:?}");
+}
+
+#[test]
+fn a_background_heading_keeps_a_name_capitalised() {
+    assert_eq!(lower_first("Salt Lake"), "Salt Lake");
+    assert_eq!(lower_first("Pension changes"), "pension changes");
+    assert_eq!(lower_first("IOC members"), "IOC members");
+}
