@@ -136,6 +136,9 @@ fn date_at(text: &str, words: &[Word], i: usize) -> Option<DateMatch> {
             .all(|c| c.is_whitespace() || c == ',' || c == '.')
     };
     let get = |k: usize| words.get(k);
+    if let Some(found) = slashed_date(text, words, i) {
+        return Some(found);
+    }
     // Day Month Year
     if let (Some(day), Some(m), Some(y)) = (day_of(&w.lower), get(i + 1), get(i + 2)) {
         if let (Some(month), Some(year)) = (month_of(&m.lower), year_of(&y.lower)) {
@@ -161,6 +164,43 @@ fn date_at(text: &str, words: &[Word], i: usize) -> Option<DateMatch> {
         }
     }
     None
+}
+
+/// "2023/12/25", and "25/12/2023" or "12/25/2023" where the order tells
+/// itself (a number over 12 is the day). "12/10/1998" could be either
+/// order, and is not read: a wrong date is worse than none.
+fn slashed_date(text: &str, words: &[Word], i: usize) -> Option<DateMatch> {
+    let (a, b, c) = (words.get(i)?, words.get(i + 1)?, words.get(i + 2)?);
+    let slash = |x: &Word, y: &Word| &text[x.span.end..y.span.start] == "/";
+    if !(slash(a, b) && slash(b, c)) {
+        return None;
+    }
+    // Not part of a longer run: "1/2/2023/4" is no date.
+    let free = |at: usize| !text[at..].starts_with('/');
+    if !free(c.span.end) || text[..a.span.start].ends_with('/') {
+        return None;
+    }
+    let number = |w: &Word, digits: std::ops::RangeInclusive<usize>| {
+        (digits.contains(&w.lower.len()) && w.lower.chars().all(|c| c.is_ascii_digit()))
+            .then(|| w.lower.parse::<u32>().ok())
+            .flatten()
+    };
+    let (year, month, day) = if let Some(year) = number(a, 4..=4) {
+        (year, number(b, 1..=2)?, number(c, 1..=2)?)
+    } else {
+        let (x, y, year) = (number(a, 1..=2)?, number(b, 1..=2)?, number(c, 4..=4)?);
+        match (x > 12, y > 12) {
+            (true, false) => (year, y, x),
+            (false, true) => (year, x, y),
+            _ if x == y => (year, x, y),
+            _ => return None,
+        }
+    };
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(DateMatch {
+        date,
+        span: Span::new(a.span.start, c.span.end),
+    })
 }
 
 fn iso_date(word: &str) -> Option<NaiveDate> {

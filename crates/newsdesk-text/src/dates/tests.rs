@@ -40,3 +40,23 @@ fn find_date_reports_where_the_date_is() {
     assert_eq!(&text[found.span.range()], "Dec. 25, 2022");
     assert_eq!(found.date, ymd(2022, 12, 25));
 }
+
+#[test]
+fn slashed_dates_are_read_when_their_order_tells_itself() {
+    let cases = [
+        ("25/12/2023", Some(ymd(2023, 12, 25))),
+        ("12/25/2023", Some(ymd(2023, 12, 25))),
+        ("2023/12/25", Some(ymd(2023, 12, 25))),
+        ("05/05/2023", Some(ymd(2023, 5, 5))),
+        ("Updated 12/25/2023 10:32", Some(ymd(2023, 12, 25))),
+        // Either the 10th of December or the 12th of October.
+        ("12/10/1998", None),
+        ("31/02/2023", None),
+        ("13/13/2023", None),
+        ("1/2/2023/4", None),
+        ("3/4", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(parse_date(text), expected, "{text}");
+    }
+}
