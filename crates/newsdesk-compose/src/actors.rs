@@ -136,8 +136,15 @@ pub fn perspectives(
             continue;
         };
         let key = actor_key(&actor);
-        // A position already told in the story text is a weaker table cell.
-        let score = scores.score[i] - if used.contains(&i) { 0.5 } else { 0.0 };
+        // A position already told in the story text is a weaker table cell,
+        // and one that only reports a fact ("officials said 85 people were
+        // killed") weaker than one that takes a side.
+        let score = scores.score[i] - if used.contains(&i) { 0.5 } else { 0.0 }
+            + if takes_a_side(text) {
+                0.0
+            } else {
+                -FACT_PENALTY
+            };
         match best.iter_mut().find(|(k, ..)| *k == key) {
             Some(entry) if entry.2 < score => {
                 // Keep the fullest name seen for the actor.
@@ -177,6 +184,127 @@ pub fn perspectives(
             position: pool.story_sentence(i),
         })
         .collect()
+}
+
+/// How much lower a cell that only reports a fact ranks.
+const FACT_PENALTY: f32 = 0.15;
+
+/// Words of judgement, will and intent: what makes a sentence a position.
+const SIDE_WORDS: &[&str] = &[
+    "should",
+    "must",
+    "would",
+    "will",
+    "could",
+    "cannot",
+    "can't",
+    "won't",
+    "wouldn't",
+    "want",
+    "wants",
+    "wanted",
+    "urge",
+    "urged",
+    "urges",
+    "demand",
+    "demanded",
+    "demands",
+    "oppose",
+    "opposed",
+    "opposes",
+    "support",
+    "supported",
+    "supports",
+    "reject",
+    "rejected",
+    "rejects",
+    "deny",
+    "denied",
+    "denies",
+    "insist",
+    "insisted",
+    "insists",
+    "warn",
+    "warned",
+    "warns",
+    "accuse",
+    "accused",
+    "accuses",
+    "criticise",
+    "criticised",
+    "criticize",
+    "criticized",
+    "blame",
+    "blamed",
+    "blames",
+    "believe",
+    "believed",
+    "believes",
+    "hope",
+    "hoped",
+    "hopes",
+    "fear",
+    "feared",
+    "fears",
+    "vow",
+    "vowed",
+    "vows",
+    "refuse",
+    "refused",
+    "refuses",
+    "pledge",
+    "pledged",
+    "promise",
+    "promised",
+    "agree",
+    "agreed",
+    "agrees",
+    "welcome",
+    "welcomed",
+    "welcomes",
+    "praise",
+    "praised",
+    "condemn",
+    "condemned",
+    "condemns",
+    "threaten",
+    "threatened",
+    "ready",
+    "willing",
+    "unwilling",
+    "skeptical",
+    "sceptical",
+    "confident",
+    "concerned",
+    "wrong",
+    "right",
+    "unacceptable",
+    "necessary",
+    "need",
+    "needs",
+    "called",
+    "calls",
+    "seek",
+    "seeks",
+    "sought",
+    "doubt",
+    "doubts",
+    "dismissed",
+    "argued",
+    "argues",
+    "deem",
+    "deemed",
+    "deems",
+    "considers",
+    "regards",
+    "skepticism",
+];
+
+/// Whether a sentence takes a side rather than only reporting a fact.
+fn takes_a_side(text: &str) -> bool {
+    newsdesk_text::words(text)
+        .iter()
+        .any(|w| SIDE_WORDS.contains(&w.lower.as_str()))
 }
 
 /// The actor that a sentence shows taking a position: the subject right

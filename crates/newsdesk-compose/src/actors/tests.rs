@@ -43,3 +43,21 @@ fn abstract_subjects_and_objects_are_not_actors() {
         None,
     );
 }
+
+#[test]
+fn a_position_takes_a_side_a_report_of_facts_does_not() {
+    for side in [
+        "Union officials said picket lines would remain in place.",
+        "The port authority rejected the offer.",
+        "Top officials deemed it too soon for talks.",
+        "The mayor urged both sides to return to the table.",
+    ] {
+        assert!(takes_a_side(side), "{side}");
+    }
+    for fact in [
+        "Earlier, officials said at least 85 people were killed in the town.",
+        "The house, Ms. Davila said, is worth about $50,000.",
+    ] {
+        assert!(!takes_a_side(fact), "{fact}");
+    }
+}
