@@ -15,7 +15,35 @@ use crate::pool::Pool;
 use crate::rank::Scores;
 use crate::sources::Sources;
 use newsdesk_model::{Citation, Span, Statement, StorySentence};
-use newsdesk_text::{split_sentences, words};
+use newsdesk_text::{is_stopword, split_sentences, words};
+
+/// "Meanwhile, he": the connective is not the speaker.
+fn without_connective(phrase: &str) -> &str {
+    match phrase.split_once(", ") {
+        Some((head, rest)) if CONNECTIVES.contains(&head.to_lowercase().as_str()) => {
+            rest.trim_start()
+        }
+        _ => phrase,
+    }
+}
+
+/// Sentence connectives that can stand before a speaker and a comma.
+const CONNECTIVES: &[&str] = &[
+    "meanwhile",
+    "however",
+    "also",
+    "but",
+    "still",
+    "later",
+    "earlier",
+    "separately",
+    "instead",
+    "yet",
+    "then",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+];
 
 /// Speech verbs, in the forms news prose uses them.
 const SPEECH_VERBS: &[&str] = &[
@@ -208,8 +236,8 @@ fn rank_and_pick(
             .trim()
             .trim_end_matches([',', ' '])
             .to_string();
-        if words(&quote).len() < 4 {
-            continue; // a scare quote or a single term, not a statement
+        if !reads_as_a_statement(&quote) {
+            continue;
         }
         let sentence_score = pool
             .sentences
@@ -259,6 +287,28 @@ fn rank_and_pick(
     }
     chosen.into_iter().map(|(s, _)| s).collect()
 }
+
+/// A quote worth listing as what someone said: not a scare quote or a
+/// term ("bribe"), not a name in quotation marks ("African Crisis
+/// Response Force"), and, when it is a phrase woven into the reporter's
+/// sentence (lower case), long enough to say something on its own.
+fn reads_as_a_statement(quote: &str) -> bool {
+    let found = words(quote);
+    let partial = quote.starts_with(char::is_lowercase);
+    let a_name = found
+        .iter()
+        .all(|w| quote[w.span.range()].starts_with(char::is_uppercase) || is_stopword(&w.lower))
+        && !ends_as_sentence(quote);
+    found.len() >= if partial { MIN_PARTIAL_QUOTE_WORDS } else { 4 } && !a_name
+}
+
+fn ends_as_sentence(text: &str) -> bool {
+    text.trim_end_matches(['"', '”', '\'', '’'])
+        .ends_with(['.', '!', '?'])
+}
+
+/// The fewest words of a listed phrase woven into a reporter's sentence.
+const MIN_PARTIAL_QUOTE_WORDS: usize = 8;
 
 /// The name part of a speaker, for telling speakers apart: the surname of
 /// a name ("Kestel" for "Dario Kestel"), else the whole description.
@@ -461,7 +511,7 @@ fn speaker_before(before: &str) -> Option<String> {
         .iter()
         .rposition(|t| SPEECH_VERBS.contains(&t.as_str()))?;
     let subject = tokens[..verb_at].join(" ");
-    let subject = without_adverbs(subject.trim_end_matches(','));
+    let subject = without_connective(without_adverbs(subject.trim_end_matches(',')));
     // "Helena Voss, a spokeswoman for the authority, said" -> name + role.
     let clauses: Vec<&str> = subject.split(", ").collect();
     if let [.., name_clause, role] = clauses.as_slice() {
@@ -631,7 +681,7 @@ fn cut_clause(text: &str) -> String {
 /// Accepts a phrase as a speaker: a pronoun, a capitalised name, or a
 /// phrase with a role noun; at most eight words.
 fn valid_speaker(phrase: &str) -> Option<String> {
-    let mut phrase = phrase.trim().trim_matches(|c: char| !c.is_alphanumeric());
+    let mut phrase = without_connective(phrase.trim().trim_matches(|c: char| !c.is_alphanumeric()));
     // "…, and union leader Mara Holt said": the conjunction joins clauses.
     while let Some((first, rest)) = phrase.split_once(' ') {
         if !matches!(first, "and" | "but" | "while" | "whereas" | "so" | "yet") {

@@ -185,3 +185,36 @@ fn a_relative_clause_is_not_a_role() {
         Some("Robert Hunter"),
     );
 }
+
+#[test]
+fn a_connective_before_the_speaker_is_not_part_of_it() {
+    check(
+        "Meanwhile, he noted that \"the harbour is deeply concerned by the outbreaks of violence on the quays.\"",
+        "the harbour is deeply concerned by the outbreaks of violence on the quays.",
+        Some("he"),
+    );
+    check(
+        "\"We are deeply concerned,\" Meanwhile, he said.",
+        "We are deeply concerned,",
+        Some("he"),
+    );
+}
+
+#[test]
+fn names_terms_and_short_phrases_are_not_statements() {
+    for quote in [
+        "African Crisis Response Force",
+        "bribe.",
+        "refused to turn up.",
+        "in conflict with people of Africa",
+    ] {
+        assert!(!reads_as_a_statement(quote), "{quote}");
+    }
+    for quote in [
+        "We will stay out until the rosters are fixed.",
+        "the most the port can afford without raising fees on every importer in the country.",
+        "It is all over.",
+    ] {
+        assert!(reads_as_a_statement(quote), "{quote}");
+    }
+}
