@@ -244,9 +244,17 @@ fn drop_attribution(text: &str) -> Option<(String, Edit)> {
         let lower: Vec<String> = tail_words.iter().map(|w| w.lower.clone()).collect();
         // After an opening "said" comes who said it, a name or "the …",
         // not what was said ("…, said they were eager to …").
+        // "said the minister" names one; "said the crews would stay out"
+        // tells what was said: a verb follows.
+        let tells_a_clause = lower
+            .iter()
+            .skip(2)
+            .any(|w| FINITE_VERBS.contains(&w.as_str()));
         let names_speaker = tail_words.get(1).is_some_and(|w| {
             tail[w.span.range()].starts_with(char::is_uppercase)
-                || (matches!(w.lower.as_str(), "the" | "a" | "an") && tail_words.len() <= 8)
+                || (matches!(w.lower.as_str(), "the" | "a" | "an")
+                    && tail_words.len() <= 8
+                    && !tells_a_clause)
         });
         // Only the "said Name, title" form runs on past a comma; in "…, has
         // become law, Gao said" the attribution starts at the last comma.
@@ -257,6 +265,13 @@ fn drop_attribution(text: &str) -> Option<(String, Edit)> {
     }
     None
 }
+
+/// Auxiliaries and common verbs that make the words after "said the" a
+/// clause of their own.
+const FINITE_VERBS: &[&str] = &[
+    "would", "will", "was", "were", "had", "has", "have", "is", "are", "could", "should", "did",
+    "must", "can", "may", "might", "shall", "does", "do",
+];
 
 fn is_attribution(tail: &[String], names_speaker: bool) -> bool {
     let first = tail[0].as_str();

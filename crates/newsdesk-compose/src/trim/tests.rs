@@ -47,6 +47,7 @@ fn clauses_that_say_something_are_kept() {
         "The ferries run again, but nobody can say when the strike ends.",
         // "said" opens what was said, not who said it.
         "The defendants, Tom Welch and his deputy, said they were eager to defend themselves in court.",
+        "Mara Holt, the branch secretary who led the walkout, said the crews would stay out.",
         // Too little would be left.
         "Talks failed, officials said.",
     ] {
