@@ -73,6 +73,8 @@ pub fn choose(
 pub fn from_lead(lead: &str) -> String {
     let (text, _) = crate::trim::for_brief(lead.trim().to_string(), Vec::new());
     let text = main_clause(text.trim_end().trim_end_matches(['.', '!']).trim_end());
+    let text = without_apposition(text);
+    let text = text.as_str();
     let words: Vec<&str> = text.split_whitespace().collect();
     let headline = if words.len() <= BUILT_HEADLINE_WORDS {
         words.join(" ")
@@ -132,6 +134,26 @@ fn main_clause(text: &str) -> &str {
     match text.split_once(", ") {
         Some((_, main)) if main.split_whitespace().count() >= 5 => main,
         _ => text,
+    }
+}
+
+/// The sentence without an aside after its subject ("Schizophrenia, the
+/// illness that afflicts 2.7 million Americans, is rarely diagnosed" ->
+/// "Schizophrenia is rarely diagnosed").
+fn without_apposition(text: &str) -> String {
+    let Some((subject, rest)) = text.split_once(", ") else {
+        return text.to_string();
+    };
+    let aside_opens = rest
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "who" | "which" | "whose"));
+    let short_subject = (1..=5).contains(&subject.split_whitespace().count());
+    match rest.split_once(", ") {
+        Some((_, main)) if aside_opens && short_subject && main.split_whitespace().count() >= 3 => {
+            format!("{subject} {main}")
+        }
+        _ => text.to_string(),
     }
 }
 

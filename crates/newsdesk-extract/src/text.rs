@@ -18,6 +18,8 @@ const LONG_PARAGRAPH_WORDS: usize = 20;
 /// A first line this long that ends as a sentence does is the first
 /// paragraph, not a headline (headlines run to about 15 words).
 const FIRST_PARAGRAPH_WORDS: usize = 25;
+/// A first line this long that ends with a full stop is a sentence.
+const SENTENCE_NOT_HEADLINE_WORDS: usize = 10;
 /// A line without final punctuation and at most this many words is a heading.
 const HEADING_MAX_WORDS: usize = 14;
 
@@ -168,14 +170,21 @@ fn in_other_script(line: &str, document: Option<Script>) -> bool {
 }
 
 /// A line no headline looks like: one that opens with a wire dateline
-/// ("WASHINGTON (AP) --"), or one that ends as a sentence does and is
-/// long or holds two sentences ("Chicken Little would love this one. The
-/// Earth is ...").
+/// ("WASHINGTON (AP) --"), one that ends as a sentence does and is long or
+/// holds two sentences ("Chicken Little would love this one. The Earth is
+/// ..."), or a sentence of ten words or more with its full stop.
 fn reads_as_first_paragraph(line: &Line) -> bool {
+    let full_stop = line
+        .text
+        .trim_end_matches(['"', '\'', '”', '’', ')'])
+        .ends_with('.');
     newsdesk_text::dateline_length(line.text).is_some()
         || (ends_like_prose(line.text)
             && (line.words >= FIRST_PARAGRAPH_WORDS
                 || newsdesk_text::split_sentences(line.text).len() >= 2))
+        // Headlines end without a full stop; a sentence of some length with
+        // one is prose.
+        || (full_stop && line.words >= SENTENCE_NOT_HEADLINE_WORDS)
 }
 
 /// A short line of capitalised words under the headline: "ICARO Media Group".

@@ -58,3 +58,11 @@ fn a_cut_never_leaves_a_joining_word_or_an_open_aside() {
         "The crews will stay ashore and will then, according to the union, vote on the operator's…"
     );
 }
+
+#[test]
+fn an_aside_after_the_subject_is_left_out() {
+    assert_eq!(
+        from_lead("Mara Holt, the union's branch secretary who led the walkout, said the crews would stay out until spring."),
+        "Mara Holt said the crews would stay out until spring"
+    );
+}

@@ -110,6 +110,8 @@ fn wire_copy_without_a_headline_keeps_its_first_paragraph_as_body() {
         "HARBOURTON (AP) -- The council voted to freeze ferry fares.",
         // Two sentences.
         "Ferry riders will love this one. The council froze the fares again.",
+        // One sentence of some length, with its full stop.
+        "The sound of a ferry horn, as every islander knows, is tied to memory.",
         // A long first line that ends as a sentence does.
         "The town council voted on Monday to freeze ferry fares for the third year in a row, after a petition signed by more than 4,000 riders reached the town hall.",
     ] {
