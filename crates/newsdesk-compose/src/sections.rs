@@ -259,6 +259,20 @@ const IRREGULAR_VERBS: &[&str] = &[
     "wore",
     "woke",
     "sank",
+    "comes",
+    "goes",
+    "strikes",
+    "makes",
+    "takes",
+    "gives",
+    "gets",
+    "keeps",
+    "holds",
+    "looks",
+    "seems",
+    "becomes",
+    "stands",
+    "turns",
 ];
 
 /// Number words: a heading's head is never a count ("Reposition six").
@@ -418,8 +432,15 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
                         add(window);
                     }
                 } else {
+                    let capital = |k: usize| text[run[k].1.range()].starts_with(char::is_uppercase);
                     for n in 1..=3.min(run.len()) {
-                        add(&run[run.len() - n..]);
+                        let first = run.len() - n;
+                        // Never from inside a name: "Paulo stock market" of
+                        // "Sao Paulo stock market".
+                        if first > 0 && capital(first) && capital(first - 1) {
+                            continue;
+                        }
+                        add(&run[first..]);
                     }
                 }
             }

@@ -75,6 +75,12 @@ fn a_name_is_offered_whole_or_word_by_word_never_sliced() {
         "{found:?}"
     );
     assert!(!found.contains(&"States Space".to_string()), "{found:?}");
+    let found = phrases("Shares rose on the Sao Paulo stock market.");
+    assert!(found.contains(&"stock market".to_string()), "{found:?}");
+    assert!(
+        !found.contains(&"Paulo stock market".to_string()),
+        "{found:?}"
+    );
 }
 
 #[test]
