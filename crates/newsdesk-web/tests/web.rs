@@ -960,3 +960,74 @@ fn a_client_that_sends_its_headers_too_slowly_is_cut_off_and_others_are_served()
     assert!(!String::from_utf8_lossy(&answer).contains("<html"));
     assert_eq!(site.get("/healthz").status, 200);
 }
+
+/// Sends `bytes` on a fresh connection and returns what the server answers
+/// before it closes the connection or goes quiet for two seconds.
+fn raw_exchange(site: &Site, bytes: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let address = site
+        .base
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(2)))
+        .unwrap();
+    let _ = stream.write_all(bytes);
+    let mut answer = Vec::new();
+    let _ = stream.read_to_end(&mut answer);
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[test]
+fn malformed_http_gets_a_clear_refusal_and_the_site_keeps_serving() {
+    let (_dir, path, _, _) = populated_store();
+    let site = Site::start(&path);
+    let many_headers: String = (0..500).map(|k| format!("X-H{k}: v\r\n")).collect();
+    let huge_header = format!("X-Big: {}\r\n", "a".repeat(1 << 20));
+    let cases: Vec<(&str, Vec<u8>)> = vec![
+        ("garbage", b"\x00\x01\x02 not http at all\r\n\r\n".to_vec()),
+        ("no version", b"GET /\r\n\r\n".to_vec()),
+        (
+            "bad method",
+            b"G\xffT / HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+        ),
+        (
+            "too many headers",
+            format!("GET / HTTP/1.1\r\nHost: x\r\n{many_headers}\r\n").into_bytes(),
+        ),
+        (
+            "huge header",
+            format!("GET / HTTP/1.1\r\nHost: x\r\n{huge_header}\r\n").into_bytes(),
+        ),
+        (
+            "HTTP/2 preface",
+            b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".to_vec(),
+        ),
+        (
+            "bad content length",
+            b"GET / HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".to_vec(),
+        ),
+    ];
+    for (what, bytes) in cases {
+        let answer = raw_exchange(&site, &bytes);
+        let status = answer
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse::<u16>().ok());
+        // A 4xx refusal, or the connection closed without an answer; never
+        // a server error, never a page.
+        assert!(
+            status.is_none_or(|s| (400..500).contains(&s)),
+            "{what}: {answer:.200}"
+        );
+        assert!(!answer.contains("<html"), "{what}: {answer:.200}");
+    }
+    // Two requests on one connection are both answered.
+    let pipelined = raw_exchange(
+        &site,
+        b"GET /healthz HTTP/1.1\r\nHost: x\r\n\r\nGET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    );
+    assert_eq!(pipelined.matches("HTTP/1.1 200").count(), 2, "{pipelined}");
+    assert_eq!(site.get("/healthz").status, 200);
+}
