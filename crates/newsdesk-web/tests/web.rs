@@ -919,16 +919,9 @@ fn a_client_that_sends_its_headers_too_slowly_is_cut_off_and_others_are_served()
         ..SiteOptions::default()
     };
     let site = Site::start_with(&path, options);
-    let address = site
-        .base
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
     // Slowloris: a request line, then one header byte every quarter second,
     // never the blank line that ends the headers.
-    let mut client = std::net::TcpStream::connect(address).unwrap();
-    client
-        .set_read_timeout(Some(std::time::Duration::from_millis(250)))
-        .unwrap();
+    let mut client = raw_connection(&site, std::time::Duration::from_millis(250));
     client
         .write_all(b"GET / HTTP/1.1\r\nHost: x\r\nX-Slow: ")
         .unwrap();
@@ -961,18 +954,22 @@ fn a_client_that_sends_its_headers_too_slowly_is_cut_off_and_others_are_served()
     assert_eq!(site.get("/healthz").status, 200);
 }
 
-/// Sends `bytes` on a fresh connection and returns what the server answers
-/// before it closes the connection or goes quiet for two seconds.
-fn raw_exchange(site: &Site, bytes: &[u8]) -> String {
-    use std::io::{Read, Write};
+/// A plain TCP connection to the site whose reads give up after `patience`.
+fn raw_connection(site: &Site, patience: std::time::Duration) -> std::net::TcpStream {
     let address = site
         .base
         .trim_start_matches("http://")
         .trim_end_matches('/');
-    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    let stream = std::net::TcpStream::connect(address).unwrap();
+    stream.set_read_timeout(Some(patience)).unwrap();
     stream
-        .set_read_timeout(Some(std::time::Duration::from_secs(2)))
-        .unwrap();
+}
+
+/// Sends `bytes` on a fresh connection and returns what the server answers
+/// before it closes the connection or goes quiet for two seconds.
+fn raw_exchange(site: &Site, bytes: &[u8]) -> String {
+    use std::io::{Read, Write};
+    let mut stream = raw_connection(site, std::time::Duration::from_secs(2));
     let _ = stream.write_all(bytes);
     let mut answer = Vec::new();
     let _ = stream.read_to_end(&mut answer);
