@@ -35,6 +35,12 @@ const OPENERS: &[&str] = &[
     "as a reminder",
 ];
 
+/// Whether a lower-cased word or phrase is one of the connectives that
+/// lean on the sentence before ("however", "meanwhile").
+pub(crate) fn is_connective(lower: &str) -> bool {
+    OPENERS.contains(&lower)
+}
+
 pub struct PoolSentence {
     pub source: usize,
     /// Byte range in the source's cleaned text.

@@ -20,30 +20,19 @@ use newsdesk_text::{is_stopword, split_sentences, words};
 /// "Meanwhile, he": the connective is not the speaker.
 fn without_connective(phrase: &str) -> &str {
     match phrase.split_once(", ") {
-        Some((head, rest)) if CONNECTIVES.contains(&head.to_lowercase().as_str()) => {
+        Some((head, rest))
+            if crate::pool::is_connective(&head.to_lowercase())
+                || TIME_CONNECTIVES.contains(&head.to_lowercase().as_str()) =>
+        {
             rest.trim_start()
         }
         _ => phrase,
     }
 }
 
-/// Sentence connectives that can stand before a speaker and a comma.
-const CONNECTIVES: &[&str] = &[
-    "meanwhile",
-    "however",
-    "also",
-    "but",
-    "still",
-    "later",
-    "earlier",
-    "separately",
-    "instead",
-    "yet",
-    "then",
-    "moreover",
-    "furthermore",
-    "nevertheless",
-];
+/// Time words that can stand, like a connective, before a speaker and a
+/// comma ("Later, he said").
+const TIME_CONNECTIVES: &[&str] = &["later", "earlier", "separately", "then", "yet"];
 
 /// Speech verbs, in the forms news prose uses them.
 const SPEECH_VERBS: &[&str] = &[
