@@ -78,6 +78,26 @@ const LEAD_MIN_WORDS: usize = 8;
 /// Opening sentences weighed as the lead, best placed first.
 const LEAD_CANDIDATES: usize = 30;
 
+/// Generic nouns that, after "The" at the head of a sentence, name
+/// something the sentence before introduced ("The town is an epicenter").
+const POINTING_NOUNS: &[&str] = &[
+    "town", "city", "village", "region", "area", "country", "company", "firm", "group", "man",
+    "woman", "boy", "girl", "move", "decision", "incident", "attack", "plan", "deal", "measure",
+    "visit", "report", "case", "event", "project",
+];
+
+/// Whether a sentence opens on "The" or "This" and one such noun.
+fn points_back(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(|c: char| !c.is_alphabetic())
+        .to_lowercase();
+    matches!(first, "The" | "This" | "That") && POINTING_NOUNS.contains(&second.as_str())
+}
+
 /// How closely another source tells what sentence `i` tells: its highest
 /// cosine with a sentence of another article.
 fn outside_support(pool: &Pool, i: usize) -> f32 {
@@ -102,8 +122,12 @@ pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
         s.printable && !s.quoted && !s.opens_with_pronoun
     };
     // A feature's hook ("Chicken Little would love this one.") opens an
-    // article but tells no news.
-    let tells_news = |i: &usize| pool.sentences[*i].words >= LEAD_MIN_WORDS;
+    // article but tells no news; "The town is …" after an article's first
+    // sentence points back at a place the reader has not met.
+    let tells_news = |i: &usize| {
+        let s = &pool.sentences[*i];
+        s.words >= LEAD_MIN_WORDS && (s.position == 0 || !points_back(pool.text(*i)))
+    };
     let mut opening: Vec<usize> = (0..pool.sentences.len())
         .filter(usable)
         .filter(tells_news)

@@ -601,3 +601,29 @@ fn a_features_short_hook_is_not_the_lead() {
     let story = compose(&[gazette, courier], &ComposeOptions::default()).unwrap();
     assert_ne!(story.lead[0].text, hook);
 }
+
+#[test]
+fn a_lead_never_points_back_at_a_place_the_reader_has_not_met() {
+    // Both outlets follow their first sentence with the same pointing one.
+    let pointing = "The town is the centre of the strike that has shut every ferry route.";
+    let gazette = article(
+        "Gazette",
+        (2026, 3, 12),
+        &[
+            "The union's envoy toured the harbour of Nakura on Sunday.",
+            pointing,
+            "Crews on the northern ferry routes walked out when talks over the rosters failed.",
+        ],
+    );
+    let courier = article(
+        "Courier",
+        (2026, 3, 12),
+        &[
+            "Shops on the islands ran short of bread as the strike went on.",
+            pointing,
+            "Ferry crews said the new rosters would keep them at sea for too long.",
+        ],
+    );
+    let story = compose(&[gazette, courier], &ComposeOptions::default()).unwrap();
+    assert_ne!(story.lead[0].text, pointing);
+}
