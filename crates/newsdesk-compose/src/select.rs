@@ -67,9 +67,6 @@ pub fn by_count(pool: &Pool, scores: &Scores, count: usize, excluded: &[usize]) 
     })
 }
 
-/// The lead: the best sentence among those that open an article (its news
-/// in one sentence), preferring the newest reporting; quotations and
-/// sentences that lean on an earlier one are not leads.
 /// A lead's support from other sources must reach this share of the best
 /// supported opening sentence's.
 const LEAD_MIN_SHARE: f32 = 0.5;
@@ -109,6 +106,9 @@ fn outside_support(pool: &Pool, i: usize) -> f32 {
         .fold(0.0f32, f32::max)
 }
 
+/// The lead: the best sentence among those that open an article (its news
+/// in one sentence), preferring the newest reporting; quotations and
+/// sentences that lean on an earlier one are not leads.
 pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
     let lead_value = |i: usize| {
         let s = &pool.sentences[i];
