@@ -99,11 +99,7 @@ pub fn from_lead(lead: &str) -> String {
             None => format!("{}…", words[..BUILT_HEADLINE_WORDS].join(" ")),
         }
     };
-    let mut chars = headline.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    capitalise_first(&headline)
 }
 
 /// The sentence without an opening subordinate clause ("By the time the
@@ -172,7 +168,13 @@ pub fn clean(title: &str) -> String {
             }
         }
     }
-    let mut chars = title.chars();
+    capitalise_first(title)
+}
+
+/// The phrase with its first letter in upper case, for a headline or a
+/// heading.
+pub(crate) fn capitalise_first(phrase: &str) -> String {
+    let mut chars = phrase.chars();
     match chars.next() {
         Some(c) => c.to_uppercase().chain(chars).collect(),
         None => String::new(),

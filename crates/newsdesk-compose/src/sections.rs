@@ -150,7 +150,7 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
             best = Some((value, surface));
         }
     }
-    best.map(|(_, s)| capitalise_first(&s))
+    best.map(|(_, s)| crate::headline::capitalise_first(&s))
 }
 
 /// Words after which a run of content words is a noun phrase.
@@ -451,14 +451,6 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
         }
     }
     counts
-}
-
-fn capitalise_first(phrase: &str) -> String {
-    let mut chars = phrase.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 /// A one-sentence section reads as a stray: fold it into the group it is
