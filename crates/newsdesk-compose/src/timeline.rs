@@ -210,13 +210,17 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
 /// A day given without its year ("on April 19"), read against the
 /// publish date.
 fn is_bare_day(text: &str, mention: &DateMention) -> bool {
+    let expression = &text[mention.span.range()];
     mention.precision == DatePrecision::Day
-        && !text[mention.span.range()]
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|digits| digits.len() == 4)
-        && text[mention.span.range()]
-            .chars()
-            .any(|c| c.is_ascii_digit())
+        && !names_a_year(expression)
+        && expression.chars().any(|c| c.is_ascii_digit())
+}
+
+/// Whether a date expression writes its year out ("April 19, 1993").
+fn names_a_year(expression: &str) -> bool {
+    expression
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|digits| digits.len() == 4)
 }
 
 /// The days an article gives with their year ("April 19, 1993"), by month
@@ -229,11 +233,7 @@ fn days_given_with_a_year(
     let text = &pool.articles[source].text;
     let mut years: HashMap<(u32, u32), Option<i32>> = HashMap::new();
     for mention in resolve_dates(text, context) {
-        let expression = &text[mention.span.range()];
-        let has_year = expression
-            .split(|c: char| !c.is_ascii_digit())
-            .any(|digits| digits.len() == 4);
-        if mention.precision != DatePrecision::Day || !has_year {
+        if mention.precision != DatePrecision::Day || !names_a_year(&text[mention.span.range()]) {
             continue;
         }
         let key = (mention.date.month(), mention.date.day());

@@ -109,6 +109,11 @@ const FUTURE_MARKERS: &[&str] = &[
     "slated",
 ];
 
+/// A word that puts its clause in the future: a marker or "we'll".
+fn marks_future(lower: &str) -> bool {
+    FUTURE_MARKERS.contains(&lower) || lower.ends_with("'ll")
+}
+
 const TIMES_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 /// Every date expression in `text`, in order, resolved against `context`.
@@ -215,7 +220,7 @@ impl Reader<'_> {
             let w = self.words[k].lower.as_str();
             // "was set for Oct. 16": a date fixed for what is to come.
             let set_for = w == "for" && k > 0 && self.words[k - 1].lower == "set";
-            if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") || w == "next" || set_for {
+            if marks_future(w) || w == "next" || set_for {
                 return Tense::Future;
             }
         }
@@ -279,7 +284,7 @@ impl Reader<'_> {
             for n in 1..=4 {
                 match next(n) {
                     Some("said" | "says" | "told" | "announced" | "that") | None => break,
-                    Some(w) if FUTURE_MARKERS.contains(&w) || w.ends_with("'ll") => return true,
+                    Some(w) if marks_future(w) => return true,
                     Some(_) => {}
                 }
             }
