@@ -139,12 +139,13 @@ pub fn perspectives(
         // A position already told in the story text is a weaker table cell,
         // and one that only reports a fact ("officials said 85 people were
         // killed") weaker than one that takes a side.
-        let score = scores.score[i] - if used.contains(&i) { 0.5 } else { 0.0 }
-            + if takes_a_side(text) {
-                0.0
-            } else {
-                -FACT_PENALTY
-            };
+        let told_already = if used.contains(&i) { 0.5 } else { 0.0 };
+        let only_a_fact = if takes_a_side(text) {
+            0.0
+        } else {
+            FACT_PENALTY
+        };
+        let score = scores.score[i] - told_already - only_a_fact;
         match best.iter_mut().find(|(k, ..)| *k == key) {
             Some(entry) if entry.2 < score => {
                 // Keep the fullest name seen for the actor.

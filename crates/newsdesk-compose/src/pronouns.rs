@@ -458,9 +458,10 @@ fn called_by_surname(article: &str, person: &Person) -> bool {
 /// Gives in full, once, the name of a person the sentence calls by the
 /// surname alone ("Jia promised") when the story has not named them yet,
 /// not even by the surname, and the article did before the sentence
-/// ("Minister Jia Chunwang"); the edit is recorded. Only people the article shows to be people (a
-/// "Mr." or "Ms.", or "he" or "she" after the name): capitalised pairs are
-/// also places and firms ("Central Tanzania"). A surname that stands beside
+/// ("Minister Jia Chunwang"); the edit is recorded. Only people the
+/// article shows to be people (a "Mr." or "Ms.", or "he" or "she" after
+/// the name): capitalised pairs are also places and firms ("Central
+/// Tanzania"). A surname that stands beside
 /// another capitalised word ("Lake Placid"), or that two people of the
 /// article share, is left.
 fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told: &str) {

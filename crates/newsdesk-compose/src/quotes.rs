@@ -19,14 +19,14 @@ use newsdesk_text::{is_stopword, split_sentences, words};
 
 /// "Meanwhile, he": the connective is not the speaker.
 fn without_connective(phrase: &str) -> &str {
-    match phrase.split_once(", ") {
-        Some((head, rest))
-            if crate::pool::is_connective(&head.to_lowercase())
-                || TIME_CONNECTIVES.contains(&head.to_lowercase().as_str()) =>
-        {
-            rest.trim_start()
-        }
-        _ => phrase,
+    let Some((head, rest)) = phrase.split_once(", ") else {
+        return phrase;
+    };
+    let head = head.to_lowercase();
+    if crate::pool::is_connective(&head) || TIME_CONNECTIVES.contains(&head.as_str()) {
+        rest.trim_start()
+    } else {
+        phrase
     }
 }
 
