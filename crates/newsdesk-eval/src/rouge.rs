@@ -43,10 +43,15 @@
 //!    five decimals (`%7.5f`), and F is computed from the rounded values and
 //!    rounded again, as the script does.
 //! 9. **Average over clusters** ([`average`]): the plain mean of the
-//!    per-cluster scores. ROUGE-1.5.5 prints the mean of 1,000 bootstrap
-//!    resamples of those scores (for its confidence interval), which differs
-//!    from the plain mean only by resampling noise, a few hundredths of a
-//!    ROUGE point at most on 30-50 clusters.
+//!    per-cluster scores. ROUGE-1.5.5 prints the per-cluster scores with
+//!    `-d`, and these are what this module reproduces exactly (checked by
+//!    `newsdesk bench rouge --peers` on every DUC 2003 cluster of every
+//!    system). As its `Average_R` it prints not their plain mean but the
+//!    mean of bootstrap resamples of them (`-r`, 1,000 by default, with a
+//!    fixed seed): on 39 clusters that figure differs from the plain mean
+//!    by 0.00-0.04 ROUGE points with 1,000 resamples and by 0.1-0.2 with
+//!    the 100 that some wrappers pass, by the same amount for every system
+//!    scored on the same clusters.
 
 use std::collections::HashMap;
 

