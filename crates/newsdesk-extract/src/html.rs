@@ -161,12 +161,12 @@ pub fn article_from_html(html: &str, origin: &str, file_stem: Option<&str>) -> A
                 },
             ) {
                 Some(reason)
-            } else if let Some((authors, _)) = (text.split_whitespace().count() <= 16)
+            } else if let Some(byline) = (text.split_whitespace().count() <= 16)
                 .then(|| outlet::byline_parts(&text))
                 .flatten()
             {
                 if article.authors.is_empty() {
-                    article.authors = authors;
+                    article.authors = byline.authors;
                 }
                 Some(DropReason::Byline)
             } else if is_date_line(&text) {

@@ -7,6 +7,7 @@ pub mod encoding;
 mod html;
 mod junk;
 mod outlet;
+mod reflow;
 mod text;
 
 pub use html::article_from_html;

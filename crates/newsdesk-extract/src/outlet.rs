@@ -58,9 +58,18 @@ pub fn outlet_from_bio(line: &str) -> Option<String> {
     None
 }
 
-/// The outlet of a byline such as "By Jane Doe, Daily Example" or
-/// "Jane Doe | Daily Example" or "Written by Jane Doe for Daily Example".
-pub fn byline_parts(line: &str) -> Option<(Vec<String>, Option<String>)> {
+/// What a byline says: who wrote the article, for which outlet, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    pub authors: Vec<String>,
+    pub outlet: Option<String>,
+    pub date: Option<chrono::NaiveDate>,
+}
+
+/// The parts of a byline such as "By Jane Doe, Daily Example", "Written by
+/// Jane Doe for Daily Example" or "By Jane Doe, Daily Example, March 3,
+/// 2024": the authors, the outlet and a date, when given.
+pub fn byline_parts(line: &str) -> Option<Byline> {
     let trimmed = line.trim();
     let rest = ["written by ", "reported by ", "by "]
         .iter()
@@ -71,19 +80,32 @@ pub fn byline_parts(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if words(rest).len() > 12 || rest.ends_with('.') && words(rest).len() > 6 {
         return None;
     }
-    let (people, outlet) = match rest
+    let (people, after_people) = match rest
         .char_indices()
         .find(|(_, c)| matches!(c, ',' | '|' | '—' | '–'))
     {
-        // "By Jane Doe — November 18, 2019": a date is not an outlet.
-        Some((i, separator)) => (
-            &rest[..i],
-            normalise_outlet(&rest[i + separator.len_utf8()..])
-                .filter(|o| newsdesk_text::find_date(o).is_none()),
-        ),
+        Some((i, separator)) => (&rest[..i], Some(&rest[i + separator.len_utf8()..])),
         None => match rest.find(" for ") {
-            Some(i) => (&rest[..i], normalise_outlet(&rest[i + 5..])),
+            Some(i) => (&rest[..i], Some(&rest[i + 5..])),
             None => (rest, None),
+        },
+    };
+    // "By Jane Doe — November 18, 2019": a date is not an outlet; the
+    // outlet is what stands before the date, or after it.
+    let (outlet, date) = match after_people {
+        None => (None, None),
+        Some(after) => match newsdesk_text::find_date(after) {
+            Some(found) => {
+                let separators: &[char] = &[',', '|', '—', '–', ' ', '·'];
+                let before = after[..found.span.start].trim_matches(separators);
+                let behind = after[found.span.end..].trim_matches(separators);
+                let outlet = [before, behind]
+                    .into_iter()
+                    .filter(|part| !part.is_empty() && newsdesk_text::find_date(part).is_none())
+                    .find_map(normalise_outlet);
+                (outlet, Some(found.date))
+            }
+            None => (normalise_outlet(after), None),
         },
     };
     let authors: Vec<String> = people
@@ -94,7 +116,11 @@ pub fn byline_parts(line: &str) -> Option<(Vec<String>, Option<String>)> {
     if authors.is_empty() {
         return None;
     }
-    Some((authors, outlet))
+    Some(Byline {
+        authors,
+        outlet,
+        date,
+    })
 }
 
 /// An outlet named in a consent banner or a copyright line:

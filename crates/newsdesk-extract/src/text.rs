@@ -2,11 +2,13 @@
 //!
 //! A scraper's text dump has one block per line: a headline, perhaps a
 //! masthead, a byline or a date line, the body, and page furniture all
-//! around it. Every line ends up either in the article or in
+//! around it (hard-wrapped text is unwrapped to that shape first, by
+//! [`crate::reflow`]). Every line ends up either in the article or in
 //! [`Article::dropped`] with a reason.
 
 use crate::junk::{self, ends_like_prose, normalise, title_case_share, Position};
 use crate::outlet;
+use crate::reflow;
 use newsdesk_model::{Article, BlockKind, DropReason, Dropped};
 use newsdesk_text::{dominant_script, is_stopword, parse_date, wire_dashes, words, Script};
 
@@ -39,15 +41,15 @@ struct Found {
 /// Builds an article from decoded plain text. `origin` names the input;
 /// `file_stem` is the fallback outlet name when the text names none.
 pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> Article {
-    let lines: Vec<Line> = text
-        .lines()
-        .enumerate()
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty())
-        .map(|(number, text)| Line {
-            number,
-            text,
-            words: words(text).len(),
+    // Hard-wrapped paragraphs are joined first, so that a block is a
+    // paragraph and not a fragment of one.
+    let unwrapped = reflow::unwrap(text);
+    let lines: Vec<Line> = unwrapped
+        .iter()
+        .map(|line| Line {
+            number: line.number,
+            text: &line.text,
+            words: words(&line.text).len(),
         })
         .collect();
     let mut article = Article {
@@ -82,13 +84,16 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
         } else if let Some(date) = parse_date(line.text) {
             article.published.get_or_insert(date);
             Some(DropReason::Dateline)
-        } else if let Some((authors, byline_outlet)) = title_key
+        } else if let Some(byline) = title_key
             .as_ref()
             .and_then(|_| outlet::byline_parts(line.text))
         {
-            article.authors.extend(authors);
+            article.authors.extend(byline.authors);
             if found.outlet_from_byline.is_none() {
-                found.outlet_from_byline = byline_outlet;
+                found.outlet_from_byline = byline.outlet;
+            }
+            if let Some(date) = byline.date {
+                article.published.get_or_insert(date);
             }
             Some(DropReason::Byline)
         } else if index <= title_index.saturating_add(4)

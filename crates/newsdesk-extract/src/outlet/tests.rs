@@ -19,16 +19,32 @@ fn bios_name_the_outlet() {
 
 #[test]
 fn bylines_give_authors_and_outlet() {
+    let byline = |authors: &[&str], outlet: Option<&str>, date: Option<(i32, u32, u32)>| {
+        Some(Byline {
+            authors: authors.iter().map(|a| a.to_string()).collect(),
+            outlet: outlet.map(str::to_string),
+            date: date.and_then(|(y, m, d)| chrono::NaiveDate::from_ymd_opt(y, m, d)),
+        })
+    };
     assert_eq!(
         byline_parts("By Jane Doe, Daily Example"),
-        Some((
-            vec!["Jane Doe".to_string()],
-            Some("Daily Example".to_string())
-        ))
+        byline(&["Jane Doe"], Some("Daily Example"), None)
     );
     assert_eq!(
         byline_parts("Written by Ann Lee and Bo Kim"),
-        Some((vec!["Ann Lee".to_string(), "Bo Kim".to_string()], None))
+        byline(&["Ann Lee", "Bo Kim"], None, None)
+    );
+    assert_eq!(
+        byline_parts("By Jane Doe, Coastal Ledger, March 3, 2024"),
+        byline(&["Jane Doe"], Some("Coastal Ledger"), Some((2024, 3, 3)))
+    );
+    assert_eq!(
+        byline_parts("By Jane Doe — November 18, 2019"),
+        byline(&["Jane Doe"], None, Some((2019, 11, 18)))
+    );
+    assert_eq!(
+        byline_parts("By Jane Doe | 18 November 2019 | Daily Example"),
+        byline(&["Jane Doe"], Some("Daily Example"), Some((2019, 11, 18)))
     );
     assert_eq!(
         byline_parts("By the time the talks ended, nothing had been agreed and both sides left."),

@@ -136,3 +136,37 @@ fn a_headline_that_ends_with_a_question_mark_is_still_the_title() {
     );
     assert_eq!(article.blocks.len(), 1);
 }
+
+#[test]
+fn hard_wrapped_text_is_read_a_paragraph_at_a_time_with_its_byline() {
+    let text = "\
+Ferry fares frozen for a third year
+
+By Ana Ruiz, Harbourton Gazette, March 3, 2024
+
+   HARBOURTON -- The town council voted on Monday to freeze ferry fares
+for the third year in a row, after a petition signed by more than 4,000
+riders reached the town hall.
+
+   The freeze holds until the spring, when the council sets next year's
+budget for the harbour and its two ferry routes.
+";
+    let article = article_from_text(text, "gazette.txt", None);
+    assert_eq!(
+        article.title.as_deref(),
+        Some("Ferry fares frozen for a third year")
+    );
+    assert_eq!(article.authors, vec!["Ana Ruiz".to_string()]);
+    assert_eq!(article.outlet.as_deref(), Some("Harbourton Gazette"));
+    assert_eq!(
+        article.published,
+        chrono::NaiveDate::from_ymd_opt(2024, 3, 3)
+    );
+    assert_eq!(
+        article.text,
+        "HARBOURTON — The town council voted on Monday to freeze ferry fares for the third year \
+         in a row, after a petition signed by more than 4,000 riders reached the town hall.\n\n\
+         The freeze holds until the spring, when the council sets next year's budget for the \
+         harbour and its two ferry routes."
+    );
+}
