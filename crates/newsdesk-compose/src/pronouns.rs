@@ -339,6 +339,9 @@ fn person_of(run: &[&str]) -> Option<Person> {
         is_title(w)
             || is_stopword(&lower)
             || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
+            // "State-controlled", "Iranian-born": a compound adjective;
+            // names join capitals ("Jean-Paul", "Smith-Jones").
+            || w.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase))
     }) {
         return None;
     }

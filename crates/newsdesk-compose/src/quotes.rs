@@ -145,12 +145,14 @@ pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize)
     let mut found: Vec<Found> = Vec::new();
     for (source, article) in pool.articles.iter().enumerate() {
         let mut last_speaker: Option<String> = None;
+        let mut previous_block: Option<&str> = None;
         for block in article
             .blocks
             .iter()
             .filter(|b| b.kind != newsdesk_model::BlockKind::Heading)
         {
             let text = article.block_text(block);
+            let paragraph_before = previous_block.replace(text);
             let sentences = split_sentences(text);
             let mut previous: Option<String> = None;
             let quotes = quote_spans(text);
@@ -176,10 +178,20 @@ pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize)
                     .filter(|s| PRONOUNS.contains(&s.as_str()))
                 {
                     // "he said": the person last named before the quote in
-                    // this paragraph, else the last speaker of the article.
-                    // "they" and "we" are groups, not a speaker to name.
+                    // this paragraph; for a paragraph that opens with the
+                    // quote, the person the paragraph before named last
+                    // (wire copy: "Khamenei issued his final appeal." /
+                    // "'The people …,' he said."); else the last speaker of
+                    // the article. "they" and "we" are groups, not a
+                    // speaker to name.
                     speaker = match pronoun.as_str() {
                         "he" | "she" => antecedent_before(text, marked.start, &quotes)
+                            .or_else(|| {
+                                let opens_paragraph = text[..marked.start].trim().is_empty();
+                                paragraph_before
+                                    .filter(|_| opens_paragraph)
+                                    .and_then(person_named_last)
+                            })
                             .or_else(|| last_speaker.clone()),
                         _ => None,
                     };
@@ -409,6 +421,20 @@ fn antecedent_before(text: &str, end: usize, quotes: &[(Span, Span)]) -> Option<
         .find_map(|sentence| first_name_in(text, *sentence, quotes))
 }
 
+/// The person the last sentence of `paragraph` that names one names
+/// first, outside quotations; organisations and places are not people.
+fn person_named_last(paragraph: &str) -> Option<String> {
+    split_sentences(paragraph)
+        .iter()
+        .rev()
+        .find_map(|s| {
+            crate::pronouns::people_in(&paragraph[s.range()])
+                .into_iter()
+                .next()
+        })
+        .map(|person| person.full)
+}
+
 fn first_name_in(text: &str, sentence: Span, quotes: &[(Span, Span)]) -> Option<String> {
     let mut run: Vec<&str> = Vec::new();
     let mut offset = sentence.start;
@@ -491,7 +517,7 @@ fn speaker_before(before: &str) -> Option<String> {
                     .is_some_and(|w| matches!(w, "a" | "an" | "the"))
         });
         return Some(match role {
-            Some(role) => format!("{name}, {}", cut_clause(role)),
+            Some(role) => with_role(name, role),
             None => name,
         });
     }
@@ -506,10 +532,21 @@ fn speaker_before(before: &str) -> Option<String> {
     if let [.., name_clause, role] = clauses.as_slice() {
         let role_is_apposition = role.chars().next().is_some_and(char::is_lowercase);
         if let (true, Some(name)) = (role_is_apposition, last_clause_name(name_clause)) {
-            return Some(format!("{name}, {}", cut_clause(role)));
+            return Some(with_role(name, role));
         }
     }
     valid_speaker(clauses.last().copied().unwrap_or(""))
+}
+
+/// "Name, role", the role cut to its noun phrase; the name alone when
+/// nothing of the role is left (", who called it a …").
+fn with_role(name: String, role: &str) -> String {
+    let role = cut_clause(role);
+    if role.is_empty() {
+        name
+    } else {
+        format!("{name}, {role}")
+    }
 }
 
 fn last_clause_name(clause: &str) -> Option<String> {

@@ -627,3 +627,38 @@ fn a_lead_never_points_back_at_a_place_the_reader_has_not_met() {
     let story = compose(&[gazette, courier], &ComposeOptions::default()).unwrap();
     assert_ne!(story.lead[0].text, pointing);
 }
+
+#[test]
+fn a_quote_that_opens_its_paragraph_with_he_said_belongs_to_the_person_named_just_before() {
+    let wire = article(
+        "Wire",
+        (1998, 10, 22),
+        &[
+            "Among those urging people to vote was Grand Ayatollah Kazem Lankarani, who called it a \"divine duty\" and warned that \"the enemies are waiting to strike a strong blow at our regime.\"",
+            "Hoping to save the day, Supreme leader Ayatollah Ali Khamenei issued his final appeal on Wednesday.",
+            "\"The people, by their huge turnout at the elections, will inject a new life into the revolution,\" he said.",
+            "The Council of Guardians, a panel of clerics, said turnout would be high.",
+            "\"Turnout will be the highest in years,\" he said.",
+        ],
+    );
+    let story = compose(&[wire], &ComposeOptions::default()).unwrap();
+    let speaker_of = |words: &str| {
+        story
+            .statements
+            .iter()
+            .find(|s| s.quote.contains(words))
+            .map(|s| s.speaker.clone())
+    };
+    assert_eq!(
+        speaker_of("huge turnout").as_deref(),
+        Some("Ayatollah Ali Khamenei"),
+        "{:#?}",
+        story.statements
+    );
+    // A paragraph before that names only an organisation leaves the last
+    // speaker of the article.
+    assert_ne!(
+        speaker_of("highest in years").as_deref(),
+        Some("Council of Guardians")
+    );
+}

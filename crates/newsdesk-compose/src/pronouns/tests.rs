@@ -33,6 +33,18 @@ fn people_are_named_without_their_titles_and_organisations_are_not_people() {
             "Pope John Paul II honored the cardinal.",
             &[("John Paul II", "Paul")],
         ),
+        // A sentence that opens with a compound adjective names no one.
+        (
+            "State-controlled Tehran radio reported a high turnout.",
+            &[],
+        ),
+        (
+            "Jean-Paul Sartre met Ann Smith-Jones.",
+            &[
+                ("Jean-Paul Sartre", "Sartre"),
+                ("Ann Smith-Jones", "Smith-Jones"),
+            ],
+        ),
     ];
     for (text, expected) in cases {
         let expected: Vec<Person> = expected.iter().map(|(f, s)| person(f, s)).collect();

@@ -178,6 +178,15 @@ fn a_title_before_the_name_is_given_after_it() {
 }
 
 #[test]
+fn a_relative_clause_leaves_the_name_alone_without_a_trailing_comma() {
+    check(
+        "Among those urging people to vote was Grand Ayatollah Kazem Lankarani, who called it a duty and warned that \"the enemies are waiting to strike.\"",
+        "the enemies are waiting to strike.",
+        Some("Grand Ayatollah Kazem Lankarani"),
+    );
+}
+
+#[test]
 fn a_relative_clause_is_not_a_role() {
     check(
         "\"It has all the signs of red-lining,\" said Robert Hunter, who has made several trips here.",
