@@ -1,12 +1,16 @@
-//! Any bytes as scraped text: extraction must return an article or an
-//! error, never panic, and every block span must lie inside the text.
+//! Any bytes as a text input (a scraped dump, hard-wrapped copy or
+//! newswire SGML): extraction must return articles or errors, never
+//! panic, and every block span must lie inside its article's text.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use newsdesk_extract::{extract, Format};
+use newsdesk_extract::{extract_documents, Format};
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(article) = extract(data, Format::Text, "fuzz", Some("fuzz")) {
+    for article in extract_documents(data, Format::Text, "fuzz", Some("fuzz"))
+        .into_iter()
+        .flatten()
+    {
         for block in &article.blocks {
             assert!(article.text.get(block.span.range()).is_some());
         }

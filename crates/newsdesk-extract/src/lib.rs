@@ -6,6 +6,7 @@
 pub mod encoding;
 mod html;
 mod junk;
+pub mod newswire;
 mod outlet;
 mod reflow;
 mod text;
@@ -41,6 +42,8 @@ pub enum ExtractError {
     Decode(#[from] DecodeError),
     #[error("no article text found")]
     NoText,
+    #[error("newswire document without {0}")]
+    Newswire(&'static str),
 }
 
 /// Extracts an article from raw bytes. `origin` names the input for
@@ -86,6 +89,46 @@ pub fn extract_with_charset(
         return Err(ExtractError::NoText);
     }
     Ok(article)
+}
+
+/// Extracts every document of an input: a newswire SGML file (plain text
+/// opening with `<DOC>`) may hold many, each read as an article of its
+/// own with origin `origin#DOCNO` when there are several; any other input
+/// is one document, read as [`extract`] reads it. Each document succeeds
+/// or fails alone, so one broken document loses none of the others.
+pub fn extract_documents(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+    file_stem: Option<&str>,
+) -> Vec<Result<Article, ExtractError>> {
+    if format != Format::Text || bytes.len() > MAX_INPUT_BYTES {
+        return vec![extract(bytes, format, origin, file_stem)];
+    }
+    let text = match encoding::decode_text(bytes) {
+        Ok(decoded) => decoded.text,
+        Err(error) => return vec![Err(error.into())],
+    };
+    if !newswire::is_newswire(&text) {
+        return vec![extract(bytes, format, origin, file_stem)];
+    }
+    let documents = newswire::documents(&text);
+    let several = documents.len() > 1;
+    documents
+        .into_iter()
+        .map(|sgml| {
+            let mut article = newswire::parse(sgml)?.to_article();
+            article.origin = if several {
+                format!("{origin}#{}", article.origin)
+            } else {
+                origin.to_string()
+            };
+            if article.blocks.is_empty() {
+                return Err(ExtractError::NoText);
+            }
+            Ok(article)
+        })
+        .collect()
 }
 
 /// Parses an HTML page with extraction's own parser and counts its

@@ -71,6 +71,9 @@ pub enum DropReason {
     Duplicate,
     /// Markup that carries no article text (scripts, forms, menus).
     NonContent,
+    /// A news agency's note to editors in wire copy: a slug, "AP Photo",
+    /// "Eds: …", an end-of-story marker.
+    WireNote,
 }
 
 impl DropReason {
@@ -91,6 +94,7 @@ impl DropReason {
             DropReason::OtherLanguage => "text in another language",
             DropReason::Duplicate => "repeated line",
             DropReason::NonContent => "markup without article text",
+            DropReason::WireNote => "news agency's note to editors",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Reading the inputs a user names: files or standard input.
 
-use newsdesk_extract::{extract, Format};
+use newsdesk_extract::{extract_documents, ExtractError, Format};
 use newsdesk_model::Article;
 use std::io::Read;
 use std::path::Path;
@@ -12,14 +12,32 @@ pub fn read_articles(inputs: &[String]) -> Vec<Article> {
     let mut stdin_used = false;
     for input in inputs {
         match read_one(input, &mut stdin_used) {
-            Ok(article) => articles.push(article),
+            Ok(documents) => {
+                let several = documents.len() > 1;
+                for (number, document) in documents.into_iter().enumerate() {
+                    match document {
+                        Ok(article) => articles.push(article),
+                        // A file of several newswire documents: name the one.
+                        Err(reason) if several => eprintln!(
+                            "newsdesk: skipping document {} of {input}: {reason}",
+                            number + 1
+                        ),
+                        Err(reason) => eprintln!("newsdesk: skipping {input}: {reason}"),
+                    }
+                }
+            }
             Err(reason) => eprintln!("newsdesk: skipping {input}: {reason}"),
         }
     }
     articles
 }
 
-fn read_one(input: &str, stdin_used: &mut bool) -> Result<Article, String> {
+/// The documents of one input (a newswire file may hold several), or why
+/// the input could not be read at all.
+fn read_one(
+    input: &str,
+    stdin_used: &mut bool,
+) -> Result<Vec<Result<Article, ExtractError>>, String> {
     if input == "-" {
         if std::mem::replace(stdin_used, true) {
             return Err("standard input can be read only once".to_string());
@@ -34,7 +52,7 @@ fn read_one(input: &str, stdin_used: &mut bool) -> Result<Article, String> {
         } else {
             Format::Text
         };
-        return extract(&bytes, format, "-", None).map_err(|e| e.to_string());
+        return Ok(extract_documents(&bytes, format, "-", None));
     }
     let path = Path::new(input);
     let metadata = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
@@ -58,7 +76,7 @@ fn read_one(input: &str, stdin_used: &mut bool) -> Result<Article, String> {
         _ => Format::Text,
     };
     let stem = path.file_stem().and_then(|s| s.to_str());
-    extract(&bytes, format, input, stem).map_err(|e| e.to_string())
+    Ok(extract_documents(&bytes, format, input, stem))
 }
 
 fn looks_like_html(bytes: &[u8]) -> bool {

@@ -1,68 +1,6 @@
 use super::baselines::{lead, stationary};
 use super::peers;
-use crate::bench::duc::{parse_doc, Cluster, Doc};
-
-const WITH_P: &str = "<DOC>
-<DOCNO> NYT19981118.0166 </DOCNO>
-<DATE_TIME> 1998-11-18 15:36 </DATE_TIME>
-<TEXT>
-<P>
-   &UR;  &LR; Schizophrenia may be one of the most baffling of mental
-illnesses, a major study has found.
-</P>
-<P>
-   ``It's a shame,'' said Dr. Anthony F. Lehman of AT&AMP;T.
-</P>
-<P>
-XXXX END OF STORY &QL;
-</P>
-</TEXT>
-</DOC>";
-
-const WITHOUT_P: &str = "<DOC>
-<DOCNO> APW19981123.1118 </DOCNO>
-<DATE_TIME> 11/23/1998 15:54:00 </DATE_TIME>
-<TEXT>
- &UR; AP Photo
- &UR; By ALISON MUTLER &QC;
-\t   BUCHAREST, Romania (AP) _ An Arctic cold wave has killed
-at least 65 people throughout Europe.
-\t   The weather played a role in at least 24 deaths.
-\t   (ms-gb)
-</TEXT>
-</DOC>";
-
-#[test]
-fn sgml_paragraphs_are_cleaned_of_wire_codes() {
-    let doc = parse_doc(WITH_P).unwrap();
-    assert_eq!(doc.docno, "NYT19981118.0166");
-    assert_eq!(doc.date.as_deref(), Some("1998-11-18"));
-    assert_eq!(doc.sort_key, "19981118 15:36");
-    assert_eq!(
-        doc.paragraphs,
-        vec![
-            "Schizophrenia may be one of the most baffling of mental illnesses, a major study has found.",
-            "\"It's a shame,\" said Dr. Anthony F. Lehman of AT&T.",
-        ]
-    );
-    let article = doc.to_article();
-    assert_eq!(article.origin, "NYT19981118.0166");
-    assert_eq!(article.blocks.len(), 2);
-    assert!(article.published.is_some());
-}
-
-#[test]
-fn sgml_without_p_splits_on_indented_lines_and_drops_furniture() {
-    let doc = parse_doc(WITHOUT_P).unwrap();
-    assert_eq!(doc.sort_key, "19981123 15:54:00");
-    assert_eq!(
-        doc.paragraphs,
-        vec![
-            "BUCHAREST, Romania (AP) — An Arctic cold wave has killed at least 65 people throughout Europe.",
-            "The weather played a role in at least 24 deaths.",
-        ]
-    );
-}
+use crate::bench::duc::{Cluster, Doc};
 
 fn doc(docno: &str, sort_key: &str, paragraphs: &[&str]) -> Doc {
     Doc {
@@ -71,6 +9,7 @@ fn doc(docno: &str, sort_key: &str, paragraphs: &[&str]) -> Doc {
         date: None,
         headline: None,
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        dropped: Vec::new(),
     }
 }
 
