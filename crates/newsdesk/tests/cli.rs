@@ -260,6 +260,60 @@ fn bad_inputs_are_reported_one_line_each_and_the_rest_are_used() {
 }
 
 #[test]
+fn a_newswire_file_gives_an_article_per_document_and_names_a_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("wire.sgml");
+    let doc = |docno: &str, text: &str| {
+        format!("<DOC>\n<DOCNO> {docno} </DOCNO>\n<TEXT>\n<P>\n{text}\n</P>\n</TEXT>\n</DOC>\n")
+    };
+    let sgml = [
+        doc(
+            "APW19990304.0011",
+            "   VALMORA (AP) _ Dockworkers at the port of Valmora extended their\nstrike into a third week on Thursday, leaving hundreds of containers\nstranded on the quays.",
+        ),
+        "<DOC>\n<DOCNO> APW19990304.0012 </DOCNO>\n<HEADLINE> no text </HEADLINE>\n</DOC>\n"
+            .to_string(),
+        doc(
+            "NYT19990305.0100",
+            "   Dockworkers in Valmora stayed out on Friday as their strike entered a\nthird week, with hundreds of containers stranded on the quays.",
+        ),
+    ]
+    .concat();
+    std::fs::write(&file, sgml).unwrap();
+    let path = file.display().to_string();
+    let output = digest(&["--format", "json"], std::slice::from_ref(&path));
+    assert!(output.status.success());
+    let story: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let sources = story["sources"].as_array().unwrap();
+    let origins: Vec<&str> = sources
+        .iter()
+        .map(|s| s["origin"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        origins,
+        [
+            format!("{path}#APW19990304.0011"),
+            format!("{path}#NYT19990305.0100")
+        ]
+    );
+    let outlets: Vec<&str> = sources
+        .iter()
+        .map(|s| s["outlet"].as_str().unwrap())
+        .collect();
+    assert_eq!(outlets, ["Associated Press", "New York Times"]);
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        format!("newsdesk: skipping document 2 of {path}: newswire document without <TEXT>")
+    );
+    // The wire's typed dash is printed as a dash, and the lines of the
+    // paragraph are one sentence.
+    assert!(stdout(&digest(&[], std::slice::from_ref(&path)))
+        .contains("Dockworkers at the port of Valmora extended their strike into a third week"));
+    check_grounding(&story);
+}
+
+#[test]
 fn no_usable_input_exits_non_zero() {
     let output = newsdesk(&["digest", "does/not/exist.txt", "examples"]);
     assert_eq!(output.status.code(), Some(1));
