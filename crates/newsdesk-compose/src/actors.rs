@@ -311,6 +311,9 @@ fn takes_a_side(text: &str) -> bool {
 /// The actor that a sentence shows taking a position: the subject right
 /// before a stance verb, when it is a named party or a role.
 pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String> {
+    // A wire dateline ("WASHINGTON —") is printed apart from the sentence,
+    // never as part of its subject.
+    let text = &text[newsdesk_text::dateline_length(text).unwrap_or(0)..];
     let tokens: Vec<&str> = text.split_whitespace().collect();
     for (v, token) in tokens.iter().enumerate().take(14) {
         let verb = token

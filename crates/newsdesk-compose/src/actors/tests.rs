@@ -61,3 +61,11 @@ fn a_position_takes_a_side_a_report_of_facts_does_not() {
         assert!(!takes_a_side(fact), "{fact}");
     }
 }
+
+#[test]
+fn a_dateline_is_not_part_of_the_actor() {
+    check(
+        "WASHINGTON — The Federal Aviation Administration said on Thursday that it would consider whether airliners can get too old to fly.",
+        Some("Federal Aviation Administration"),
+    );
+}
