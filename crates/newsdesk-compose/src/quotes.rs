@@ -422,7 +422,9 @@ fn antecedent_before(text: &str, end: usize, quotes: &[(Span, Span)]) -> Option<
 }
 
 /// The person the last sentence of `paragraph` that names one names
-/// first, outside quotations; organisations and places are not people.
+/// first, outside quotations (organisations and places are not people);
+/// else who the paragraph last says said something ("Bouchard said the
+/// board would …").
 fn person_named_last(paragraph: &str) -> Option<String> {
     split_sentences(paragraph)
         .iter()
@@ -433,6 +435,10 @@ fn person_named_last(paragraph: &str) -> Option<String> {
                 .next()
         })
         .map(|person| person.full)
+        .or_else(|| {
+            speaker_before(paragraph)
+                .filter(|speaker| !PRONOUNS.contains(&speaker.to_lowercase().as_str()))
+        })
 }
 
 fn first_name_in(text: &str, sentence: Span, quotes: &[(Span, Span)]) -> Option<String> {

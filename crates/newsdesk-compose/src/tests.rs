@@ -662,3 +662,30 @@ fn a_quote_that_opens_its_paragraph_with_he_said_belongs_to_the_person_named_jus
         Some("Council of Guardians")
     );
 }
+
+#[test]
+fn he_said_after_a_paragraph_that_names_the_speaker_by_surname_is_theirs() {
+    let wire = article(
+        "Wire",
+        (1998, 10, 22),
+        &[
+            "Safety board chairman Benoit Bouchard said the search would go on through the winter.",
+            "The barge, the Sea Sorceress, lifted the engines from the sea floor on Monday.",
+            "\"It was a delicate operation,\" said the Sea Sorceress's captain, Ian Ross.",
+            "Though the final report is probably more than a year away, Bouchard said the safety board would issue recommendations at any point,",
+            "\"We will do everything we can to reduce risks associated with flying,\" he said.",
+        ],
+    );
+    let story = compose(&[wire], &ComposeOptions::default()).unwrap();
+    let speaker = story
+        .statements
+        .iter()
+        .find(|s| s.quote.contains("reduce risks"))
+        .map(|s| s.speaker.clone());
+    assert_eq!(
+        speaker.as_deref(),
+        Some("Benoit Bouchard"),
+        "{:#?}",
+        story.statements
+    );
+}
