@@ -421,24 +421,33 @@ fn antecedent_before(text: &str, end: usize, quotes: &[(Span, Span)]) -> Option<
         .find_map(|sentence| first_name_in(text, *sentence, quotes))
 }
 
-/// The person the last sentence of `paragraph` that names one names
-/// first, outside quotations (organisations and places are not people);
-/// else who the paragraph last says said something ("Bouchard said the
-/// board would …").
+/// Whom a paragraph-opening "he said" continues from `paragraph`, the
+/// paragraph before: the one it last says said something, when named
+/// ("Bouchard said the board would …"), else the person its last sentence
+/// that names one names first, outside quotations. Organisations, places
+/// and things written with "the" ("the Sea Sorceress") are not people.
 fn person_named_last(paragraph: &str) -> Option<String> {
-    split_sentences(paragraph)
-        .iter()
-        .rev()
-        .find_map(|s| {
-            crate::pronouns::people_in(&paragraph[s.range()])
-                .into_iter()
-                .next()
-        })
-        .map(|person| person.full)
-        .or_else(|| {
-            speaker_before(paragraph)
-                .filter(|speaker| !PRONOUNS.contains(&speaker.to_lowercase().as_str()))
-        })
+    let named = |speaker: &String| {
+        let name = speaker.split(',').next().unwrap_or(speaker);
+        let words: Vec<&str> = name.split_whitespace().collect();
+        (1..=4).contains(&words.len())
+            && words[0] != "The"
+            && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
+    speaker_before(paragraph).filter(named).or_else(|| {
+        split_sentences(paragraph)
+            .iter()
+            .rev()
+            .find_map(|s| {
+                crate::pronouns::people_in(&paragraph[s.range()])
+                    .into_iter()
+                    .find(|person| {
+                        !paragraph.contains(&format!("the {}", person.full))
+                            && !paragraph.contains(&format!("The {}", person.full))
+                    })
+            })
+            .map(|person| person.full)
+    })
 }
 
 fn first_name_in(text: &str, sentence: Span, quotes: &[(Span, Span)]) -> Option<String> {

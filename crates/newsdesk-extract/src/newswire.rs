@@ -210,15 +210,22 @@ fn is_wire_control(raw: &str) -> bool {
     raw.contains("&QC;")
 }
 
-/// A paragraph of the story: it ends a sentence, and is not an editors'
-/// note. Leaves out "AP Photo", "(ms-gb)", "XXXX END OF STORY" and the like.
+/// A paragraph of the story: it ends a sentence (or is too long for a
+/// note: wire copy has paragraphs that end in a stray comma), and is not
+/// an editors' note. Leaves out "AP Photo", "(ms-gb)", "XXXX END OF
+/// STORY" and the like.
 fn is_prose(paragraph: &str) -> bool {
     let end = paragraph.trim_end_matches(['"', '\'', ')', ' ']);
     !paragraph.is_empty()
-        && end.ends_with(['.', '!', '?'])
+        && (end.ends_with(['.', '!', '?'])
+            || paragraph.split_whitespace().count() >= MIN_UNPUNCTUATED_PROSE_WORDS)
         && !paragraph.starts_with("Eds:")
         && !paragraph.starts_with("EDITOR'S NOTE")
 }
+
+/// A paragraph without a sentence's final stop is still prose at this
+/// length: notes to editors are a few words.
+const MIN_UNPUNCTUATED_PROSE_WORDS: usize = 12;
 
 /// Entities decoded or dropped, TeX quotes made plain, white space collapsed.
 fn clean(raw: &str) -> String {

@@ -227,3 +227,26 @@ fn names_terms_and_short_phrases_are_not_statements() {
         assert!(reads_as_a_statement(quote), "{quote}");
     }
 }
+
+#[test]
+fn he_said_continues_the_speaker_or_the_person_of_the_paragraph_before() {
+    for (paragraph, expected) in [
+        (
+            "Hoping to save the day, Supreme leader Ayatollah Ali Khamenei issued his final appeal Wednesday.",
+            Some("Ayatollah Ali Khamenei"),
+        ),
+        (
+            "Though the report is a year away, Bouchard said the board would issue recommendations at any point,",
+            Some("Bouchard"),
+        ),
+        // Things written with "the" are not people; the one who said it is.
+        (
+            "Gerden said the heavy-lifting barge, the Sea Sorceress, has completed its work.",
+            Some("Gerden"),
+        ),
+        ("The barge, the Sea Sorceress, has completed its work.", None),
+        ("The Council of Guardians said turnout would be high.", None),
+    ] {
+        assert_eq!(person_named_last(paragraph).as_deref(), expected, "{paragraph}");
+    }
+}

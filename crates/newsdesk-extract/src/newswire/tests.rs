@@ -159,3 +159,15 @@ fn plain_text_that_only_mentions_a_doc_tag_is_read_as_text() {
     assert!(!is_newswire("<DOC>\nno text element here\n</DOC>"));
     assert!(is_newswire("  \n<DOC>\n<TEXT>\n</TEXT>\n</DOC>"));
 }
+
+#[test]
+fn a_long_paragraph_that_ends_in_a_stray_comma_is_still_prose() {
+    let doc = parse(
+        "<DOC><DOCNO> APW19981027.1075 </DOCNO><TEXT><P>Though the final report is probably more \
+         than a year away, Bouchard said the board would issue recommendations at any point,</P>\
+         <P>NYT-03-22-99 1530EST</P></TEXT></DOC>",
+    )
+    .unwrap();
+    assert_eq!(doc.paragraphs.len(), 1);
+    assert_eq!(doc.dropped.len(), 1);
+}
