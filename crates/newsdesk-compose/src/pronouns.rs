@@ -320,7 +320,11 @@ pub fn people_in(text: &str) -> Vec<Person> {
 
 fn person_of(run: &[&str]) -> Option<Person> {
     let mut words = run;
-    while words.len() > 2 && (is_title(words[0]) || is_nationality(words[0])) {
+    // "FBI Director Louis Freeh", "Latvian President Edgars Rinkevics":
+    // the organisation's initials, the nation and the title go.
+    while words.len() > 2
+        && (is_title(words[0]) || is_nationality(words[0]) || is_initials(words[0]))
+    {
         words = &words[1..];
     }
     // "John Paul II", "Martin Luther King Jr.": the suffix is part of the name.
@@ -368,6 +372,12 @@ fn is_title(word: &str) -> bool {
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches('.');
     TITLES.contains(&bare) || crate::quotes::ROLE_NOUNS.contains(&bare)
+}
+
+/// "FBI", "U.N.", "NATO": an organisation's initials, never a given name.
+fn is_initials(word: &str) -> bool {
+    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
 }
 
 /// "Russian", "Ukrainian", "Chinese", "Latvian": adjectives of nations,

@@ -33,6 +33,10 @@ fn people_are_named_without_their_titles_and_organisations_are_not_people() {
             "Pope John Paul II honored the cardinal.",
             &[("John Paul II", "Paul")],
         ),
+        (
+            "FBI Director Louis Freeh was heartened by the findings.",
+            &[("Louis Freeh", "Freeh")],
+        ),
         // A sentence that opens with a compound adjective names no one.
         (
             "State-controlled Tehran radio reported a high turnout.",
