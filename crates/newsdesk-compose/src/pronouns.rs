@@ -31,6 +31,8 @@ const TITLES: &[&str] = &[
     "labour",
     "labor",
     "justice",
+    "attorney",
+    "counsel",
     "secretary",
     "general",
     "gen",

@@ -355,6 +355,9 @@ pub fn full_names(pool: &Pool) -> Vec<String> {
         if (2..=4).contains(&run.len()) {
             names.push(run.join(" "));
         }
+        // A name after a run of titles ("Deputy Attorney General Eric
+        // Holder") is longer than four capitalised words with them.
+        names.extend(crate::pronouns::people_in(text).into_iter().map(|p| p.full));
     }
     names
 }

@@ -34,6 +34,10 @@ fn people_are_named_without_their_titles_and_organisations_are_not_people() {
             &[("John Paul II", "Paul")],
         ),
         (
+            "In Washington, Deputy Attorney General Eric Holder issued a statement.",
+            &[("Eric Holder", "Holder")],
+        ),
+        (
             "FBI Director Louis Freeh was heartened by the findings.",
             &[("Louis Freeh", "Freeh")],
         ),
