@@ -33,6 +33,15 @@ const OPENERS: &[&str] = &[
     "indeed",
     "besides",
     "as a reminder",
+    // The steps of a list told in the sentences before.
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "lastly",
+    "finally",
 ];
 
 /// Whether a lower-cased word or phrase is one of the connectives that

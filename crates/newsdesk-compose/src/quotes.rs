@@ -370,11 +370,20 @@ fn resolve_name(speaker: String, names: &[String]) -> String {
         return speaker;
     }
     let suffix = format!(" {head}");
-    match names
+    let prefix = format!("{head} ");
+    // A name that puts the family name first ("Jiang Zemin", later
+    // "Jiang") is taken only when no name ends with it.
+    let full = names
         .iter()
         .filter(|n| n.ends_with(&suffix))
         .max_by_key(|n| n.len())
-    {
+        .or_else(|| {
+            names
+                .iter()
+                .filter(|n| n.starts_with(&prefix) && n.split_whitespace().count() == 2)
+                .max_by_key(|n| n.len())
+        });
+    match full {
         Some(full) => speaker.replacen(head, full, 1),
         None => speaker,
     }

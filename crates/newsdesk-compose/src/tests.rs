@@ -74,6 +74,16 @@ fn dangling_openers_are_dropped_and_recorded() {
         pool::drop_opener("Howeverish words stay.").0,
         "Howeverish words stay."
     );
+    // The steps of a list lean on the sentences before them; a word that
+    // only starts like one stays.
+    assert_eq!(
+        pool::drop_opener("Thirdly, the relocation offers a chance to grow.").0,
+        "The relocation offers a chance to grow."
+    );
+    assert_eq!(
+        pool::drop_opener("First Lady Hillary Clinton spoke.").0,
+        "First Lady Hillary Clinton spoke."
+    );
 }
 
 #[test]

@@ -39,11 +39,28 @@ fn parse(text: &str) -> Option<(&str, usize)> {
     with_agency(text).or_else(|| without_agency(text))
 }
 
-/// "WASHINGTON (AP) --", "MANILA, Philippines (AP) _".
+/// "WASHINGTON (AP) --", "MANILA, Philippines (AP) _", and Xinhua's
+/// "SANDOUPING (Three Gorges), November 5 (Xinhua) --", whose place has an
+/// aside of its own: the agency is the first parenthesis a dash follows.
 fn with_agency(text: &str) -> Option<(&str, usize)> {
-    // The place: a word in capitals, perhaps more, before the agency.
-    let open = text.find(" (")?;
-    let place = place_of(&text[..open]).or_else(|| dated_place_of(&text[..open]))?;
+    text.match_indices(" (")
+        .take(3)
+        .find_map(|(open, _)| agency_at(text, open))
+}
+
+/// A dateline whose agency opens at `open`.
+fn agency_at(text: &str, open: usize) -> Option<(&str, usize)> {
+    let head = &text[..open];
+    // The place: a word in capitals, perhaps more, before the agency; an
+    // aside in brackets after it is part of the dateline, not of the place.
+    let place = match (head.find(" ("), head.find(')')) {
+        (Some(aside), Some(end)) if aside < end => {
+            let without_aside = format!("{}{}", &head[..aside], &head[end + 1..]);
+            place_of(&without_aside).or_else(|| dated_place_of(&without_aside))?;
+            &head[..aside]
+        }
+        _ => place_of(head).or_else(|| dated_place_of(head))?,
+    };
     let close = open + text[open..].find(')')?;
     let agency = &text[open + 2..close];
     if agency.is_empty()

@@ -250,3 +250,23 @@ fn he_said_continues_the_speaker_or_the_person_of_the_paragraph_before() {
         assert_eq!(person_named_last(paragraph).as_deref(), expected, "{paragraph}");
     }
 }
+
+#[test]
+fn a_surname_is_given_the_full_name_it_ends_or_a_family_name_first_one_starts() {
+    let names: Vec<String> = [
+        "Dario Kestel",
+        "Jiang Zemin",
+        "Lu Youmei",
+        "Kestel Port Authority",
+    ]
+    .iter()
+    .map(|n| n.to_string())
+    .collect();
+    assert_eq!(resolve_name("Kestel".to_string(), &names), "Dario Kestel");
+    assert_eq!(resolve_name("Jiang".to_string(), &names), "Jiang Zemin");
+    assert_eq!(
+        resolve_name("Lu, the manager".to_string(), &names),
+        "Lu Youmei, the manager"
+    );
+    assert_eq!(resolve_name("Wang".to_string(), &names), "Wang");
+}

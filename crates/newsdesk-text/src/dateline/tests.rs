@@ -23,6 +23,15 @@ fn wire_datelines_are_found() {
         "Lusaka, March 3 (Xinhua) -- The dam held.",
         Some("The dam held."),
     );
+    // A place with an aside of its own before the date and agency.
+    check(
+        "SANDOUPING (Three Gorges), November 5 (Xinhua) — The design has stood the test.",
+        Some("The design has stood the test."),
+    );
+    assert_eq!(
+        dateline_place("SANDOUPING (Three Gorges), November 5 (Xinhua) -- The design held."),
+        Some("SANDOUPING")
+    );
 }
 
 #[test]
@@ -52,6 +61,7 @@ fn the_wires_underscore_ends_a_dateline_in_capitals() {
 fn ordinary_sentences_are_not_datelines() {
     check("The NATO (alliance) chief spoke - briefly.", None);
     check("Putin (pictured) - said nothing.", None);
+    check("NATO (the alliance) and the UN (Reuters) - met.", None);
     check("WASHINGTON is quiet (for now) - officials said.", None);
     check("No dateline here.", None);
 }
