@@ -423,7 +423,17 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
                 end += 1;
             }
             let sentence_initial = k == 0;
-            if !run.is_empty() && (opener || capitalised) && !(sentence_initial && run.len() == 1) {
+            // A run of capitals that a capitalised word stopped before it
+            // ("Three" in "Three Gorges Dam …") starts inside a name.
+            let inside_a_name = k > 0
+                && capitalised
+                && text[tokens[k - 1].span.range()].starts_with(char::is_uppercase)
+                && text[tokens[k - 1].span.end..tokens[k].span.start] == *" ";
+            if !run.is_empty()
+                && (opener || capitalised)
+                && !(sentence_initial && run.len() == 1)
+                && !inside_a_name
+            {
                 if capitalised && !sentence_initial && run.len() <= 4 {
                     // A name whole ("United States Space Command"), or one
                     // of its words; never a slice that starts inside it.

@@ -81,6 +81,14 @@ fn a_name_is_offered_whole_or_word_by_word_never_sliced() {
         !found.contains(&"Paulo stock market".to_string()),
         "{found:?}"
     );
+    // A number word inside a name stops the run of words, but what
+    // follows it is still inside the name.
+    let found =
+        phrases("Officials of the China Yangtze Three Gorges Dam Development Corporation came.");
+    assert!(
+        !found.contains(&"Gorges Dam Development Corporation".to_string()),
+        "{found:?}"
+    );
 }
 
 #[test]
