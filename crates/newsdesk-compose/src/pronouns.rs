@@ -198,6 +198,62 @@ pub fn personal_pronoun(text: &str) -> Option<PersonalPronoun<'_>> {
     })
 }
 
+/// Verbs of an attribution that closes a sentence ("…, he said.").
+const ATTRIBUTION_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "told",
+    "noted",
+    "explained",
+    "wrote",
+    "argued",
+    "stated",
+    "recalled",
+    "warned",
+    "insisted",
+    "acknowledged",
+    "conceded",
+    "continued",
+];
+
+/// The pronoun of an attribution after a comma: "…, he said.", "…,” she
+/// added in an interview.", "…, he said, and …", "Asked about the plan,
+/// she said …". A reader who meets the sentence alone cannot tell who "he"
+/// is, as with an opening pronoun.
+pub fn attribution_pronoun(text: &str) -> Option<PersonalPronoun<'_>> {
+    let at = [
+        ", he ",
+        ", she ",
+        ",\" he ",
+        ",\" she ",
+        ",” he ",
+        ",” she ",
+    ]
+    .iter()
+    .filter_map(|pattern| {
+        // Where the pronoun starts: after the comma, quote and space.
+        let pronoun = pattern.trim_end().rsplit(' ').next().unwrap_or("");
+        text.rfind(pattern)
+            .map(|i| i + pattern.len() - pronoun.len() - 1)
+    })
+    .max()?;
+    let word = text[at..].split(' ').next()?;
+    let verb = text[at + word.len()..]
+        .split_whitespace()
+        .next()?
+        .trim_end_matches(['.', ',']);
+    if !ATTRIBUTION_VERBS.contains(&verb) {
+        return None;
+    }
+    Some(PersonalPronoun {
+        at,
+        word,
+        possessive: false,
+    })
+}
+
 /// Whether a sentence opens with a pronoun no name can replace: "They",
 /// "It", "This", "These", "Those", "Their", "Its", "That".
 pub fn opens_with_group_pronoun(text: &str) -> bool {
@@ -595,9 +651,16 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
                 && item.article[*end..cited.start].trim().is_empty()
         });
         let text = item.sentence.text.clone();
-        let printable = if let Some(pronoun) = personal_pronoun(&text) {
+        let opening = personal_pronoun(&text);
+        let closing = opening
+            .is_none()
+            .then(|| attribution_pronoun(&text))
+            .flatten();
+        let printable = if let Some(pronoun) = opening.or(closing) {
             match antecedent(item.article, cited.start, &pronoun) {
                 Some(person) if follows_its_own_context || last.contains(&person.surname) => true,
+                // "Smith's study found …, he said": the sentence names them.
+                Some(person) if text[..pronoun.at].contains(&person.surname) => true,
                 Some(person) => {
                     // The surname alone once the story has named the person,
                     // where the source itself calls them by it.

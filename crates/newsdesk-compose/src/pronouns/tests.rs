@@ -325,3 +325,66 @@ fn a_group_the_article_calls_the_something_is_not_named_in_full() {
     assert_eq!(story[0].text, "Wardens reopened the quay.");
     assert!(story[0].edits.is_empty());
 }
+
+#[test]
+fn a_closing_attribution_pronoun_is_found() {
+    for (text, expected) in [
+        (
+            "Headache was the most common side effect, he said.",
+            Some("he"),
+        ),
+        ("\"We will sue,\" she added in an interview.", Some("she")),
+        ("“We will sue,” she told reporters.", Some("she")),
+        ("The port reopened, he said, and ships docked.", Some("he")),
+        (
+            "Asked about the old jets that crashed off the coast, she said she was not sure.",
+            Some("she"),
+        ),
+        ("He said the port reopened.", None),
+        ("The port reopened, she hoped.", None),
+        ("The union said the port reopened.", None),
+    ] {
+        assert_eq!(
+            attribution_pronoun(text).map(|p| p.word),
+            expected,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_closing_he_said_is_given_the_name_or_the_sentence_is_left_out() {
+    let article = "Dr. Mark Hallett led the trial at the institute. Patients heard fewer voices. \
+                   Headache was the most common side effect, he said.";
+    let mut story = [printed(
+        "Headache was the most common side effect, he said.",
+        article,
+        "s1",
+    )];
+    assert_eq!(resolve_from(&mut story, article), [true]);
+    assert_eq!(
+        story[0].text,
+        "Headache was the most common side effect, Mark Hallett said."
+    );
+    // Nobody to name: the sentence cannot be printed on its own.
+    let article = "Patients heard fewer voices. Headache was the most common side effect, he said.";
+    let mut story = [printed(
+        "Headache was the most common side effect, he said.",
+        article,
+        "s1",
+    )];
+    assert_eq!(resolve_from(&mut story, article), [false]);
+    // The sentence names the person itself: the pronoun stays.
+    let article = "Mark Hallett spoke. Hallett's trial found fewer voices, he said.";
+    let mut story = [printed(
+        "Hallett's trial found fewer voices, he said.",
+        article,
+        "s1",
+    )];
+    assert_eq!(resolve_from(&mut story, article), [true]);
+    // (Named in full at its first mention, as any surname is.)
+    assert_eq!(
+        story[0].text,
+        "Mark Hallett's trial found fewer voices, he said."
+    );
+}
