@@ -255,7 +255,8 @@ pub fn attribution_pronoun(text: &str) -> Option<PersonalPronoun<'_>> {
 }
 
 /// Whether a sentence opens with a pronoun no name can replace: "They",
-/// "It", "This", "These", "Those", "Their", "Its", "That".
+/// "It", "This", "These", "Those", "Their", "Its", "That", "Such", and
+/// "Both" without the pair it means.
 pub fn opens_with_group_pronoun(text: &str) -> bool {
     let Some(at) = opening_subject(text) else {
         return false;
@@ -265,10 +266,17 @@ pub fn opens_with_group_pronoun(text: &str) -> bool {
         .next()
         .unwrap_or("")
         .to_lowercase();
-    matches!(
-        word.as_str(),
-        "they" | "it" | "this" | "these" | "those" | "their" | "its" | "that"
-    )
+    match word.as_str() {
+        "they" | "it" | "this" | "these" | "those" | "their" | "its" | "that" | "such" => true,
+        // "Both kinds of pathways …" points back; "Both Reno and Freeh …"
+        // names its pair.
+        "both" => !text[at..]
+            .split_whitespace()
+            .skip(1)
+            .take(6)
+            .any(|w| w == "and"),
+        _ => false,
+    }
 }
 
 /// Where the subject of a sentence starts: its first word, or the first
@@ -305,6 +313,8 @@ fn is_pronoun(text: &str) -> bool {
             | "their"
             | "its"
             | "that"
+            | "such"
+            | "both"
     )
 }
 

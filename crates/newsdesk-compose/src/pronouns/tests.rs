@@ -81,6 +81,14 @@ fn opening_pronouns_are_found_where_the_subject_is() {
     assert!(opens_with_group_pronoun("They said the port would reopen."));
     assert!(opens_with_group_pronoun("On Friday, it reopened."));
     assert!(!opens_with_group_pronoun("The port reopened on Friday."));
+    assert!(opens_with_group_pronoun(
+        "Both kinds of pathways are receptive to nicotine."
+    ));
+    assert!(opens_with_group_pronoun(
+        "Such a move would end the strike."
+    ));
+    assert!(!opens_with_group_pronoun("Both Reno and Freeh denied it."));
+    assert!(!opens_with_group_pronoun("Suchet said the port reopened."));
 }
 
 #[test]
