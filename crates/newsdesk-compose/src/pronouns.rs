@@ -279,12 +279,46 @@ pub fn opens_with_group_pronoun(text: &str) -> bool {
     }
 }
 
-/// Where the subject of a sentence starts: its first word, or the first
-/// word after an opening phrase of at most five words closed by a comma.
+/// Whether a word a sentence opens with is capitalised only for that: a
+/// stop word, a connective or a time word ("Earlier Jordan told …").
+pub fn capitalised_to_open(lower: &str) -> bool {
+    is_stopword(lower) || crate::pool::is_connective(lower) || is_time_word(lower)
+}
+
+/// "Later", "earlier", "then": time words that stand before a subject
+/// ("Later he said", "Earlier, Jordan told …"), with or without a comma.
+pub fn is_time_word(lower: &str) -> bool {
+    OPENING_TIME_WORDS.contains(&lower)
+}
+
+/// Time words that may open a sentence before its subject without a comma.
+const OPENING_TIME_WORDS: &[&str] = &[
+    "later",
+    "then",
+    "now",
+    "earlier",
+    "afterwards",
+    "subsequently",
+    "separately",
+    "still",
+    "also",
+    "yet",
+];
+
+/// Where the subject of a sentence starts: its first word, the word after
+/// an opening time word ("Later he"), or the first word after an opening
+/// phrase of at most five words closed by a comma.
 fn opening_subject(text: &str) -> Option<usize> {
     let first = text.find(|c: char| c.is_alphabetic())?;
     if is_pronoun(&text[first..]) {
         return Some(first);
+    }
+    // "Later he acknowledged …": a time word without a comma.
+    if let Some((word, _)) = text[first..].split_once(' ') {
+        let second = first + word.len() + 1;
+        if is_time_word(&word.to_lowercase()) && is_pronoun(&text[second..]) {
+            return Some(second);
+        }
     }
     let comma = text.find(", ")?;
     if text[..comma].split_whitespace().count() > 5 || text[..comma].contains(['"', '“']) {
@@ -365,7 +399,7 @@ pub fn people_in(text: &str) -> Vec<Person> {
             && bare
                 .chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-            && !(k == 0 && is_stopword(&bare.to_lowercase()))
+            && !(k == 0 && capitalised_to_open(&bare.to_lowercase()))
             && !is_calendar_word(bare);
         if capital {
             run.push(bare);

@@ -6,7 +6,9 @@
 //! quote. A speaker comes from the words around the quote in its own
 //! sentences ("said X", "X said", "according to X", "X told ..."), from
 //! the quote before it in the same paragraph when the quote continues it,
-//! or, for "he said", from the last speaker named in the article.
+//! or, for "he said", from the person named last before it in the
+//! paragraph, in the paragraph before (wire copy opens a paragraph with the
+//! quote), or from the last speaker named in the article.
 
 #[cfg(test)]
 mod tests;
@@ -17,22 +19,26 @@ use crate::sources::Sources;
 use newsdesk_model::{Citation, Span, Statement, StorySentence};
 use newsdesk_text::{is_stopword, split_sentences, words};
 
-/// "Meanwhile, he": the connective is not the speaker.
+/// "Meanwhile, he", "Earlier Jordan": the connective is not the speaker.
 fn without_connective(phrase: &str) -> &str {
     let Some((head, rest)) = phrase.split_once(", ") else {
+        // A time word needs no comma before the speaker ("Later he").
+        if let Some((first, rest)) = phrase.split_once(' ') {
+            let next = rest.split(' ').next().unwrap_or("");
+            let names_someone = next.starts_with(char::is_uppercase) || PRONOUNS.contains(&next);
+            if crate::pronouns::is_time_word(&first.to_lowercase()) && names_someone {
+                return rest.trim_start();
+            }
+        }
         return phrase;
     };
     let head = head.to_lowercase();
-    if crate::pool::is_connective(&head) || TIME_CONNECTIVES.contains(&head.as_str()) {
+    if crate::pool::is_connective(&head) || crate::pronouns::is_time_word(&head) {
         rest.trim_start()
     } else {
         phrase
     }
 }
-
-/// Time words that can stand, like a connective, before a speaker and a
-/// comma ("Later, he said").
-const TIME_CONNECTIVES: &[&str] = &["later", "earlier", "separately", "then", "yet"];
 
 /// Speech verbs, in the forms news prose uses them.
 const SPEECH_VERBS: &[&str] = &[
@@ -334,31 +340,39 @@ pub fn speaker_key(speaker: &str) -> String {
 /// Full names in the articles: runs of two to four capitalised words
 /// inside sentences ("Aurelio Brandt", "Transport Minister Aurelio Brandt").
 pub fn full_names(pool: &Pool) -> Vec<String> {
+    (0..pool.sentences.len())
+        .flat_map(|i| full_names_in(pool.text(i)))
+        .collect()
+}
+
+/// The full names one sentence writes: runs of two to four capitalised
+/// words, and the names after a run of titles.
+fn full_names_in(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for i in 0..pool.sentences.len() {
-        let text = pool.text(i);
-        let mut run: Vec<&str> = Vec::new();
-        for (k, token) in text.split_whitespace().enumerate() {
-            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
-            let capital = bare.chars().next().is_some_and(char::is_uppercase)
-                && !(k == 0 && newsdesk_text::is_stopword(&bare.to_lowercase()));
-            if capital {
-                run.push(bare);
-            }
-            if !capital || bare.len() != token.len() {
-                if (2..=4).contains(&run.len()) {
-                    names.push(run.join(" "));
-                }
-                run.clear();
-            }
+    let mut run: Vec<&str> = Vec::new();
+    for (k, token) in text.split_whitespace().enumerate() {
+        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        // "Earlier Jordan told …": a sentence's first word may be
+        // capitalised only for opening it.
+        let opens_only = k == 0 && crate::pronouns::capitalised_to_open(&lower);
+        let capital = bare.chars().next().is_some_and(char::is_uppercase) && !opens_only;
+        if capital {
+            run.push(bare);
         }
-        if (2..=4).contains(&run.len()) {
-            names.push(run.join(" "));
+        if !capital || bare.len() != token.len() {
+            if (2..=4).contains(&run.len()) {
+                names.push(run.join(" "));
+            }
+            run.clear();
         }
-        // A name after a run of titles ("Deputy Attorney General Eric
-        // Holder") is longer than four capitalised words with them.
-        names.extend(crate::pronouns::people_in(text).into_iter().map(|p| p.full));
     }
+    if (2..=4).contains(&run.len()) {
+        names.push(run.join(" "));
+    }
+    // A name after a run of titles ("Deputy Attorney General Eric
+    // Holder") is longer than four capitalised words with them.
+    names.extend(crate::pronouns::people_in(text).into_iter().map(|p| p.full));
     names
 }
 

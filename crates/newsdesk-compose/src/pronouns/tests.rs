@@ -70,6 +70,11 @@ fn opening_pronouns_are_found_where_the_subject_is() {
             Some(("she", false)),
         ),
         ("Her ministry denied it.", Some(("Her", true))),
+        (
+            "Later he publicly acknowledged the relationship.",
+            Some(("he", false)),
+        ),
+        ("Later hearings were held in March.", None),
         ("They said the port would reopen.", None),
         ("The minister said he would resign.", None),
         ("Helena Voss said she was hopeful.", None),

@@ -270,3 +270,26 @@ fn a_surname_is_given_the_full_name_it_ends_or_a_family_name_first_one_starts() 
     );
     assert_eq!(resolve_name("Wang".to_string(), &names), "Wang");
 }
+
+#[test]
+fn a_time_word_that_opens_a_sentence_is_not_part_of_a_full_name() {
+    let names = vec!["Earlier Jordan".to_string(), "Vernon Jordan".to_string()];
+    assert_eq!(resolve_name("Jordan".to_string(), &names), "Earlier Jordan");
+    let names: Vec<String> = [
+        "Earlier Jordan told reporters he had helped.",
+        "Vernon Jordan is a lawyer.",
+    ]
+    .into_iter()
+    .flat_map(full_names_in)
+    .collect();
+    assert_eq!(resolve_name("Jordan".to_string(), &names), "Vernon Jordan");
+}
+
+#[test]
+fn a_time_word_before_the_speaker_is_not_part_of_it() {
+    check(
+        "Earlier Jordan said: \"Ms. Lewinsky told me in no uncertain terms that she did not.\"",
+        "Ms. Lewinsky told me in no uncertain terms that she did not.",
+        Some("Jordan"),
+    );
+}
