@@ -367,37 +367,33 @@ fn a_closing_attribution_pronoun_is_found() {
 
 #[test]
 fn a_closing_he_said_is_given_the_name_or_the_sentence_is_left_out() {
-    let article = "Dr. Mark Hallett led the trial at the institute. Patients heard fewer voices. \
-                   Headache was the most common side effect, he said.";
-    let mut story = [printed(
+    // The article, the sentence printed from it, and what is printed:
+    // `None` when the sentence cannot be printed on its own.
+    let check = |article: &str, sentence: &str, expected: Option<&str>| {
+        let mut story = [printed(sentence, article, "s1")];
+        let keep = resolve_from(&mut story, article);
+        assert_eq!(keep, [expected.is_some()], "{article}");
+        if let Some(expected) = expected {
+            assert_eq!(story[0].text, expected);
+        }
+    };
+    check(
+        "Dr. Mark Hallett led the trial at the institute. Patients heard fewer voices. \
+         Headache was the most common side effect, he said.",
         "Headache was the most common side effect, he said.",
-        article,
-        "s1",
-    )];
-    assert_eq!(resolve_from(&mut story, article), [true]);
-    assert_eq!(
-        story[0].text,
-        "Headache was the most common side effect, Mark Hallett said."
+        Some("Headache was the most common side effect, Mark Hallett said."),
     );
-    // Nobody to name: the sentence cannot be printed on its own.
-    let article = "Patients heard fewer voices. Headache was the most common side effect, he said.";
-    let mut story = [printed(
+    // Nobody to name.
+    check(
+        "Patients heard fewer voices. Headache was the most common side effect, he said.",
         "Headache was the most common side effect, he said.",
-        article,
-        "s1",
-    )];
-    assert_eq!(resolve_from(&mut story, article), [false]);
-    // The sentence names the person itself: the pronoun stays.
-    let article = "Mark Hallett spoke. Hallett's trial found fewer voices, he said.";
-    let mut story = [printed(
+        None,
+    );
+    // The sentence names the person itself: the pronoun stays (the name
+    // is given in full at its first mention, as any surname is).
+    check(
+        "Mark Hallett spoke. Hallett's trial found fewer voices, he said.",
         "Hallett's trial found fewer voices, he said.",
-        article,
-        "s1",
-    )];
-    assert_eq!(resolve_from(&mut story, article), [true]);
-    // (Named in full at its first mention, as any surname is.)
-    assert_eq!(
-        story[0].text,
-        "Mark Hallett's trial found fewer voices, he said."
+        Some("Mark Hallett's trial found fewer voices, he said."),
     );
 }

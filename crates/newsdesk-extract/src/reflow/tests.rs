@@ -76,6 +76,20 @@ fn text_with_a_paragraph_per_line_is_left_alone() {
 }
 
 #[test]
+fn short_paragraphs_one_per_line_are_left_alone() {
+    // Web copy in one-sentence paragraphs, no blank lines between them.
+    let text = "\
+The council voted on Tuesday to close the old bridge to lorries.
+Engineers found cracks in two of its piers during a routine inspection last month.
+Cars and buses may still cross.
+The bridge, built in 1896, carries about 12,000 vehicles a day, the council said.
+A decision on repairs is expected in the spring.
+Local businesses said the closure would add an hour to some deliveries.
+";
+    check(text, &text.lines().collect::<Vec<_>>());
+}
+
+#[test]
 fn lists_and_short_lines_are_never_joined() {
     let headlines = "Markets rally as inflation cools for a third month in a row\n\
                      Storm warning issued for the northern coast tonight\n\
