@@ -15,6 +15,31 @@ mod tests;
 
 /// A headline built from the lead runs to about this many words.
 const BUILT_HEADLINE_WORDS: usize = 16;
+/// Verbs after which "that" opens what was said, known or found.
+const REPORTING_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "warned",
+    "argued",
+    "believes",
+    "believe",
+    "found",
+    "showed",
+    "shows",
+    "concluded",
+    "confirmed",
+    "denied",
+    "claimed",
+    "insisted",
+    "reported",
+    "suggests",
+    "suggested",
+    "ruled",
+    "decided",
+    "agreed",
+];
 
 /// `lead_source` is the source of the lead sentence: a headline from the
 /// same article tells the same news as the lead; `lead` is the lead as
@@ -83,8 +108,15 @@ pub fn from_lead(lead: &str) -> String {
         // Not after a joining word ("and will then,") nor inside an aside
         // the cut would leave open ("then, according to many scientists,").
         let boundary = (6..=BUILT_HEADLINE_WORDS).rev().find(|&n| {
-            let at_boundary =
-                words[n - 1].ends_with([',', ';', ':']) || matches!(words[n], "—" | "–");
+            // "… told senators in the trial that …": what was said is a
+            // clause of its own, after a reporting verb.
+            let before_what_was_said = words[n] == "that"
+                && words[..n]
+                    .iter()
+                    .any(|w| REPORTING_VERBS.contains(&w.trim_end_matches(',')));
+            let at_boundary = words[n - 1].ends_with([',', ';', ':'])
+                || matches!(words[n], "—" | "–")
+                || before_what_was_said;
             let last = words[n - 1]
                 .trim_end_matches([',', ';', ':'])
                 .to_lowercase();
@@ -96,15 +128,37 @@ pub fn from_lead(lead: &str) -> String {
                 .join(" ")
                 .trim_end_matches([',', ';', ':'])
                 .to_string(),
-            None => format!("{}…", words[..BUILT_HEADLINE_WORDS].join(" ")),
+            None => {
+                // Never inside a name: "… former White…" backs off to
+                // before "White House intern Monica Lewinsky".
+                let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+                let mut n = BUILT_HEADLINE_WORDS;
+                while n > BUILT_HEADLINE_WORDS / 2
+                    && capitalised(words[n])
+                    && capitalised(words[n - 1])
+                {
+                    n -= 1;
+                }
+                if capitalised(words[n]) && capitalised(words[n - 1]) {
+                    n = BUILT_HEADLINE_WORDS;
+                }
+                // Nor after a word that leads into the next ("… of the…").
+                while n > BUILT_HEADLINE_WORDS / 2
+                    && newsdesk_text::is_stopword(&words[n - 1].to_lowercase())
+                {
+                    n -= 1;
+                }
+                format!("{}…", words[..n].join(" "))
+            }
         }
     };
     capitalise_first(&headline)
 }
 
-/// The sentence without an opening subordinate clause ("By the time the
-/// Earth meets the swarm, satellites will have turned away" -> "satellites
-/// will have turned away"): a headline says what happens.
+/// The sentence without an opening subordinate clause or participle
+/// phrase ("By the time the Earth meets the swarm, satellites will have
+/// turned away" -> "satellites will have turned away"): a headline says
+/// what happens.
 fn main_clause(text: &str) -> &str {
     let first = text.split_whitespace().next().unwrap_or("");
     let subordinate = matches!(
@@ -123,7 +177,10 @@ fn main_clause(text: &str) -> &str {
             | "Until"
             | "Once"
             | "Whereas"
-    ) || text.starts_with("By the time ");
+    ) || text.starts_with("By the time ")
+        // An opening participle phrase: "Working from the shuttle, four
+        // astronauts will …", "Declaring him a martyr, the pope …".
+        || first.len() > 5 && first.ends_with("ing") && first.starts_with(char::is_uppercase);
     if !subordinate {
         return text;
     }

@@ -34,7 +34,7 @@ fn a_long_lead_without_a_boundary_ends_with_an_ellipsis() {
     let headline = from_lead("Ferry crews on the northern and southern routes of the harbour stopped work on Thursday after talks over new rosters with the operator failed again.");
     assert_eq!(
         headline,
-        "Ferry crews on the northern and southern routes of the harbour stopped work after talks over…"
+        "Ferry crews on the northern and southern routes of the harbour stopped work after talks…"
     );
 }
 
@@ -43,6 +43,10 @@ fn a_lead_that_opens_with_a_subordinate_clause_gives_its_main_clause() {
     assert_eq!(
         from_lead("By the time the storm reaches the coast, the ferry crews will have moored every boat in the harbour."),
         "The ferry crews will have moored every boat in the harbour"
+    );
+    assert_eq!(
+        from_lead("Working from the shuttle Discovery, four veteran astronauts will make three spacewalks."),
+        "Four veteran astronauts will make three spacewalks"
     );
     // Too little after the comma: the sentence is kept whole.
     assert_eq!(
@@ -64,5 +68,17 @@ fn an_aside_after_the_subject_is_left_out() {
     assert_eq!(
         from_lead("Mara Holt, the union's branch secretary who led the walkout, said the crews would stay out until spring."),
         "Mara Holt said the crews would stay out until spring"
+    );
+}
+
+#[test]
+fn a_long_lead_is_cut_before_what_was_said_and_never_inside_a_name() {
+    assert_eq!(
+        from_lead("U.S. House prosecutor Bill McCollum told senators in President Bill Clinton's impeachment trial that former White House intern Monica Lewinsky's testimony establishes that Clinton sought to obstruct justice."),
+        "U.S. House prosecutor Bill McCollum told senators in President Bill Clinton's impeachment trial"
+    );
+    assert_eq!(
+        from_lead("Ferry crews on the northern and southern routes stopped work after talks with the Valmora Port Authority Labour Relations Board failed again."),
+        "Ferry crews on the northern and southern routes stopped work after talks…"
     );
 }
