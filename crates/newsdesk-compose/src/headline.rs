@@ -197,11 +197,16 @@ fn without_apposition(text: &str) -> String {
     let Some((subject, rest)) = text.split_once(", ") else {
         return text.to_string();
     };
-    let aside_opens = rest
-        .split_whitespace()
-        .next()
-        .is_some_and(|w| matches!(w, "the" | "a" | "an" | "who" | "which" | "whose"));
-    let short_subject = (1..=5).contains(&subject.split_whitespace().count());
+    let opener = rest.split_whitespace().next().unwrap_or("");
+    let aside_opens = matches!(opener, "the" | "a" | "an" | "who" | "which" | "whose");
+    // A relative clause may follow a longer subject ("A natural disaster
+    // as terrible as Hurricane Mitch, which killed …, teaches …").
+    let longest_subject = if matches!(opener, "who" | "which" | "whose") {
+        9
+    } else {
+        5
+    };
+    let short_subject = (1..=longest_subject).contains(&subject.split_whitespace().count());
     match rest.split_once(", ") {
         Some((_, main)) if aside_opens && short_subject && main.split_whitespace().count() >= 3 => {
             format!("{subject} {main}")

@@ -69,6 +69,10 @@ fn an_aside_after_the_subject_is_left_out() {
         from_lead("Mara Holt, the union's branch secretary who led the walkout, said the crews would stay out until spring."),
         "Mara Holt said the crews would stay out until spring"
     );
+    assert_eq!(
+        from_lead("A strike as long as the dockworkers' walkout, which idled the port for weeks, changes a town."),
+        "A strike as long as the dockworkers' walkout changes a town"
+    );
 }
 
 #[test]
