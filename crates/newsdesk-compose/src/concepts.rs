@@ -146,7 +146,12 @@ pub fn cover(pool: &Pool, count: usize, told: &[usize]) -> Vec<usize> {
     let candidates: Vec<Candidate> = (0..pool.sentences.len())
         .filter(|&i| {
             let s = &pool.sentences[i];
-            s.printable && !s.opens_with_pronoun && !s.quoted && s.words >= 8 && !told.contains(&i)
+            s.printable
+                && !s.opens_with_pronoun
+                && !s.quoted
+                && s.words >= 8
+                && !told.contains(&i)
+                && !crate::select::points_back_after_opening(pool, i)
         })
         .map(|id| Candidate {
             id,

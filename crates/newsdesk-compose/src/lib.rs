@@ -243,7 +243,7 @@ fn finish(
         lead.first().map(|s| s.text.as_str()),
     );
     let date = story_date(sources);
-    let dateline = timeline::dateline(pool, sources, date);
+    let dateline = timeline::dateline(pool, sources, date, lead_source);
     let sources = sources.to_model(articles);
     let note = closing_note(&sources);
     Story {

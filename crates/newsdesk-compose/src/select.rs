@@ -10,7 +10,11 @@ const LAMBDA: f32 = 0.7;
 /// quotations are left to the statements.
 fn candidates(pool: &Pool, scores: &Scores, allow_quotes: bool) -> Vec<usize> {
     let mut ids: Vec<usize> = (0..pool.sentences.len())
-        .filter(|&i| pool.sentences[i].printable && (allow_quotes || !pool.sentences[i].quoted))
+        .filter(|&i| {
+            pool.sentences[i].printable
+                && (allow_quotes || !pool.sentences[i].quoted)
+                && !points_back_after_opening(pool, i)
+        })
         .collect();
     ids.sort_by(|&a, &b| scores.score[b].total_cmp(&scores.score[a]));
     ids
@@ -83,6 +87,13 @@ const POINTING_NOUNS: &[&str] = &[
     "visit", "report", "case", "event", "project",
 ];
 
+/// "The town is an epicenter …" after its article's first sentence: a
+/// town the sentence before named, which a story printing it alone does
+/// not.
+pub(crate) fn points_back_after_opening(pool: &Pool, i: usize) -> bool {
+    pool.sentences[i].position > 0 && points_back(pool.text(i))
+}
+
 /// Whether a sentence opens on "The" or "This" and one such noun.
 fn points_back(text: &str) -> bool {
     let mut words = text.split_whitespace();
@@ -126,7 +137,7 @@ pub fn lead(pool: &Pool, scores: &Scores) -> Option<usize> {
     // sentence points back at a place the reader has not met.
     let tells_news = |i: &usize| {
         let s = &pool.sentences[*i];
-        s.words >= LEAD_MIN_WORDS && (s.position == 0 || !points_back(pool.text(*i)))
+        s.words >= LEAD_MIN_WORDS && !points_back_after_opening(pool, *i)
     };
     let mut opening: Vec<usize> = (0..pool.sentences.len())
         .filter(usable)

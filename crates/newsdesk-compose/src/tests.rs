@@ -699,3 +699,50 @@ fn he_said_after_a_paragraph_that_names_the_speaker_by_surname_is_theirs() {
         story.statements
     );
 }
+
+#[test]
+fn the_dateline_names_the_place_of_the_lead_before_the_newest_source() {
+    let articles = [
+        article(
+            "Wire",
+            (2000, 3, 20),
+            &["Nairobi, March 20 (Wire) — The envoy urged the president to visit the province hit by clashes."],
+        ),
+        article(
+            "Wire",
+            (2000, 3, 25),
+            &["JOHANNESBURG (Wire) — The commission failed to find the causes of the violence."],
+        ),
+    ];
+    let sources = sources::describe(&articles);
+    let pool = pool::Pool::build(&articles, &sources);
+    let date = chrono::NaiveDate::from_ymd_opt(2000, 3, 25);
+    assert_eq!(
+        timeline::dateline(&pool, &sources, date, Some(0)).as_deref(),
+        Some("NAIROBI, March 25, 2000")
+    );
+    assert_eq!(
+        timeline::dateline(&pool, &sources, date, None).as_deref(),
+        Some("JOHANNESBURG, March 25, 2000")
+    );
+}
+
+#[test]
+fn the_body_leaves_out_a_sentence_that_points_back_to_a_place_it_never_names() {
+    let a = article(
+        "Gazette",
+        (2026, 3, 12),
+        &["Clashes between rival groups in Nakuru left twelve people dead on Thursday, police said.", "The town is an epicenter of the clashes between rival groups that left twelve people dead."],
+    );
+    let b = article(
+        "Courier",
+        (2026, 3, 12),
+        &["Police said clashes between rival groups in Nakuru left twelve people dead on Thursday.", "The clashes between rival groups left twelve people dead and hundreds homeless."],
+    );
+    let story = compose(&[a, b], &ComposeOptions::default()).unwrap();
+    assert!(
+        story.sentences().all(|s| !s.text.starts_with("The town")),
+        "{:#?}",
+        story.sections
+    );
+}

@@ -313,23 +313,35 @@ fn mostly_quotation(text: &str) -> bool {
     quoted * 2 > newsdesk_text::words(text).len()
 }
 
-/// Where and when, as a news story opens: the place of the newest news
-/// source whose first sentence carries a wire dateline, and the story's
-/// date in news style ("KYIV, Dec. 25, 2023"); the date alone when no
-/// source gives a place.
-pub fn dateline(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Option<String> {
+/// Where and when, as a news story opens: the place of the lead's source
+/// when its first sentence carries a wire dateline (the lead happened
+/// there), else of the newest news source whose first sentence does, and
+/// the story's date in news style ("KYIV, Dec. 25, 2023"); the date alone
+/// when no source gives a place.
+pub fn dateline(
+    pool: &Pool,
+    sources: &Sources,
+    story_date: Option<NaiveDate>,
+    lead_source: Option<usize>,
+) -> Option<String> {
     let mut news: Vec<usize> = (0..sources.0.len())
         .filter(|&i| sources.0[i].role == SourceRole::News)
         .collect();
-    // Newest first; undated sources last, in input order.
-    news.sort_by_key(|&i| std::cmp::Reverse(sources.0[i].date));
+    // The lead's source first, then newest first; undated sources last,
+    // in input order.
+    news.sort_by_key(|&i| (Some(i) != lead_source, std::cmp::Reverse(sources.0[i].date)));
     let place = news.iter().find_map(|&i| {
         let article = &pool.articles[i];
         let first = article
             .blocks
             .iter()
             .find(|b| b.kind != BlockKind::Heading)?;
-        dateline_place(article.block_text(first)).map(str::to_string)
+        // The city in capitals, as datelines print it, whichever way the
+        // source wrote it ("Nairobi, February 9 (Xinhua)").
+        dateline_place(article.block_text(first)).map(|place| match place.split_once(", ") {
+            Some((city, region)) => format!("{}, {region}", city.to_uppercase()),
+            None => place.to_uppercase(),
+        })
     });
     let date = story_date.map(news_style_date);
     match (place, date) {
