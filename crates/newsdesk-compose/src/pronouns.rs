@@ -145,6 +145,61 @@ const NOT_PERSON_HEADS: &[&str] = &[
     "herald",
     "daily",
     "weekly",
+    // Places, buildings, institutions and awards.
+    "award",
+    "awards",
+    "prize",
+    "medal",
+    "airport",
+    "airlines",
+    "airline",
+    "school",
+    "college",
+    "academy",
+    "hospital",
+    "center",
+    "centre",
+    "church",
+    "cathedral",
+    "mosque",
+    "temple",
+    "museum",
+    "hotel",
+    "stadium",
+    "avenue",
+    "road",
+    "bridge",
+    "lake",
+    "island",
+    "islands",
+    "mountain",
+    "mountains",
+    "valley",
+    "park",
+    "base",
+    "province",
+    "county",
+    "district",
+    "state",
+    "corporation",
+    "corp",
+    "inc",
+    "co",
+    "ltd",
+    "club",
+    "board",
+    "administration",
+    "assembly",
+    "congress",
+    "senate",
+    "parliament",
+    "program",
+    "programme",
+    "project",
+    "dam",
+    "system",
+    "exchange",
+    "market",
 ];
 
 /// A person's name as an article writes it.
@@ -244,13 +299,49 @@ pub fn attribution_pronoun(text: &str) -> Option<PersonalPronoun<'_>> {
         .split_whitespace()
         .next()?
         .trim_end_matches(['.', ',']);
-    if !ATTRIBUTION_VERBS.contains(&verb) {
+    // After a closing quote any verb attributes it ("'Attitude,' he
+    // barks"); after a plain comma only a verb of saying does.
+    let after_quote = text[..at].trim_end().ends_with(['"', '”']);
+    if !after_quote && !ATTRIBUTION_VERBS.contains(&verb) {
         return None;
     }
     Some(PersonalPronoun {
         at,
         word,
         possessive: false,
+    })
+}
+
+/// Whether `before`, the words of a sentence before its pronoun, name a
+/// person of the article, by any word of their name that the article
+/// shows to be a person's ("Kety, of Westwood,
+/// recalled that …, he said"; "Wang said, …, he added").
+fn names_a_person_before(article: &str, sentence: std::ops::Range<usize>, before: &str) -> bool {
+    let words: Vec<&str> = before
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    // Only names the rest of the article shows to be a person's ("Mr.
+    // Kety", "Kety … he"): capitalised pairs are also places ("Nova
+    // Scotia"), and the sentence's own pronoun proves nothing.
+    let Some(rest) = article
+        .get(..sentence.start)
+        .zip(article.get(sentence.end..))
+        .map(|(head, tail)| format!("{head} {tail}"))
+    else {
+        return false;
+    };
+    split_sentences(&rest).iter().any(|span| {
+        people_in(&rest[span.range()]).iter().any(|person| {
+            person
+                .full
+                .split_whitespace()
+                .any(|name| words.contains(&name) && gender_of(&rest, name).is_some())
+        })
     })
 }
 
@@ -704,7 +795,14 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
             match antecedent(item.article, cited.start, &pronoun) {
                 Some(person) if follows_its_own_context || last.contains(&person.surname) => true,
                 // "Smith's study found …, he said": the sentence names them.
-                Some(person) if text[..pronoun.at].contains(&person.surname) => true,
+                _ if names_a_person_before(
+                    item.article,
+                    cited.start..cited.end,
+                    &text[..pronoun.at],
+                ) =>
+                {
+                    true
+                }
                 Some(person) => {
                     // The surname alone once the story has named the person,
                     // where the source itself calls them by it.

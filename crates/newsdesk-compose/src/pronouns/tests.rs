@@ -23,6 +23,10 @@ fn people_are_named_without_their_titles_and_organisations_are_not_people() {
             &[],
         ),
         (
+            "Flights left Stapleton Airport and Mojave Academy late.",
+            &[],
+        ),
+        (
             "Transport Minister Aurelio Brandt said Dario Kestel's union would talk.",
             &[("Aurelio Brandt", "Brandt"), ("Dario Kestel", "Kestel")],
         ),
@@ -355,6 +359,10 @@ fn a_closing_attribution_pronoun_is_found() {
         ),
         ("He said the port reopened.", None),
         ("The port reopened, she hoped.", None),
+        (
+            "\"Attitude,\" he barks, as the pilot is supposed to.",
+            Some("he"),
+        ),
         ("The union said the port reopened.", None),
     ] {
         assert_eq!(
@@ -389,10 +397,29 @@ fn a_closing_he_said_is_given_the_name_or_the_sentence_is_left_out() {
         "Headache was the most common side effect, he said.",
         None,
     );
-    // The sentence names the person itself: the pronoun stays (the name
-    // is given in full at its first mention, as any surname is).
+    // The sentence names the person itself, by a surname the article gave
+    // earlier or a family name written first: the pronoun stays.
     check(
-        "Mark Hallett spoke. Hallett's trial found fewer voices, he said.",
+        "Dr. Seymour Kety won the Albert Lasker Award, and he retired in 1983. \
+         Kety recalled that the notion, he said, left him cold.",
+        "Kety recalled that the notion, he said, left him cold.",
+        Some("Seymour Kety recalled that the notion, he said, left him cold."),
+    );
+    check(
+        "Wang Jiazhu is the chief engineer, and he led the work. \
+         Wang said the problems have been solved, he added.",
+        "Wang said the problems have been solved, he added.",
+        Some("Wang said the problems have been solved, he added."),
+    );
+    // A place is no person: the pronoun still needs its antecedent.
+    check(
+        "Jane Garvey runs the agency. Asked about the jet that crashed off Nova Scotia, she said she was not sure.",
+        "Asked about the jet that crashed off Nova Scotia, she said she was not sure.",
+        Some("Asked about the jet that crashed off Nova Scotia, Jane Garvey said she was not sure."),
+    );
+    // (The name is given in full at its first mention, as any surname is.)
+    check(
+        "Mark Hallett spoke, and he was brief. Hallett's trial found fewer voices, he said.",
         "Hallett's trial found fewer voices, he said.",
         Some("Mark Hallett's trial found fewer voices, he said."),
     );
