@@ -177,7 +177,9 @@ pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize)
                 );
                 let before = &text[covering.start..marked.start];
                 let after = &text[marked.end..covering.end];
-                let mut speaker = speaker_after(after).or_else(|| speaker_before(before));
+                let mut speaker = speaker_after(after)
+                    .or_else(|| speaker_before(before))
+                    .and_then(|speaker| tidy_speaker(&speaker));
                 if let Some(pronoun) = speaker
                     .as_deref()
                     .map(str::to_lowercase)
@@ -376,6 +378,39 @@ fn full_names_in(text: &str) -> Vec<String> {
     names
 }
 
+/// A speaker as printed: nothing of a quotation before the name ("You
+/// can't create humor,\" Schulz" -> "Schulz"), and no word at the end that
+/// leads on or qualifies the verb ("…, parliamentary chief of the",
+/// "Linda Holloway, however", "… Luwilo recently", "…, now 32 and",
+/// "Samaranch, appearing"); `None` when nothing is left.
+fn tidy_speaker(speaker: &str) -> Option<String> {
+    let after_quote = speaker.rfind(['"', '“', '”']).map_or(speaker, |at| {
+        &speaker[at + speaker[at..].chars().next().map_or(1, char::len_utf8)..]
+    });
+    let mut words: Vec<&str> = after_quote.split_whitespace().collect();
+    while let Some(last) = words.last() {
+        let bare = last.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.to_lowercase();
+        let trailing = bare.is_empty()
+            || is_stopword(&lower)
+            || crate::pool::is_connective(&lower)
+            || crate::pronouns::is_time_word(&lower)
+            || (bare.starts_with(char::is_lowercase)
+                && lower.len() > 4
+                && (lower.ends_with("ly") || lower.ends_with("ing")));
+        // A pronoun alone is a speaker ("he said").
+        if !trailing || words.len() == 1 && PRONOUNS.contains(&lower.as_str()) {
+            break;
+        }
+        words.pop();
+    }
+    let tidy = words.join(" ");
+    let tidy = tidy
+        .trim_end_matches([',', ';', ':', ' '])
+        .trim_start_matches([',', ' ']);
+    (!tidy.is_empty()).then(|| tidy.to_string())
+}
+
 /// "Brandt" -> the longest full name ending in "Brandt", when there is one.
 fn resolve_name(speaker: String, names: &[String]) -> String {
     let head = speaker.split(',').next().unwrap_or(&speaker).trim();
@@ -460,20 +495,23 @@ fn person_named_last(paragraph: &str) -> Option<String> {
             && words[0] != "The"
             && words.iter().all(|w| w.starts_with(char::is_uppercase))
     };
-    speaker_before(paragraph).filter(named).or_else(|| {
-        split_sentences(paragraph)
-            .iter()
-            .rev()
-            .find_map(|s| {
-                crate::pronouns::people_in(&paragraph[s.range()])
-                    .into_iter()
-                    .find(|person| {
-                        !paragraph.contains(&format!("the {}", person.full))
-                            && !paragraph.contains(&format!("The {}", person.full))
-                    })
-            })
-            .map(|person| person.full)
-    })
+    speaker_before(paragraph)
+        .and_then(|speaker| tidy_speaker(&speaker))
+        .filter(named)
+        .or_else(|| {
+            split_sentences(paragraph)
+                .iter()
+                .rev()
+                .find_map(|s| {
+                    crate::pronouns::people_in(&paragraph[s.range()])
+                        .into_iter()
+                        .find(|person| {
+                            !paragraph.contains(&format!("the {}", person.full))
+                                && !paragraph.contains(&format!("The {}", person.full))
+                        })
+                })
+                .map(|person| person.full)
+        })
 }
 
 fn first_name_in(text: &str, sentence: Span, quotes: &[(Span, Span)]) -> Option<String> {

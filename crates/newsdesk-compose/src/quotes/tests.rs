@@ -293,3 +293,39 @@ fn a_time_word_before_the_speaker_is_not_part_of_it() {
         Some("Jordan"),
     );
 }
+
+#[test]
+fn speakers_are_printed_without_quoted_words_or_words_that_lead_on() {
+    for (speaker, expected) in [
+        (
+            "You can't create humor out of happiness,\" Schulz",
+            Some("Schulz"),
+        ),
+        (
+            "Vernon Mwaanga, parliamentary chief of the",
+            Some("Vernon Mwaanga, parliamentary chief"),
+        ),
+        ("Linda Holloway, however", Some("Linda Holloway")),
+        (
+            "Regional Secretary Mary Luwilo recently",
+            Some("Regional Secretary Mary Luwilo"),
+        ),
+        ("Kebede Haile, now 32 and", Some("Kebede Haile, now 32")),
+        (
+            "Juan Antonio Samaranch, appearing",
+            Some("Juan Antonio Samaranch"),
+        ),
+        ("he", Some("he")),
+        (
+            "Dario Kestel, general secretary of the union",
+            Some("Dario Kestel, general secretary of the union"),
+        ),
+        (
+            "Housing Secretary Ana Alemany",
+            Some("Housing Secretary Ana Alemany"),
+        ),
+        ("and", None),
+    ] {
+        assert_eq!(tidy_speaker(speaker).as_deref(), expected, "{speaker}");
+    }
+}
