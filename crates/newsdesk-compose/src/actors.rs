@@ -397,8 +397,20 @@ pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String>
 
 /// A subject as an actor name: capitalised words or a role, without
 /// leading quantifiers; pronouns and common nouns alone are not actors.
+/// Prepositions that open a phrase before a sentence's subject.
+const OPENING_PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "from", "like", "unlike", "despite", "after", "before", "for", "with",
+    "without", "under", "among", "by", "during", "since", "as",
+];
+
 fn actor_phrase(subject: &[&str]) -> Option<String> {
-    let mut words: Vec<&str> = subject
+    // What a quotation left before the name ("Our results are very firm,"
+    // Totsuka said) is not part of it.
+    let after_quote = subject
+        .iter()
+        .rposition(|t| t.contains(['"', '“', '”']))
+        .map_or(0, |at| at + 1);
+    let mut words: Vec<&str> = subject[after_quote..]
         .iter()
         .map(|t| {
             t.trim_matches(|c: char| {
@@ -412,6 +424,37 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
         .is_some_and(|w| QUANTIFIERS.contains(&w.to_lowercase().as_str()))
     {
         words.remove(0);
+    }
+    // An opening phrase is no party: "Earlier police", "Like Steve Case",
+    // "From a business perspective Fox", "Despite".
+    while let Some(first) = words.first().map(|w| w.to_lowercase()) {
+        if crate::pronouns::is_time_word(&first) || crate::pool::is_connective(&first) {
+            words.remove(0);
+        } else if OPENING_PREPOSITIONS.contains(&first.as_str()) {
+            // The party is the name right before the verb, if any.
+            let name_start = words
+                .iter()
+                .rposition(|w| !w.starts_with(char::is_uppercase))
+                .map_or(0, |i| i + 1);
+            words = words.split_off(name_start.max(1));
+        } else {
+            break;
+        }
+    }
+    // Nor a time after it: "Official media on Friday", "Passengers
+    // interviewed Thursday".
+    while words
+        .last()
+        .is_some_and(|w| newsdesk_text::is_calendar_word(&w.to_lowercase()))
+    {
+        words.pop();
+        while words.last().is_some_and(|w| {
+            let lower = w.to_lowercase();
+            matches!(lower.as_str(), "on" | "last" | "this" | "late" | "early")
+                || lower.ends_with("ed") && w.starts_with(char::is_lowercase)
+        }) {
+            words.pop();
+        }
     }
     if words.is_empty() || words.len() > 6 {
         return None;

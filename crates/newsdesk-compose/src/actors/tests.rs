@@ -69,3 +69,39 @@ fn a_dateline_is_not_part_of_the_actor() {
         Some("Federal Aviation Administration"),
     );
 }
+
+#[test]
+fn an_opening_phrase_a_quotation_or_a_time_is_not_part_of_the_actor() {
+    for (sentence, actor) in [
+        (
+            "Earlier police said the suspects would be charged.",
+            Some("Police"),
+        ),
+        (
+            "Like Steve Case, officials said the merger would go ahead.",
+            Some("Officials"),
+        ),
+        (
+            "From a business perspective Fox said the deal would pay.",
+            Some("Fox"),
+        ),
+        (
+            "\"Our results are very firm,\" Totsuka said the team would publish soon.",
+            Some("Totsuka"),
+        ),
+        (
+            "The Interior Ministry on Friday claimed an unprecedented turnout.",
+            Some("Interior Ministry"),
+        ),
+        (
+            "Passengers interviewed Thursday said they would fly again.",
+            Some("Passengers"),
+        ),
+        (
+            "Despite the storm, union leaders said they would keep the picket lines.",
+            Some("Union leaders"),
+        ),
+    ] {
+        check(sentence, actor);
+    }
+}
