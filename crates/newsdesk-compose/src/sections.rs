@@ -450,6 +450,12 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
                         if first > 0 && capital(first) && capital(first - 1) {
                             continue;
                         }
+                        // Nor a role before a name: "board member Steve
+                        // Abrams" gives "Steve Abrams", not "Member Steve
+                        // Abrams".
+                        if !capital(first) && first + 1 < run.len() && capital(first + 1) {
+                            continue;
+                        }
                         add(&run[first..]);
                     }
                 }

@@ -89,6 +89,15 @@ fn a_name_is_offered_whole_or_word_by_word_never_sliced() {
         !found.contains(&"Gorges Dam Development Corporation".to_string()),
         "{found:?}"
     );
+    // A role before a name is not part of a heading.
+    let found = phrases("The vote was pushed by board member Steve Abrams in the spring.");
+    assert!(found.contains(&"Steve Abrams".to_string()), "{found:?}");
+    assert!(
+        !found
+            .iter()
+            .any(|p| p.to_lowercase() == "member steve abrams"),
+        "{found:?}"
+    );
 }
 
 #[test]
