@@ -274,6 +274,13 @@ fn is_printable(text: &str, word_count: usize) -> bool {
             .next()
             .is_some_and(|c| c.is_uppercase() || c == '"' || c == '“' || c.is_ascii_digit())
         && quotes_balanced(text)
+        && !garbled(text)
+}
+
+/// Wire copy damaged in transmission ("TheP'J{c3H R-Z,Z %-MQ its first
+/// …"): characters news prose never prints.
+fn garbled(text: &str) -> bool {
+    text.contains(['{', '}', '\\', '^', '~', '|'])
 }
 
 /// A sentence cut out of a longer quotation has unbalanced marks and

@@ -746,3 +746,24 @@ fn the_body_leaves_out_a_sentence_that_points_back_to_a_place_it_never_names() {
         story.sections
     );
 }
+
+#[test]
+fn wire_copy_damaged_in_transmission_is_not_printed() {
+    let damaged = "PASADENA — TheP'J{c3H R-Z,Z %-MQ its first national championship game in 2002, will again host the game in 2006.";
+    let a = article(
+        "Wire",
+        (2000, 7, 7),
+        &[damaged, "The Rose Bowl will again host the national championship game in 2006, organizers said."],
+    );
+    let b = article(
+        "Courier",
+        (2000, 7, 7),
+        &["Organizers said the Rose Bowl will host the national championship game again in 2006."],
+    );
+    let story = compose(&[a, b], &ComposeOptions::default()).unwrap();
+    assert!(
+        story.sentences().all(|s| !s.text.contains('{')),
+        "{story:#?}"
+    );
+    assert!(story.sentences().count() > 0);
+}

@@ -94,6 +94,8 @@ const MONTH_CUES: &[&str] = &["on", "last", "this", "next", "and", "to", "of", "
 /// Words that put what follows them in the future.
 const FUTURE_MARKERS: &[&str] = &[
     "will",
+    "won't",
+    "won’t",
     "would",
     "shall",
     "due",

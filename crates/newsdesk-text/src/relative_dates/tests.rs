@@ -310,6 +310,12 @@ fn what_is_still_to_come_is_read_forward() {
             ymd(2024, 3, 3),
             Day,
         ),
+        (
+            "Officials won't begin releasing the rating until November.",
+            "November",
+            ymd(2024, 11, 1),
+            Month,
+        ),
     ];
     for (text, words, date, precision) in cases {
         let found = resolve_dates(text, &christmas());
