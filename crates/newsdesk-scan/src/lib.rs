@@ -624,24 +624,40 @@ impl<S: Store> Scanner<S> {
             if self.store.article_by_url(url.as_str())?.is_some() {
                 continue;
             }
-            match sources::read_file(&path, format, url.as_str()) {
-                Ok(mut page) => {
-                    report.pages_fetched += 1;
-                    page.article.url.get_or_insert_with(|| url.to_string());
-                    Self::keep(
-                        &mut self.store,
-                        &mut self.stories,
-                        page,
-                        url.as_str(),
-                        Some(feed),
-                        changed,
-                        report,
-                        observer,
-                    )?;
-                }
+            let documents = match sources::read_file(&path, format, url.as_str()) {
+                Ok(documents) => documents,
                 Err(error) => {
                     report.pages_failed += 1;
                     errors.push(error);
+                    continue;
+                }
+            };
+            // A newswire file holds many documents, each stored under its
+            // own URL: those already stored are passed over.
+            let several = documents.len() > 1;
+            for (document_url, document) in documents {
+                if several && self.store.article_by_url(&document_url)?.is_some() {
+                    continue;
+                }
+                match document {
+                    Ok(mut page) => {
+                        report.pages_fetched += 1;
+                        page.article.url.get_or_insert_with(|| document_url.clone());
+                        Self::keep(
+                            &mut self.store,
+                            &mut self.stories,
+                            page,
+                            &document_url,
+                            Some(feed),
+                            changed,
+                            report,
+                            observer,
+                        )?;
+                    }
+                    Err(error) => {
+                        report.pages_failed += 1;
+                        errors.push(error);
+                    }
                 }
             }
         }

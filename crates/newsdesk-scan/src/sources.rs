@@ -1,5 +1,5 @@
 //! Reading one source: a feed, a single article page, or a local directory
-//! of HTML and text files.
+//! of HTML, text and newswire files.
 
 use std::path::{Path, PathBuf};
 use std::time::{Instant, SystemTime};
@@ -166,7 +166,10 @@ pub(crate) fn directory_of(url: &str) -> Option<PathBuf> {
 }
 
 /// Files of a directory source that can hold articles, by name, with the
-/// format each is read in. Subdirectories are not entered.
+/// format each is read in: HTML and text by their extension, and newswire
+/// SGML (`.sgml`, `.sgm`, or any file that opens with `<DOC>`, as the
+/// extension-less files of TREC and DUC do). Subdirectories are not
+/// entered.
 pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, Format)>> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(directory)? {
@@ -180,7 +183,8 @@ pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, F
             .map(str::to_ascii_lowercase);
         let format = match extension.as_deref() {
             Some("html" | "htm" | "xhtml") => Format::Html,
-            Some("txt" | "text" | "md") => Format::Text,
+            Some("txt" | "text" | "md" | "sgml" | "sgm") => Format::Text,
+            _ if opens_with_doc_tag(&path) => Format::Text,
             _ => continue,
         };
         files.push((path, format));
@@ -189,8 +193,27 @@ pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, F
     Ok(files)
 }
 
-/// Reads and extracts one file of a directory source.
-pub(crate) fn read_file(path: &Path, format: Format, url: &str) -> Result<Page, String> {
+/// Whether a file's first bytes are a newswire `<DOC>` tag.
+fn opens_with_doc_tag(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 256];
+    let Ok(read) = std::fs::File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return false;
+    };
+    let head = String::from_utf8_lossy(&head[..read]);
+    head.trim_start()
+        .get(..5)
+        .is_some_and(|tag| tag.eq_ignore_ascii_case("<doc>"))
+}
+
+/// Reads and extracts one file of a directory source: one article, or one
+/// per document of a newswire file (each under `url#DOCNO` when there are
+/// several, and each failing alone).
+pub(crate) fn read_file(
+    path: &Path,
+    format: Format,
+    url: &str,
+) -> Result<Vec<(String, Result<Page, String>)>, String> {
     let size = std::fs::metadata(path)
         .map_err(|e| format!("{}: {e}", path.display()))?
         .len();
@@ -203,10 +226,42 @@ pub(crate) fn read_file(path: &Path, format: Format, url: &str) -> Result<Page, 
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let stem = path.file_stem().and_then(|s| s.to_str());
+    let text = String::from_utf8_lossy(&bytes);
+    if format == Format::Text && newsdesk_extract::newswire::is_newswire(&text) {
+        let raws = newsdesk_extract::newswire::documents(&text);
+        let documents = newsdesk_extract::extract_documents(&bytes, format, url, stem);
+        if raws.len() == documents.len() {
+            return Ok(raws
+                .into_iter()
+                .zip(documents)
+                .enumerate()
+                .map(|(number, (raw, document))| match document {
+                    Ok(article) => (
+                        article.origin.clone(),
+                        Ok(Page {
+                            article,
+                            raw: raw.as_bytes().to_vec(),
+                        }),
+                    ),
+                    Err(error) => (
+                        format!("{url}#{}", number + 1),
+                        Err(format!(
+                            "{} (document {}): {error}",
+                            path.display(),
+                            number + 1
+                        )),
+                    ),
+                })
+                .collect());
+        }
+    }
     let article = extract_with_charset(&bytes, format, url, stem, None)
         .map_err(|error| format!("{}: {error}", path.display()))?;
-    Ok(Page {
-        article,
-        raw: bytes,
-    })
+    Ok(vec![(
+        url.to_string(),
+        Ok(Page {
+            article,
+            raw: bytes,
+        }),
+    )])
 }

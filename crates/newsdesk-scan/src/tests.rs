@@ -89,16 +89,34 @@ fn file_urls_name_directory_sources() {
 #[test]
 fn directory_sources_list_article_files_only() {
     let dir = tempfile::tempdir().unwrap();
-    for name in ["b.html", "a.txt", "c.HTM", "notes.pdf", "image.png"] {
+    for name in [
+        "b.html",
+        "a.txt",
+        "c.HTM",
+        "notes.pdf",
+        "image.png",
+        "d.sgml",
+    ] {
         std::fs::write(dir.path().join(name), "x").unwrap();
     }
+    // Newswire files without an extension of their own are known by their
+    // first tag; other such files are not articles.
+    std::fs::write(
+        dir.path().join("APW19981024.0186"),
+        "\n<DOC>\n<DOCNO> APW19981024.0186 </DOCNO>\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("data.0187"), "1,2,3\n").unwrap();
     std::fs::create_dir(dir.path().join("sub.html")).unwrap();
     let files: Vec<String> = sources::article_files(dir.path())
         .unwrap()
         .into_iter()
         .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(files, ["a.txt", "b.html", "c.HTM"]);
+    assert_eq!(
+        files,
+        ["APW19981024.0186", "a.txt", "b.html", "c.HTM", "d.sgml"]
+    );
 }
 
 mod merging {

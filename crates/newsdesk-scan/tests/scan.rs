@@ -312,6 +312,65 @@ async fn a_single_article_url_and_a_local_directory_are_sources_too() {
 }
 
 #[tokio::test]
+async fn a_directory_of_newswire_files_gives_an_article_per_document() {
+    let setup = setup(&[]);
+    let directory = tempfile::tempdir().unwrap();
+    let doc = |docno: &str, text: &str| {
+        format!("<DOC>\n<DOCNO> {docno} </DOCNO>\n<TEXT>\n<P>\n{text}\n</P>\n</TEXT>\n</DOC>\n")
+    };
+    let file = [
+        doc(
+            "APW19990304.0011",
+            "   VALMORA (AP) _ Dockworkers at the port of Valmora extended their\nstrike into a third week on Thursday, leaving hundreds of containers\nstranded on the quays.",
+        ),
+        "<DOC>\n<DOCNO> APW19990304.0012 </DOCNO>\n<HEADLINE> no text </HEADLINE>\n</DOC>\n"
+            .to_string(),
+        doc(
+            "APW19990305.0100",
+            "   VALMORA (AP) _ Dockworkers in Valmora stayed out on Friday as their\nstrike entered a third week, with hundreds of containers stranded.",
+        ),
+    ]
+    .concat();
+    // An extension-less file, as TREC and DUC keep them.
+    std::fs::write(directory.path().join("APW19990305"), file).unwrap();
+    let directory_url = url::Url::from_directory_path(directory.path()).unwrap();
+    {
+        let mut store = SqliteStore::open(&setup.path).unwrap();
+        store
+            .add_feed(directory_url.as_str(), None, chrono::Utc::now())
+            .unwrap();
+    }
+    let mut scanner = scanner(&setup);
+    let report = pass(&mut scanner).await;
+    assert_eq!(report.articles_new, 2, "{report:?}");
+    assert_eq!(report.pages_failed, 1, "the document without text");
+    let store = scanner.store();
+    let feed = store.feed(directory_url.as_str()).unwrap().unwrap();
+    assert!(
+        feed.last_error
+            .as_deref()
+            .unwrap_or("")
+            .contains("document 2"),
+        "{:?}",
+        feed.last_error
+    );
+    let file_url = url::Url::from_file_path(directory.path().join("APW19990305")).unwrap();
+    for docno in ["APW19990304.0011", "APW19990305.0100"] {
+        let id = store
+            .article_by_url(&format!("{file_url}#{docno}"))
+            .unwrap()
+            .expect("each document under its own URL");
+        let stored = store.article(id).unwrap().unwrap();
+        assert_eq!(stored.article.outlet.as_deref(), Some("Associated Press"));
+    }
+    assert_eq!(store.stories(10, 0).unwrap().len(), 1, "one strike story");
+    // The next pass stores nothing again.
+    let again = pass(&mut scanner).await;
+    assert_eq!(again.articles_new, 0, "{again:?}");
+    assert_eq!(scanner.store().article_count().unwrap(), 2);
+}
+
+#[tokio::test]
 async fn a_raised_stop_signal_ends_the_pass_without_writing_half() {
     let setup = setup(GOOD_FEEDS);
     let mut scanner = scanner(&setup);
