@@ -206,6 +206,10 @@ fn opens_with_doc_tag(path: &Path) -> bool {
         .is_some_and(|tag| tag.eq_ignore_ascii_case("<doc>"))
 }
 
+/// One document of a file: the URL it is stored under, and its page or
+/// why it could not be read.
+pub(crate) type FileDocument = (String, Result<Page, String>);
+
 /// Reads and extracts one file of a directory source: one article, or one
 /// per document of a newswire file (each under `url#DOCNO` when there are
 /// several, and each failing alone).
@@ -213,7 +217,7 @@ pub(crate) fn read_file(
     path: &Path,
     format: Format,
     url: &str,
-) -> Result<Vec<(String, Result<Page, String>)>, String> {
+) -> Result<Vec<FileDocument>, String> {
     let size = std::fs::metadata(path)
         .map_err(|e| format!("{}: {e}", path.display()))?
         .len();
