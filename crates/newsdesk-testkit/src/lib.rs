@@ -26,6 +26,30 @@ use axum::Router;
 
 pub use articles::{Invented, BRIDGE, LEGACY_BRIDGE, WILDFIRE};
 
+/// A newswire SGML file of three documents, as agency archives and the
+/// TREC and DUC collections keep them: two wire stories of one strike
+/// (hard-wrapped, typed dashes) and, between them, a document without a
+/// `<TEXT>`. Returns the file's text and the DOCNOs of the two good ones.
+pub fn newswire_file() -> (String, [&'static str; 2]) {
+    let doc = |docno: &str, text: &str| {
+        format!("<DOC>\n<DOCNO> {docno} </DOCNO>\n<TEXT>\n<P>\n{text}\n</P>\n</TEXT>\n</DOC>\n")
+    };
+    let file = [
+        doc(
+            "APW19990304.0011",
+            "   VALMORA (AP) _ Dockworkers at the port of Valmora extended their\nstrike into a third week on Thursday, leaving hundreds of containers\nstranded on the quays.",
+        ),
+        "<DOC>\n<DOCNO> APW19990304.0012 </DOCNO>\n<HEADLINE> no text </HEADLINE>\n</DOC>\n"
+            .to_string(),
+        doc(
+            "NYT19990305.0100",
+            "   Dockworkers in Valmora stayed out on Friday as their strike entered a\nthird week, with hundreds of containers stranded on the quays.",
+        ),
+    ]
+    .concat();
+    (file, ["APW19990304.0011", "NYT19990305.0100"])
+}
+
 /// The feeds of the outlets that report the three stories.
 pub const GOOD_FEEDS: &[&str] = &[
     "/courier/rss.xml",

@@ -263,22 +263,7 @@ fn bad_inputs_are_reported_one_line_each_and_the_rest_are_used() {
 fn a_newswire_file_gives_an_article_per_document_and_names_a_broken_one() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("wire.sgml");
-    let doc = |docno: &str, text: &str| {
-        format!("<DOC>\n<DOCNO> {docno} </DOCNO>\n<TEXT>\n<P>\n{text}\n</P>\n</TEXT>\n</DOC>\n")
-    };
-    let sgml = [
-        doc(
-            "APW19990304.0011",
-            "   VALMORA (AP) _ Dockworkers at the port of Valmora extended their\nstrike into a third week on Thursday, leaving hundreds of containers\nstranded on the quays.",
-        ),
-        "<DOC>\n<DOCNO> APW19990304.0012 </DOCNO>\n<HEADLINE> no text </HEADLINE>\n</DOC>\n"
-            .to_string(),
-        doc(
-            "NYT19990305.0100",
-            "   Dockworkers in Valmora stayed out on Friday as their strike entered a\nthird week, with hundreds of containers stranded on the quays.",
-        ),
-    ]
-    .concat();
+    let (sgml, [first, second]) = newsdesk_testkit::newswire_file();
     std::fs::write(&file, sgml).unwrap();
     let path = file.display().to_string();
     let output = digest(&["--format", "json"], std::slice::from_ref(&path));
@@ -291,10 +276,7 @@ fn a_newswire_file_gives_an_article_per_document_and_names_a_broken_one() {
         .collect();
     assert_eq!(
         origins,
-        [
-            format!("{path}#APW19990304.0011"),
-            format!("{path}#NYT19990305.0100")
-        ]
+        [format!("{path}#{first}"), format!("{path}#{second}")]
     );
     let outlets: Vec<&str> = sources
         .iter()
