@@ -102,33 +102,58 @@ pub fn extract_documents(
     origin: &str,
     file_stem: Option<&str>,
 ) -> Vec<Result<Article, ExtractError>> {
-    if format != Format::Text || bytes.len() > MAX_INPUT_BYTES {
-        return vec![extract(bytes, format, origin, file_stem)];
+    match newswire_documents(bytes, format, origin) {
+        Some(documents) => documents.into_iter().map(|d| d.article).collect(),
+        None => vec![extract(bytes, format, origin, file_stem)],
     }
-    let text = match encoding::decode_text(bytes) {
-        Ok(decoded) => decoded.text,
-        Err(error) => return vec![Err(error.into())],
-    };
+}
+
+/// One document of a newswire input: its SGML as the input holds it, and
+/// what extraction made of it.
+pub struct NewswireDocument {
+    pub sgml: String,
+    pub article: Result<Article, ExtractError>,
+}
+
+/// The documents of a newswire input (plain text opening with `<DOC>`),
+/// in order, as [`extract_documents`] reads them; `None` for any other
+/// input, which is one document.
+pub fn newswire_documents(
+    bytes: &[u8],
+    format: Format,
+    origin: &str,
+) -> Option<Vec<NewswireDocument>> {
+    if format != Format::Text || bytes.len() > MAX_INPUT_BYTES {
+        return None;
+    }
+    // Undecodable text is no newswire: `extract` reports why.
+    let text = encoding::decode_text(bytes).ok()?.text;
     if !newswire::is_newswire(&text) {
-        return vec![extract(bytes, format, origin, file_stem)];
+        return None;
     }
     let documents = newswire::documents(&text);
     let several = documents.len() > 1;
-    documents
-        .into_iter()
-        .map(|sgml| {
-            let mut article = newswire::parse(sgml)?.to_article();
-            article.origin = if several {
-                format!("{origin}#{}", article.origin)
-            } else {
-                origin.to_string()
-            };
-            if article.blocks.is_empty() {
-                return Err(ExtractError::NoText);
-            }
-            Ok(article)
-        })
-        .collect()
+    let read = |sgml: &str| {
+        let mut article = newswire::parse(sgml)?.to_article();
+        article.origin = if several {
+            format!("{origin}#{}", article.origin)
+        } else {
+            origin.to_string()
+        };
+        if article.blocks.is_empty() {
+            return Err(ExtractError::NoText);
+        }
+        Ok(article)
+    };
+    Some(
+        documents
+            .into_iter()
+            .map(|sgml| NewswireDocument {
+                sgml: sgml.to_string(),
+                article: read(sgml),
+            })
+            .collect(),
+    )
 }
 
 /// Parses an HTML page with extraction's own parser and counts its

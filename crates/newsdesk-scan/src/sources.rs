@@ -230,34 +230,28 @@ pub(crate) fn read_file(
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let stem = path.file_stem().and_then(|s| s.to_str());
-    let text = String::from_utf8_lossy(&bytes);
-    if format == Format::Text && newsdesk_extract::newswire::is_newswire(&text) {
-        let raws = newsdesk_extract::newswire::documents(&text);
-        let documents = newsdesk_extract::extract_documents(&bytes, format, url, stem);
-        if raws.len() == documents.len() {
-            return Ok(raws
-                .into_iter()
-                .zip(documents)
-                .enumerate()
-                .map(|(number, (raw, document))| match document {
-                    Ok(article) => (
-                        article.origin.clone(),
-                        Ok(Page {
-                            article,
-                            raw: raw.as_bytes().to_vec(),
-                        }),
-                    ),
-                    Err(error) => (
-                        format!("{url}#{}", number + 1),
-                        Err(format!(
-                            "{} (document {}): {error}",
-                            path.display(),
-                            number + 1
-                        )),
-                    ),
-                })
-                .collect());
-        }
+    if let Some(documents) = newsdesk_extract::newswire_documents(&bytes, format, url) {
+        return Ok(documents
+            .into_iter()
+            .enumerate()
+            .map(|(number, document)| match document.article {
+                Ok(article) => (
+                    article.origin.clone(),
+                    Ok(Page {
+                        article,
+                        raw: document.sgml.into_bytes(),
+                    }),
+                ),
+                Err(error) => (
+                    format!("{url}#{}", number + 1),
+                    Err(format!(
+                        "{} (document {}): {error}",
+                        path.display(),
+                        number + 1
+                    )),
+                ),
+            })
+            .collect());
     }
     let article = extract_with_charset(&bytes, format, url, stem, None)
         .map_err(|error| format!("{}: {error}", path.display()))?;
