@@ -723,7 +723,7 @@ fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told
 
 /// Whether the article puts "the" before the name ("the Branch
 /// Davidians"), which it never does for a person.
-fn named_with_article(article: &str, name: &str) -> bool {
+pub(crate) fn named_with_article(article: &str, name: &str) -> bool {
     article.match_indices(name).any(|(at, _)| {
         matches!(
             article[..at].split_whitespace().next_back(),

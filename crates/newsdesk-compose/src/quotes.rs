@@ -506,8 +506,7 @@ fn person_named_last(paragraph: &str) -> Option<String> {
                     crate::pronouns::people_in(&paragraph[s.range()])
                         .into_iter()
                         .find(|person| {
-                            !paragraph.contains(&format!("the {}", person.full))
-                                && !paragraph.contains(&format!("The {}", person.full))
+                            !crate::pronouns::named_with_article(paragraph, &person.full)
                         })
                 })
                 .map(|person| person.full)
