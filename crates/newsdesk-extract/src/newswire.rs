@@ -78,6 +78,7 @@ pub fn parse(sgml: &str) -> Result<NewswireDoc, ExtractError> {
         .ok_or(ExtractError::Newswire("<TEXT>"))?;
     let raw: Vec<String> = if find_tag(text, "<P>").is_some() {
         split_tag(text, "<P>")
+            .into_iter()
             .map(|p| find_tag(p, "</P>").map_or(p, |end| &p[..end]).to_string())
             .collect()
     } else {
@@ -166,17 +167,13 @@ fn find_tag(text: &str, tag: &str) -> Option<usize> {
 
 /// `text` split at an upper- or lower-case tag, the part before the first
 /// one left out.
-fn split_tag<'a>(text: &'a str, tag: &str) -> impl Iterator<Item = &'a str> {
-    let lower = tag.to_ascii_lowercase();
+fn split_tag<'a>(text: &'a str, tag: &str) -> Vec<&'a str> {
     let tag = if text.contains(tag) {
         tag.to_string()
     } else {
-        lower
+        tag.to_ascii_lowercase()
     };
-    text.split(tag.as_str())
-        .skip(1)
-        .collect::<Vec<_>>()
-        .into_iter()
+    text.split(tag.as_str()).skip(1).collect()
 }
 
 fn between<'a>(text: &'a str, open: &str, close: &str) -> Option<&'a str> {
