@@ -146,8 +146,16 @@ impl Config {
             None if Path::new(DEFAULT_FILE).is_file() => PathBuf::from(DEFAULT_FILE),
             None => return Ok(Config::default()),
         };
-        let text = std::fs::read_to_string(&path)
+        // A configuration is a few lines; a megabyte is far more than any.
+        let read = newsdesk_fetch::local::read_file(&path, 1024 * 1024)
             .with_context(|| format!("cannot read the configuration {}", path.display()))?;
+        let text = String::from_utf8(read.bytes).map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read the configuration {}: not UTF-8 text (byte {})",
+                path.display(),
+                e.utf8_error().valid_up_to()
+            )
+        })?;
         let mut config = Config::parse(&text)
             .with_context(|| format!("wrong configuration in {}", path.display()))?;
         // A relative store path is relative to the configuration file.
@@ -194,13 +202,67 @@ impl Config {
                 humantime::format_duration(self.scan.max_feed_interval)
             );
         }
-        if self.scan.lease.is_zero() {
-            anyhow::bail!("scan.lease must be longer than zero");
-        }
-        if self.fetch.timeout.is_zero() || self.fetch.connect_timeout.is_zero() {
-            anyhow::bail!("fetch.timeout and fetch.connect_timeout must be longer than zero");
+        for (key, value, bounds) in self.durations() {
+            if value < bounds.least || value > bounds.most {
+                anyhow::bail!(
+                    "{key} must be between {} and {}, not {}",
+                    humantime::format_duration(bounds.least),
+                    humantime::format_duration(bounds.most),
+                    humantime::format_duration(value)
+                );
+            }
         }
         Ok(())
+    }
+
+    /// Every duration setting with the range that makes sense for it. A
+    /// zero pass interval would spin ("every = \"0s\"" ran 70,000 passes in
+    /// 8 s); an enormous one overflows the clock arithmetic of schedules.
+    fn durations(&self) -> [(&'static str, Duration, DurationBounds); 9] {
+        const SECOND: Duration = Duration::from_secs(1);
+        const MINUTE: Duration = Duration::from_secs(60);
+        const HOUR: Duration = Duration::from_secs(60 * 60);
+        const DAY: Duration = Duration::from_secs(24 * 60 * 60);
+        let within = |least, most| DurationBounds { least, most };
+        let scan = &self.scan;
+        let fetch = &self.fetch;
+        [
+            ("scan.every", scan.every, within(SECOND, 30 * DAY)),
+            // A feed interval of zero is fine: a feed is then read at
+            // every pass, and passes are bounded by `scan.every`.
+            (
+                "scan.feed_interval",
+                scan.feed_interval,
+                within(Duration::ZERO, 365 * DAY),
+            ),
+            (
+                "scan.min_feed_interval",
+                scan.min_feed_interval,
+                within(Duration::ZERO, 365 * DAY),
+            ),
+            (
+                "scan.max_feed_interval",
+                scan.max_feed_interval,
+                within(Duration::ZERO, 365 * DAY),
+            ),
+            (
+                "scan.story_window",
+                scan.story_window,
+                within(HOUR, 3650 * DAY),
+            ),
+            ("scan.lease", scan.lease, within(SECOND, 7 * DAY)),
+            ("fetch.timeout", fetch.timeout, within(SECOND, HOUR)),
+            (
+                "fetch.connect_timeout",
+                fetch.connect_timeout,
+                within(SECOND, 10 * MINUTE),
+            ),
+            (
+                "fetch.per_host_delay",
+                fetch.per_host_delay,
+                within(Duration::ZERO, HOUR),
+            ),
+        ]
     }
 
     pub fn scan_config(&self) -> newsdesk_scan::ScanConfig {
@@ -238,6 +300,12 @@ impl Config {
         fetch.allowed_ranges = self.fetch.allow_addresses.clone();
         fetch
     }
+}
+
+/// The shortest and longest value a duration setting may take.
+struct DurationBounds {
+    least: Duration,
+    most: Duration,
 }
 
 /// Durations written as people write them: "90s", "15m", "1h 30m", "14d".

@@ -302,6 +302,13 @@ fn a_wrong_configuration_is_refused_naming_the_key() {
         ("feeds = [\"ftp://example.com/feed\"]\n", "ftp"),
         ("feeds = [\"/no/such/directory\"]\n", "/no/such/directory"),
         ("store = 5\n", "store"),
+        // A pass interval of zero would spin; absurd durations are refused.
+        ("[scan]\nevery = \"0s\"\n", "scan.every must be between"),
+        (
+            "[scan]\nevery = \"1000years\"\n",
+            "scan.every must be between",
+        ),
+        ("[scan]\nlease = \"0s\"\n", "scan.lease must be between"),
     ] {
         std::fs::write(&config, text).unwrap();
         let output = newsdesk()

@@ -90,6 +90,34 @@ fn a_wrong_value_is_named_with_its_key() {
             "longer",
         ),
         ("[fetch]\ntimeout = \"0s\"\n", "fetch.timeout", ""),
+        (
+            "[scan]\nevery = \"0s\"\n",
+            "scan.every",
+            "between 1s and 30days",
+        ),
+        ("[scan]\nevery = \"500ms\"\n", "scan.every", "not 500ms"),
+        ("[scan]\nevery = \"100years\"\n", "scan.every", "between"),
+        ("[scan]\nlease = \"0s\"\n", "scan.lease", "between"),
+        (
+            "[scan]\nstory_window = \"0s\"\n",
+            "scan.story_window",
+            "between",
+        ),
+        (
+            "[scan]\nmax_feed_interval = \"5000days\"\n",
+            "scan.max_feed_interval",
+            "between",
+        ),
+        (
+            "[fetch]\nconnect_timeout = \"0s\"\n",
+            "fetch.connect_timeout",
+            "between",
+        ),
+        (
+            "[fetch]\nper_host_delay = \"2h\"\n",
+            "fetch.per_host_delay",
+            "between",
+        ),
     ] {
         let error = error_of(text);
         assert!(error.contains(key), "{text:?}: {error}");
