@@ -14,6 +14,7 @@
 mod address;
 mod headers;
 mod hosts;
+pub mod local;
 mod robots;
 #[cfg(test)]
 mod tests;

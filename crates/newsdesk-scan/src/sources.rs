@@ -177,7 +177,12 @@ pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, F
         if !path.is_file() {
             continue;
         }
-        let extension = path
+        // A compressed page ("page.html.gz") is read as what it holds.
+        let named = match path.extension() {
+            Some(extension) if extension.eq_ignore_ascii_case("gz") => path.with_extension(""),
+            _ => path.clone(),
+        };
+        let extension = named
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
@@ -218,18 +223,10 @@ pub(crate) fn read_file(
     format: Format,
     url: &str,
 ) -> Result<Vec<FileDocument>, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("{}: {e}", path.display()))?
-        .len();
-    if size > newsdesk_extract::MAX_INPUT_BYTES as u64 {
-        return Err(format!(
-            "{}: {size} bytes is over the {}-byte limit",
-            path.display(),
-            newsdesk_extract::MAX_INPUT_BYTES
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let stem = path.file_stem().and_then(|s| s.to_str());
+    let read = newsdesk_fetch::local::read_file(path, newsdesk_extract::MAX_INPUT_BYTES)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let bytes = read.bytes;
+    let stem = read.format_path.file_stem().and_then(|s| s.to_str());
     if let Some(documents) = newsdesk_extract::newswire_documents(&bytes, format, url) {
         return Ok(documents
             .into_iter()

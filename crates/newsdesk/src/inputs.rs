@@ -1,8 +1,8 @@
 //! Reading the inputs a user names: files or standard input.
 
 use newsdesk_extract::{extract_documents, ExtractError, Format};
+use newsdesk_fetch::local;
 use newsdesk_model::Article;
-use std::io::Read;
 use std::path::Path;
 
 /// Reads and extracts every input. Each unusable input is reported on
@@ -38,41 +38,31 @@ fn read_one(
     input: &str,
     stdin_used: &mut bool,
 ) -> Result<Vec<Result<Article, ExtractError>>, String> {
+    let limit = newsdesk_extract::MAX_INPUT_BYTES;
     if input == "-" {
         if std::mem::replace(stdin_used, true) {
             return Err("standard input can be read only once".to_string());
         }
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .take(newsdesk_extract::MAX_INPUT_BYTES as u64 + 1)
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
-        let format = if looks_like_html(&bytes) {
+        let read = local::read_stream(std::io::stdin().lock(), limit)
+            .map_err(|e| format!("standard input {e}"))?;
+        let format = if looks_like_html(&read.bytes) {
             Format::Html
         } else {
             Format::Text
         };
-        return Ok(extract_documents(&bytes, format, "-", None));
+        return Ok(extract_documents(&read.bytes, format, "-", None));
     }
-    let path = Path::new(input);
-    let metadata = std::fs::metadata(path).map_err(|e| describe_io(&e))?;
-    if metadata.is_dir() {
-        return Err("is a directory, not a file".to_string());
-    }
-    if metadata.len() > newsdesk_extract::MAX_INPUT_BYTES as u64 {
-        return Err(format!(
-            "file of {} bytes is larger than the {}-byte limit",
-            metadata.len(),
-            newsdesk_extract::MAX_INPUT_BYTES
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|e| describe_io(&e))?;
+    let read = local::read_file(Path::new(input), limit).map_err(|e| e.to_string())?;
+    let path = read.format_path.as_path();
+    let bytes = read.bytes;
     let extension = path
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_lowercase);
     let format = match extension.as_deref() {
         Some("html" | "htm" | "xhtml") => Format::Html,
+        // A compressed page without a telling name is read by its content.
+        _ if read.gzipped && looks_like_html(&bytes) => Format::Html,
         _ => Format::Text,
     };
     let stem = path.file_stem().and_then(|s| s.to_str());
@@ -86,12 +76,4 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     head.starts_with("<!doctype html")
         || head.starts_with("<html")
         || head.starts_with("<?xml") && head.contains("<html")
-}
-
-fn describe_io(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "no such file".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        _ => error.to_string(),
-    }
 }

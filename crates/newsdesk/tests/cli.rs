@@ -503,3 +503,133 @@ fn extract_formats() {
         ]))
     );
 }
+
+/// Runs a command that must end by itself: a hang (an input read without
+/// bound, a FIFO waited on) fails the test instead of stalling it.
+fn finishes(mut command: Command) -> Output {
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(120);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            child.kill().unwrap();
+            panic!("{command:?} never finished");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn devices_and_fifos_are_refused_before_a_byte_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    let fifo = fifo.display().to_string();
+    let special = ["/dev/zero", "/dev/urandom", fifo.as_str()];
+    let mut inputs: Vec<String> = special.iter().map(|s| s.to_string()).collect();
+    inputs.extend(example_inputs());
+    let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+    command.arg("digest").args(&inputs).current_dir(repo_root());
+    let output = finishes(command);
+    assert!(output.status.success(), "the example inputs are still used");
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(stderr.lines().count(), special.len(), "{stderr}");
+    for (line, input) in stderr.lines().zip(special) {
+        assert!(
+            line.contains(input) && line.contains("not a regular file"),
+            "{line}"
+        );
+    }
+    for subcommand in ["extract", "digest"] {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command.args([subcommand, "/dev/zero"]);
+        let output = finishes(command);
+        assert!(!output.status.success());
+        assert!(String::from_utf8_lossy(&output.stderr).contains("character device"));
+    }
+}
+
+#[test]
+fn standard_input_past_the_limit_is_refused_without_reading_it_all() {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["digest", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // 200 MB on offer; the reader must stop after the 50 MB limit, so the
+    // writer sees the pipe close long before it is done.
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1024 * 1024];
+        let mut written = 0usize;
+        for _ in 0..200 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+            written += chunk.len();
+        }
+        written
+    });
+    let output = child.wait_with_output().unwrap();
+    let written = writer.join().unwrap();
+    assert!(written < 200 * 1024 * 1024, "all of it was read");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("standard input is larger than the 50 MB limit"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_gzip_compressed_page_is_read_as_the_page_it_holds() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let page =
+        std::fs::read(repo_root().join("examples/harbor-strike/baylight-news.html")).unwrap();
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(&page).unwrap();
+    let compressed = dir.path().join("baylight-news.html.gz");
+    std::fs::write(&compressed, encoder.finish().unwrap()).unwrap();
+    let plain = extract_json(&repo_root().join("examples/harbor-strike/baylight-news.html"));
+    let unpacked = extract_json(&compressed);
+    assert_eq!(plain["text"], unpacked["text"]);
+    assert_eq!(plain["title"], unpacked["title"]);
+    // A gzip bomb: tiny on disk, past the limit once inflated.
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    for _ in 0..60 {
+        encoder.write_all(&vec![b' '; 1024 * 1024]).unwrap();
+    }
+    let bomb = dir.path().join("bomb.html.gz");
+    std::fs::write(&bomb, encoder.finish().unwrap()).unwrap();
+    let output = newsdesk(&["extract", bomb.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than the 50 MB limit"));
+}
+
+fn extract_json(path: &Path) -> Value {
+    let output = newsdesk(&["extract", "--format", "json", path.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    // One input: the article itself or a list of one.
+    match json {
+        Value::Array(mut items) => items.remove(0),
+        other => other,
+    }
+}

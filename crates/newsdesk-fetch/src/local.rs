@@ -1,0 +1,279 @@
+//! Reading local inputs (files a user names, files of a watched folder,
+//! standard input) under the same bound as fetched pages.
+//!
+//! Every local input goes through [`read_file`] or [`read_stream`], so no
+//! input can be read without bound: a file is opened without blocking and
+//! refused unless it is a regular file (a device such as `/dev/zero`, a
+//! FIFO with no writer, a socket), and at most `limit + 1` bytes are ever
+//! read, of the file and again of its decompressed content when it is
+//! gzip-compressed (`.html.gz`, as archives and benchmarks keep pages).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Why a local input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum LocalReadError {
+    #[error("no such file")]
+    NotFound,
+    #[error("permission denied")]
+    PermissionDenied,
+    #[error("is a directory, not a file")]
+    Directory,
+    #[error("is a {0}, not a regular file")]
+    NotRegular(&'static str),
+    #[error("is larger than the {} limit", megabytes(*.limit))]
+    TooLarge { limit: usize },
+    #[error("is gzip-compressed but cannot be decompressed: {0}")]
+    Gzip(std::io::Error),
+    #[error("cannot be read: {0}")]
+    Io(std::io::Error),
+}
+
+impl From<std::io::Error> for LocalReadError {
+    fn from(error: std::io::Error) -> LocalReadError {
+        match error.kind() {
+            std::io::ErrorKind::NotFound => LocalReadError::NotFound,
+            std::io::ErrorKind::PermissionDenied => LocalReadError::PermissionDenied,
+            _ => LocalReadError::Io(error),
+        }
+    }
+}
+
+/// A local input's bytes, decompressed when they were gzip-compressed.
+#[derive(Debug)]
+pub struct LocalInput {
+    pub bytes: Vec<u8>,
+    /// The name that tells the input's format: the path without a `.gz`
+    /// ending ("page.html.gz" reads as "page.html").
+    pub format_path: PathBuf,
+    /// Whether the bytes were gzip-compressed.
+    pub gzipped: bool,
+}
+
+/// A size in the unit people read: "50 MB".
+pub fn megabytes(bytes: usize) -> String {
+    const MB: usize = 1024 * 1024;
+    if bytes >= MB && bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else if bytes >= MB / 10 {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    } else {
+        format!("{bytes} bytes")
+    }
+}
+
+/// Reads a local file of at most `limit` bytes (decompressed), refusing
+/// anything that is not a regular file before reading a byte of it.
+pub fn read_file(path: &Path, limit: usize) -> Result<LocalInput, LocalReadError> {
+    let file = open_regular(path)?;
+    if file.metadata()?.len() > limit as u64 {
+        return Err(LocalReadError::TooLarge { limit });
+    }
+    let bytes = read_bounded(file, limit)?;
+    let named_gz = path
+        .extension()
+        .is_some_and(|extension| extension.eq_ignore_ascii_case("gz"));
+    let format_path = if named_gz {
+        path.with_extension("")
+    } else {
+        path.to_path_buf()
+    };
+    finish(bytes, format_path, limit)
+}
+
+/// Reads a stream (standard input) under the same bound as a file.
+pub fn read_stream(reader: impl Read, limit: usize) -> Result<LocalInput, LocalReadError> {
+    finish(read_bounded(reader, limit)?, PathBuf::from("-"), limit)
+}
+
+fn finish(
+    bytes: Vec<u8>,
+    format_path: PathBuf,
+    limit: usize,
+) -> Result<LocalInput, LocalReadError> {
+    if !is_gzip(&bytes) {
+        return Ok(LocalInput {
+            bytes,
+            format_path,
+            gzipped: false,
+        });
+    }
+    let decoder = flate2::read::MultiGzDecoder::new(bytes.as_slice());
+    let bytes = read_bounded(decoder, limit).map_err(|error| match error {
+        LocalReadError::Io(error) => LocalReadError::Gzip(error),
+        other => other,
+    })?;
+    Ok(LocalInput {
+        bytes,
+        format_path,
+        gzipped: true,
+    })
+}
+
+/// Whether bytes open with gzip's magic number and its one method.
+fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0x1f, 0x8b, 0x08])
+}
+
+/// Reads at most `limit` bytes; one byte more is the sign of too many.
+fn read_bounded(reader: impl Read, limit: usize) -> Result<Vec<u8>, LocalReadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(LocalReadError::from)?;
+    if bytes.len() > limit {
+        return Err(LocalReadError::TooLarge { limit });
+    }
+    Ok(bytes)
+}
+
+/// Opens a path for reading without blocking (opening a FIFO with no
+/// writer would wait forever) and checks what the opened file is, so
+/// nothing can be swapped in between the check and the read.
+fn open_regular(path: &Path) -> Result<std::fs::File, LocalReadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let kind = file.metadata()?.file_type();
+    if kind.is_dir() {
+        return Err(LocalReadError::Directory);
+    }
+    if !kind.is_file() {
+        return Err(LocalReadError::NotRegular(describe_special(&kind)));
+    }
+    #[cfg(unix)]
+    {
+        // A regular file reads the same either way, but clear the flag so
+        // that the read is plainly blocking.
+        use std::os::fd::AsRawFd;
+        // SAFETY: fcntl on a descriptor we own, with flags it returned.
+        unsafe {
+            let flags = libc::fcntl(file.as_raw_fd(), libc::F_GETFL);
+            if flags >= 0 {
+                libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK);
+            }
+        }
+    }
+    Ok(file)
+}
+
+fn describe_special(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "FIFO (named pipe)";
+        }
+        if kind.is_char_device() {
+            return "character device";
+        }
+        if kind.is_block_device() {
+            return "block device";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+    }
+    let _ = kind;
+    "special file"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    fn gzip(bytes: &[u8]) -> Vec<u8> {
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        encoder.write_all(bytes).unwrap();
+        encoder.finish().unwrap()
+    }
+
+    #[test]
+    fn a_regular_file_is_read_whole_and_a_larger_one_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, b"0123456789").unwrap();
+        assert_eq!(read_file(&path, 10).unwrap().bytes, b"0123456789");
+        assert!(matches!(
+            read_file(&path, 9),
+            Err(LocalReadError::TooLarge { limit: 9 })
+        ));
+    }
+
+    #[test]
+    fn devices_fifos_and_directories_are_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            read_file(dir.path(), 100),
+            Err(LocalReadError::Directory)
+        ));
+        assert!(matches!(
+            read_file(Path::new("/dev/zero"), 100),
+            Err(LocalReadError::NotRegular("character device"))
+        ));
+        let fifo = dir.path().join("pipe");
+        let status = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        // No writer: a blocking open would never return.
+        assert!(matches!(
+            read_file(&fifo, 100),
+            Err(LocalReadError::NotRegular("FIFO (named pipe)"))
+        ));
+        assert!(matches!(
+            read_file(&dir.path().join("missing"), 100),
+            Err(LocalReadError::NotFound)
+        ));
+    }
+
+    #[test]
+    fn gzip_is_decompressed_under_the_same_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html.gz");
+        std::fs::write(&path, gzip(b"<p>hello</p>")).unwrap();
+        let input = read_file(&path, 100).unwrap();
+        assert_eq!(input.bytes, b"<p>hello</p>");
+        assert_eq!(input.format_path, dir.path().join("page.html"));
+        assert!(input.gzipped);
+        // A small file that inflates past the limit (a gzip bomb).
+        std::fs::write(&path, gzip(&vec![b'a'; 1_000_000])).unwrap();
+        assert!(std::fs::metadata(&path).unwrap().len() < 10_000);
+        assert!(matches!(
+            read_file(&path, 100_000),
+            Err(LocalReadError::TooLarge { limit: 100_000 })
+        ));
+        // Gzip's magic with broken content is an error naming gzip.
+        std::fs::write(&path, [0x1f, 0x8b, 0x08, 0, 0, 0]).unwrap();
+        assert!(matches!(
+            read_file(&path, 100),
+            Err(LocalReadError::Gzip(_))
+        ));
+    }
+
+    #[test]
+    fn a_stream_is_bounded_too() {
+        let endless = std::io::repeat(b'x');
+        assert!(matches!(
+            read_stream(endless, 1000),
+            Err(LocalReadError::TooLarge { limit: 1000 })
+        ));
+        assert_eq!(read_stream(&b"abc"[..], 3).unwrap().bytes, b"abc");
+    }
+
+    #[test]
+    fn sizes_are_given_in_megabytes() {
+        assert_eq!(megabytes(50 * 1024 * 1024), "50 MB");
+        assert_eq!(megabytes(1536 * 1024), "1.5 MB");
+        assert_eq!(megabytes(100), "100 bytes");
+    }
+}
