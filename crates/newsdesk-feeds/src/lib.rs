@@ -11,7 +11,7 @@ mod opml;
 mod parse;
 
 pub use defaults::{default_feeds, DefaultFeed};
-pub use opml::{read_opml, write_opml, Subscription};
+pub use opml::{read_opml, write_opml, OpmlList, OpmlProblem, Subscription};
 pub use parse::{parse_feed, FeedEntry, FeedFormat, ParsedFeed, SkipReason, SkippedEntry};
 
 /// The largest feed or OPML document read. Real feeds are well under a

@@ -17,24 +17,58 @@ pub struct Subscription {
     pub title: Option<String>,
 }
 
+/// What a subscription list holds: the feeds it names, and every entry
+/// or part of the document that could not be read, so one bad entry loses
+/// none of the others.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpmlList {
+    pub subscriptions: Vec<Subscription>,
+    pub problems: Vec<OpmlProblem>,
+}
+
+/// An entry, or the rest of a document, that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpmlProblem {
+    /// Byte offset in the document where it starts.
+    pub at: u64,
+    pub reason: String,
+}
+
+impl std::fmt::Display for OpmlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "at byte {}: {}", self.at, self.reason)
+    }
+}
+
 /// Reads every `<outline xmlUrl=...>` of an OPML document, nested outlines
-/// included, in document order.
-pub fn read_opml(bytes: &[u8]) -> Result<Vec<Subscription>> {
+/// included, in document order. A document that is not OPML at all is an
+/// error; within one, a broken outline is a problem of its own, and broken
+/// markup ends the reading with what was read so far kept.
+pub fn read_opml(bytes: &[u8]) -> Result<OpmlList> {
     check_size(bytes).map_err(|error| match error {
         FeedError::Empty => FeedError::NotOpml("the file is empty".to_string()),
         other => other,
     })?;
     let text = decode(bytes)?;
     let mut reader = Reader::from_str(text.trim_start_matches('\u{feff}'));
-    let malformed = |error: &dyn std::fmt::Display, at: u64| {
-        FeedError::MalformedOpml(format!("{error} (at byte {at})"))
-    };
-    let mut subscriptions = Vec::new();
+    let mut list = OpmlList::default();
     let mut saw_root = false;
     let mut depth = 0usize;
     loop {
         let at = reader.buffer_position();
-        let event = reader.read_event().map_err(|error| malformed(&error, at))?;
+        let event = match reader.read_event() {
+            Ok(event) => event,
+            Err(error) if saw_root => {
+                list.problems.push(OpmlProblem {
+                    at,
+                    reason: format!("malformed markup ({error}); nothing after it was read"),
+                });
+                return Ok(list);
+            }
+            Err(error) => {
+                return Err(FeedError::MalformedOpml(format!("{error} (at byte {at})")));
+            }
+        };
         let (element, opens) = match &event {
             Event::Start(element) => (element, true),
             Event::Empty(element) => (element, false),
@@ -55,8 +89,13 @@ pub fn read_opml(bytes: &[u8]) -> Result<Vec<Subscription>> {
             }
             saw_root = true;
         } else if name.as_ref().eq_ignore_ascii_case("outline") {
-            if let Some(subscription) = subscription(element).map_err(|e| malformed(&e, at))? {
-                subscriptions.push(subscription);
+            match subscription(element) {
+                Ok(Some(subscription)) => list.subscriptions.push(subscription),
+                Ok(None) => {}
+                Err(reason) => list.problems.push(OpmlProblem {
+                    at,
+                    reason: format!("an outline that cannot be read ({reason})"),
+                }),
             }
         }
         if opens {
@@ -67,11 +106,12 @@ pub fn read_opml(bytes: &[u8]) -> Result<Vec<Subscription>> {
         return Err(FeedError::NotOpml("no <opml> element".to_string()));
     }
     if depth != 0 {
-        return Err(FeedError::MalformedOpml(
-            "the document ends before its elements close".to_string(),
-        ));
+        list.problems.push(OpmlProblem {
+            at: text.len() as u64,
+            reason: "the document ends before its elements close".to_string(),
+        });
     }
-    Ok(subscriptions)
+    Ok(list)
 }
 
 /// The document as text: UTF-8, or the single-byte encoding its XML

@@ -150,7 +150,9 @@ fn an_opml_file_is_not_a_feed_and_a_feed_is_not_opml() {
 
 #[test]
 fn opml_2_with_folders() {
-    let list = read_opml(&fixture("subscriptions.opml")).unwrap();
+    let list = read_opml(&fixture("subscriptions.opml"))
+        .unwrap()
+        .subscriptions;
     let expected = [
         (
             "https://gazette.example/world/rss.xml",
@@ -169,7 +171,7 @@ fn opml_2_with_folders() {
 #[test]
 fn opml_1_with_lower_case_attributes() {
     assert_eq!(
-        read_opml(&fixture("opml1.opml")).unwrap(),
+        read_opml(&fixture("opml1.opml")).unwrap().subscriptions,
         [Subscription {
             url: "https://valley.example/rss".into(),
             title: Some("Valley Courier".into()),
@@ -179,8 +181,12 @@ fn opml_1_with_lower_case_attributes() {
 
 #[test]
 fn opml_export_round_trips_through_import() {
-    let list = read_opml(&fixture("subscriptions.opml")).unwrap();
-    let again = read_opml(write_opml("export", &list).as_bytes()).unwrap();
+    let list = read_opml(&fixture("subscriptions.opml"))
+        .unwrap()
+        .subscriptions;
+    let again = read_opml(write_opml("export", &list).as_bytes())
+        .unwrap()
+        .subscriptions;
     assert_eq!(again, list);
 }
 
@@ -195,7 +201,9 @@ fn the_default_list_exports_as_opml() {
         .collect();
     assert!(list.len() >= 12);
     assert_eq!(
-        read_opml(write_opml("defaults", &list).as_bytes()).unwrap(),
+        read_opml(write_opml("defaults", &list).as_bytes())
+            .unwrap()
+            .subscriptions,
         list
     );
 }

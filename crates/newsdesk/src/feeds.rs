@@ -143,22 +143,39 @@ fn feed_text(feed: &Feed) -> String {
 
 fn import(store: &mut dyn Store, file: &Path, now: Timestamp) -> Result<ExitCode> {
     let name = file.display();
-    let bytes = std::fs::read(file).with_context(|| format!("cannot read {name}"))?;
-    let listed = read_opml(&bytes).with_context(|| format!("{name}"))?;
-    // Every URL is checked before anything is added, so a bad file adds nothing.
-    let checked = listed
-        .into_iter()
-        .map(|subscription| {
-            let url = validate_feed_url(&subscription.url)?;
-            Ok((url, subscription.title))
-        })
-        .collect::<Result<Vec<_>, newsdesk_feeds::FeedError>>()
-        .with_context(|| format!("{name}"))?;
+    let read = newsdesk_fetch::local::read_file(file, newsdesk_feeds::MAX_DOCUMENT_BYTES)
+        .with_context(|| format!("cannot read {name}"))?;
+    let list = read_opml(&read.bytes).with_context(|| format!("{name}"))?;
+    // One bad entry loses none of the others: the good ones are added and
+    // each bad one is reported on a line of its own.
+    let mut skipped = 0;
+    for problem in &list.problems {
+        eprintln!("newsdesk: {name}: skipping {problem}");
+        skipped += 1;
+    }
+    let mut checked = Vec::new();
+    for subscription in list.subscriptions {
+        match validate_feed_url(&subscription.url) {
+            Ok(url) => checked.push((url, subscription.title)),
+            Err(error) => {
+                eprintln!("newsdesk: {name}: skipping {:?}: {error}", subscription.url);
+                skipped += 1;
+            }
+        }
+    }
     let (new, existing) = add_all(store, &checked, now)?;
+    let skipped_note = match skipped {
+        0 => String::new(),
+        n => format!(", {n} skipped"),
+    };
     println!(
-        "imported {} feeds from {name}: {new} new, {existing} already watched",
+        "imported {} feeds from {name}: {new} new, {existing} already watched{skipped_note}",
         checked.len()
     );
+    // Like `digest`: a failure only when nothing in the file was usable.
+    if checked.is_empty() && skipped > 0 {
+        return Ok(ExitCode::FAILURE);
+    }
     Ok(ExitCode::SUCCESS)
 }
 

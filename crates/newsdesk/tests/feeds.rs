@@ -208,25 +208,72 @@ fn defaults_add_the_built_in_list_once() {
 }
 
 #[test]
-fn a_broken_opml_file_is_one_line_naming_it_and_adds_nothing() {
+fn an_opml_file_with_bad_entries_imports_the_good_ones_and_names_the_others() {
     let desk = Desk::new();
+    // Markup broken after a good entry: the good entry is kept.
     let broken = desk.dir.path().join("broken.opml");
     std::fs::write(
         &broken,
         "<opml version=\"2.0\"><body><outline xmlUrl=\"https://a.example/rss\"></body>",
     )
     .unwrap();
-    let bad_url = desk.dir.path().join("bad-url.opml");
+    // One entry that is no feed URL, one with an unknown entity, two good.
+    let mixed = desk.dir.path().join("mixed.opml");
     std::fs::write(
-        &bad_url,
-        "<opml version=\"2.0\"><body><outline xmlUrl=\"https://a.example/rss\"/>\
-         <outline xmlUrl=\"gopher://b.example/\"/></body></opml>",
+        &mixed,
+        "<opml version=\"2.0\"><body><outline xmlUrl=\"https://b.example/rss\"/>\
+         <outline xmlUrl=\"gopher://c.example/\"/>\
+         <outline xmlUrl=\"https://d.example/&bogus;\"/>\
+         <outline xmlUrl=\"https://e.example/feed\"/></body></opml>",
     )
     .unwrap();
+
+    let output = desk.feeds(&["import", broken.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert_eq!(said.lines().count(), 1, "{said}");
+    assert!(said.contains("broken.opml: skipping at byte"), "{said}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("1 skipped"));
+
+    let output = desk.feeds(&["import", mixed.to_str().unwrap()]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert_eq!(said.lines().count(), 2, "{said}");
+    assert!(said.contains("gopher://c.example/"), "{said}");
+    assert!(said.contains("cannot be read"), "{said}");
+    assert_eq!(
+        desk.urls(),
+        [
+            "https://a.example/rss",
+            "https://b.example/rss",
+            "https://e.example/feed"
+        ]
+    );
+
+    // A file with nothing usable fails, naming each entry.
+    let useless = desk.dir.path().join("useless.opml");
+    std::fs::write(
+        &useless,
+        "<opml><body><outline xmlUrl=\"ftp://x.example/\"/></body></opml>",
+    )
+    .unwrap();
+    let output = desk.feeds(&["import", useless.to_str().unwrap()]);
+    assert!(!output.status.success());
+    assert!(stderr(&output).contains("ftp://x.example/"));
+}
+
+#[test]
+fn a_file_that_is_no_opml_is_one_line_naming_it_and_adds_nothing() {
+    let desk = Desk::new();
     let missing = desk.dir.path().join("missing.opml");
     let not_opml = fixture("rss2.xml");
-
-    for file in [&broken, &bad_url, &missing, &not_opml] {
+    let fifo = desk.dir.path().join("pipe.opml");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for file in [&missing, &not_opml, &fifo, &PathBuf::from("/dev/zero")] {
         let output = desk.feeds(&["import", file.to_str().unwrap()]);
         assert_eq!(output.status.code(), Some(2), "{}", file.display());
         let message = stderr(&output);
