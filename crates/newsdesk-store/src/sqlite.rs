@@ -4,7 +4,7 @@ use crate::content::{content_hash, search_words};
 use crate::types::*;
 use crate::{sorted_by_due, Result, Store, StoreError};
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 use std::io::{Read, Write};
 use std::path::Path;
 
@@ -141,6 +141,9 @@ impl Drop for SqliteStore {
     }
 }
 
+/// How long a statement waits for another process's lock before failing.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
 impl SqliteStore {
     /// Opens (creating if needed) the store in `path` and brings its
     /// schema up to date.
@@ -154,12 +157,19 @@ impl SqliteStore {
     }
 
     fn prepare(mut connection: Connection) -> Result<SqliteStore> {
+        // First, so that everything after it waits for another process
+        // (one creating the same new store, say) instead of failing.
+        connection.busy_timeout(BUSY_TIMEOUT)?;
+        // Every write transaction takes the write lock when it begins: a
+        // deferred one that reads first and then writes cannot wait for
+        // another process's write (SQLite refuses at once, as waiting
+        // could deadlock), so it would fail instead of taking its turn.
+        connection.set_transaction_behavior(TransactionBehavior::Immediate);
         // WAL lets readers (the web site) work while a writer commits;
         // NORMAL sync is durable across process crashes in WAL mode.
-        connection.pragma_update(None, "journal_mode", "WAL")?;
+        set_wal_mode(&connection)?;
         connection.pragma_update(None, "synchronous", "NORMAL")?;
         connection.pragma_update(None, "foreign_keys", "ON")?;
-        connection.busy_timeout(std::time::Duration::from_secs(10))?;
         migrate(&mut connection)?;
         Ok(SqliteStore {
             connection,
@@ -175,22 +185,49 @@ impl SqliteStore {
     }
 }
 
-fn migrate(connection: &mut Connection) -> Result<()> {
-    let current: i64 = connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    let known = MIGRATIONS.len() as i64;
-    if current > known {
-        return Err(StoreError::NewerSchema {
-            found: current,
-            known,
-        });
+/// Switches a database to WAL. SQLite answers "busy" at once, without
+/// asking the busy handler, when another connection holds a lock while the
+/// mode changes (two processes creating one new store do), so the switch
+/// is retried for as long as the busy timeout would have waited.
+fn set_wal_mode(connection: &Connection) -> Result<()> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        match connection.pragma_update(None, "journal_mode", "WAL") {
+            Err(rusqlite::Error::SqliteFailure(error, _))
+                if error.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return Ok(other?),
+        }
     }
-    for (index, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+}
+
+/// Brings the schema up to date. Each step runs in a transaction that
+/// holds the database's write lock from its start (IMMEDIATE, as every
+/// transaction of this store), and
+/// reads the schema version inside it: two processes opening one new
+/// store at once take turns, and the second finds the step done and skips
+/// it, so a step is applied exactly once however many processes start.
+fn migrate(connection: &mut Connection) -> Result<()> {
+    let known = MIGRATIONS.len() as i64;
+    loop {
         let tx = connection.transaction()?;
+        let current: i64 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if current > known {
+            return Err(StoreError::NewerSchema {
+                found: current,
+                known,
+            });
+        }
+        let Some(sql) = MIGRATIONS.get(current as usize) else {
+            return Ok(());
+        };
         tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.pragma_update(None, "user_version", current + 1)?;
         tx.commit()?;
     }
-    Ok(())
 }
 
 fn time(value: Timestamp) -> String {

@@ -294,3 +294,61 @@ fn the_store_defaults_to_a_file_in_the_current_directory() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(dir.path().join("newsdesk.sqlite").exists());
 }
+
+#[test]
+fn two_processes_creating_one_new_store_both_succeed() {
+    // Each trial starts two real processes on a store that does not exist
+    // yet; both must create-or-open it and add their feed.
+    for trial in 0..25 {
+        let desk = Desk::new();
+        let spawn = |url: &str| {
+            Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+                .args(["feeds", "--store"])
+                .arg(desk.store())
+                .args(["add", url])
+                .current_dir(desk.dir.path())
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        };
+        let first = spawn("https://one.example/rss");
+        let second = spawn("https://two.example/rss");
+        for child in [first, second] {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "trial {trial}: {}",
+                stderr(&output)
+            );
+        }
+        assert_eq!(
+            desk.urls(),
+            ["https://one.example/rss", "https://two.example/rss"],
+            "trial {trial}"
+        );
+    }
+}
+
+#[test]
+fn a_store_error_says_its_cause_once() {
+    let desk = Desk::new();
+    std::fs::write(
+        desk.store(),
+        "these are not the pages of a database\n".repeat(200),
+    )
+    .unwrap();
+    let output = desk.feeds(&["list"]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert_eq!(
+        message.matches("not a database").count(),
+        1,
+        "the cause once: {message}"
+    );
+    assert!(
+        message.contains(&desk.store().display().to_string()),
+        "{message}"
+    );
+}

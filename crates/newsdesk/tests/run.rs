@@ -293,6 +293,25 @@ fn wait_for(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
 }
 
 #[test]
+fn two_runs_starting_together_on_a_new_store_both_succeed() {
+    // The store does not exist when both start: creating it and bringing
+    // its schema up to date must not fail either of them.
+    for trial in 0..6 {
+        let desk = Desk::new(Newsroom::start(), GOOD_FEEDS);
+        let runs = [desk.spawn(&["--once"]), desk.spawn(&["--once"])];
+        for child in runs {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "trial {trial}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        assert_eq!(desk.store().feeds().unwrap().len(), GOOD_FEEDS.len());
+    }
+}
+
+#[test]
 fn a_wrong_configuration_is_refused_naming_the_key() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newsdesk.toml");
