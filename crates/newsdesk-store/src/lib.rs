@@ -23,16 +23,32 @@ pub use types::*;
 /// What can go wrong in a store.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    // Neither driver error is given as a `source`: its message already
+    // holds its cause, and a chain printed after it said the cause up to
+    // three times ("database is locked: database is locked: Error code 5:
+    // database is locked").
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("PostgreSQL error: {0}")]
-    Postgres(#[from] ::postgres::Error),
+    Postgres(::postgres::Error),
     #[error("the store was written by a newer newsdesk (schema version {found}, this one knows up to {known})")]
     NewerSchema { found: i64, known: i64 },
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
     #[error("no {what} with id {id}")]
     NotFound { what: &'static str, id: i64 },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(error)
+    }
+}
+
+impl From<::postgres::Error> for StoreError {
+    fn from(error: ::postgres::Error) -> StoreError {
+        StoreError::Postgres(error)
+    }
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
