@@ -16,6 +16,7 @@ mod headers;
 mod hosts;
 pub mod local;
 mod robots;
+pub mod site;
 #[cfg(test)]
 mod tests;
 

@@ -74,6 +74,10 @@ pub enum DropReason {
     /// A news agency's note to editors in wire copy: a slug, "AP Photo",
     /// "Eds: …", an end-of-story marker.
     WireNote,
+    /// A canonical link that would move a fetched article to another site
+    /// or to an address that is not http(s); the article keeps the address
+    /// it was fetched from.
+    ForeignCanonical,
 }
 
 impl DropReason {
@@ -95,6 +99,9 @@ impl DropReason {
             DropReason::Duplicate => "repeated line",
             DropReason::NonContent => "markup without article text",
             DropReason::WireNote => "news agency's note to editors",
+            DropReason::ForeignCanonical => {
+                "canonical link to another site (the address fetched is kept)"
+            }
         }
     }
 }

@@ -7,7 +7,7 @@ use std::time::{Instant, SystemTime};
 use newsdesk_extract::{extract_with_charset, Format};
 use newsdesk_feeds::{parse_feed, FeedError, ParsedFeed};
 use newsdesk_fetch::{Conditional, Fetched, Fetcher};
-use newsdesk_model::Article;
+use newsdesk_model::{Article, DropReason, Dropped};
 use newsdesk_store::Feed;
 
 /// What fetching a source's own URL brought.
@@ -144,10 +144,24 @@ fn page_from(
     };
     let mut article = extract_with_charset(&bytes, format, url, None, charset)
         .map_err(|error| format!("{url}: {error}"))?;
-    // A canonical link may be relative, or missing.
-    let base = url::Url::parse(url).ok();
-    article.url = match (article.url.take(), &base) {
-        (Some(canonical), Some(base)) => base.join(&canonical).ok().map(String::from),
+    // A canonical link may be relative, or missing; it may move the
+    // article only within the site it was fetched from, or a page could
+    // take over another site's article by naming its address.
+    article.url = match (article.url.take(), url::Url::parse(url)) {
+        (Some(canonical), Ok(fetched)) => {
+            match newsdesk_fetch::site::allowed_canonical(&fetched, &canonical) {
+                Ok(allowed) => Some(allowed.to_string()),
+                Err(refused) => {
+                    tracing::warn!(url, %refused, "canonical link not followed");
+                    article.dropped.push(Dropped {
+                        text: canonical,
+                        reason: DropReason::ForeignCanonical,
+                        line: None,
+                    });
+                    None
+                }
+            }
+        }
         (other, _) => other,
     }
     .or_else(|| Some(url.to_string()));

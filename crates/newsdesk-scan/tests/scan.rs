@@ -451,3 +451,69 @@ async fn a_long_run_forgets_stories_older_than_its_window() {
         "{report:?}"
     );
 }
+
+#[tokio::test]
+async fn a_page_cannot_take_over_another_sites_article_with_its_canonical_link() {
+    use newsdesk_model::DropReason;
+    // The impostor's page, fetched from 127.0.0.1, names the courier's
+    // article on `localhost` (another site) as its own; a second page
+    // names a `javascript:` address.
+    let setup = setup(&["/impostor/rss.xml"]);
+    let mut scanner = scanner(&setup);
+    let report = pass(&mut scanner).await;
+    assert_eq!(report.articles_new, 2, "{report:?}");
+    let victim = setup
+        .newsroom
+        .url(newsdesk_testkit::IMPOSTOR_VICTIM)
+        .replace("127.0.0.1", "localhost");
+    for (path, canonical) in [
+        ("/impostor/ridgeway-exclusive.html", victim.as_str()),
+        (
+            "/impostor/script-canonical.html",
+            "javascript:alert(document.domain)",
+        ),
+    ] {
+        let fetched = setup.newsroom.url(path);
+        let id = scanner
+            .store()
+            .article_by_url(&fetched)
+            .unwrap()
+            .unwrap_or_else(|| panic!("{path} is kept under the address it was fetched from"));
+        let stored = scanner.store().article(id).unwrap().unwrap();
+        assert_eq!(stored.article.url.as_deref(), Some(fetched.as_str()));
+        assert!(
+            stored
+                .article
+                .dropped
+                .iter()
+                .any(|d| d.reason == DropReason::ForeignCanonical && d.text == canonical),
+            "why is recorded: {:?}",
+            stored.article.dropped
+        );
+    }
+    assert_eq!(scanner.store().article_by_url(&victim).unwrap(), None);
+
+    // The real article, when its own site's feed lists it, is fetched and
+    // stored with its own text.
+    let courier_feed = setup
+        .newsroom
+        .url("/courier/rss.xml")
+        .replace("127.0.0.1", "localhost");
+    SqliteStore::open(&setup.path)
+        .unwrap()
+        .add_feed(&courier_feed, None, chrono::Utc::now())
+        .unwrap();
+    let report = pass(&mut scanner).await;
+    assert!(report.articles_new >= 1, "{report:?}");
+    let id = scanner
+        .store()
+        .article_by_url(&victim)
+        .unwrap()
+        .expect("the courier's own article is stored");
+    let stored = scanner.store().article(id).unwrap().unwrap();
+    assert_eq!(
+        stored.article.title.as_deref(),
+        Some("Ridgeway Bridge closed after inspectors find cracks in main girder")
+    );
+    assert_eq!(stored.article.outlet.as_deref(), Some("Marlow Courier"));
+}

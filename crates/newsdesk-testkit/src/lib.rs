@@ -105,6 +105,40 @@ pub const FOLLOW_UP: Invented = Invented {
     ],
 };
 
+/// A page of an "impostor" outlet whose canonical link names another
+/// site's article: the courier's Ridgeway Bridge report, at the same port
+/// under the host name `localhost` (another site than `127.0.0.1`), so a
+/// client that believed it would store the impostor's text as the
+/// courier's. Its feed is `/impostor/rss.xml`, which also lists a page
+/// whose canonical link is a `javascript:` address.
+pub const IMPOSTOR: Invented = Invented {
+    outlet: "impostor",
+    slug: "ridgeway-exclusive",
+    title: "Ridgeway Bridge to reopen next week, officials say",
+    published: "2026-03-10T09:00:00Z",
+    author: "Nobody Atall",
+    paragraphs: &[
+        "The Ridgeway Bridge in Marlow Falls will reopen to traffic next week, an impostor page claims without any source at all.",
+        "Nothing in this invented report is true, and no outlet ever published it under its own name.",
+    ],
+};
+
+/// The page [`IMPOSTOR`]'s canonical link names, as a path on `localhost`.
+pub const IMPOSTOR_VICTIM: &str = "/courier/ridgeway-bridge-closed.html";
+
+/// The impostor feed's second page, whose canonical link is `javascript:`.
+pub const SCRIPT_CANONICAL: Invented = Invented {
+    outlet: "impostor",
+    slug: "script-canonical",
+    title: "Marlow Falls council meets on bridge funding",
+    published: "2026-03-10T10:00:00Z",
+    author: "Nobody Atall",
+    paragraphs: &[
+        "The Marlow Falls council met on Thursday to discuss paying for repairs to the Ridgeway Bridge, this invented report says.",
+        "Its canonical link is a script address, which no client should store as the article's address.",
+    ],
+};
+
 /// A request the server answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -274,6 +308,26 @@ async fn route(shared: &Shared, path: &str, headers: &HeaderMap) -> Response {
             plain(200, "text/html", &page)
         }
         "/bomb/page.html" => gzip_bomb(),
+        "/impostor/rss.xml" => plain(
+            200,
+            "application/rss+xml",
+            &rss("Impostor Daily", &[&IMPOSTOR, &SCRIPT_CANONICAL]),
+        ),
+        "/impostor/ridgeway-exclusive.html" => {
+            // The same server under another host name: another site.
+            let port = headers
+                .get(header::HOST)
+                .and_then(|host| host.to_str().ok())
+                .and_then(|host| host.rsplit(':').next())
+                .unwrap_or("80");
+            let victim = format!("http://localhost:{port}{IMPOSTOR_VICTIM}");
+            plain(200, "text/html; charset=utf-8", &article_html(&IMPOSTOR, &victim))
+        }
+        "/impostor/script-canonical.html" => plain(
+            200,
+            "text/html; charset=utf-8",
+            &article_html(&SCRIPT_CANONICAL, "javascript:alert(document.domain)"),
+        ),
         _ => {
             tokio::time::sleep(shared.page_delay).await;
             page(shared, path, follow_up)
@@ -390,6 +444,7 @@ fn outlet_name(outlet: &str) -> &'static str {
         "ledger" => "Northern Ledger",
         "wire" => "Metro Wire",
         "gazette" => "Tennel Gazette",
+        "impostor" => "Impostor Daily",
         _ => "Unknown Outlet",
     }
 }
