@@ -85,10 +85,61 @@ pub fn extract_with_charset(
             article_from_text(&decoded.text, origin, file_stem)
         }
     };
+    let article = sanitised(article);
     if article.blocks.is_empty() {
         return Err(ExtractError::NoText);
     }
     Ok(article)
+}
+
+/// The article with every control character a source carried removed from
+/// every text field (an escape sequence in a title would act on the
+/// reader's terminal; blocks are rebuilt, so their spans stay exact), and
+/// without dates no article can have (year 0, year 9999).
+fn sanitised(mut article: Article) -> Article {
+    use newsdesk_text::{
+        is_plausible_publication_date as plausible, one_line, without_controls as clean,
+    };
+    if !article.published.is_none_or(plausible) || !article.published_at.is_none_or(plausible) {
+        article.published = None;
+        article.published_at = None;
+    }
+    if !article.modified.is_none_or(plausible) || !article.modified_at.is_none_or(plausible) {
+        article.modified = None;
+        article.modified_at = None;
+    }
+    let fix_line = |field: &mut String| {
+        if let std::borrow::Cow::Owned(fixed) = one_line(field) {
+            *field = fixed;
+        }
+    };
+    for field in [
+        &mut article.title,
+        &mut article.outlet,
+        &mut article.url,
+        &mut article.image,
+        &mut article.language,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        fix_line(field);
+    }
+    article.authors.iter_mut().for_each(fix_line);
+    article.origin = one_line(&article.origin).into_owned();
+    for dropped in &mut article.dropped {
+        if let std::borrow::Cow::Owned(fixed) = clean(&dropped.text) {
+            dropped.text = fixed;
+        }
+    }
+    if matches!(clean(&article.text), std::borrow::Cow::Owned(_)) {
+        let text = std::mem::take(&mut article.text);
+        let blocks = std::mem::take(&mut article.blocks);
+        for block in blocks {
+            article.push_block(block.kind, &clean(&text[block.span.range()]));
+        }
+    }
+    article
 }
 
 /// Extracts every document of an input: a newswire SGML file (plain text
@@ -134,7 +185,7 @@ pub fn newswire_documents(
     let documents = newswire::documents(&text);
     let several = documents.len() > 1;
     let read = |sgml: &str| {
-        let mut article = newswire::parse(sgml)?.to_article();
+        let mut article = sanitised(newswire::parse(sgml)?.to_article());
         article.origin = if several {
             format!("{origin}#{}", article.origin)
         } else {

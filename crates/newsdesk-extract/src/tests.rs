@@ -41,3 +41,33 @@ fn oversized_inputs_are_refused_before_parsing() {
         Err(ExtractError::TooLarge { .. })
     ));
 }
+
+#[test]
+fn control_characters_are_removed_from_every_field_and_spans_stay_exact() {
+    let page = "<html><head><title>Dam \u{1b}]0;owned\u{7}opens</title>\
+        <meta name=\"author\" content=\"Ana \u{1b}[31mRuiz\">\
+        <meta property=\"article:published_time\" content=\"9999-12-31T00:00:00Z\"></head>\
+        <body><article><h1>Dam \u{1b}]0;owned\u{7}opens</h1>\
+        <p>The new dam on the Orra river opened on Monday\u{1b}[2J after six years of building work, officials said.</p>\
+        <p>It will supply\u{8} water to about \u{9b}40,000 homes in the valley, the regional water company said on Monday.</p>\
+        </article></body></html>";
+    let article = extract(page.as_bytes(), Format::Html, "x.html", None).unwrap();
+    let fields = [
+        article.title.clone().unwrap_or_default(),
+        article.authors.join(" "),
+        article.text.clone(),
+    ];
+    for field in &fields {
+        assert!(
+            !field.chars().any(|c| c.is_control() && c != '\n'),
+            "{field:?}"
+        );
+    }
+    assert!(article.text.contains("Monday[2J after"), "{}", article.text);
+    for block in &article.blocks {
+        let text = article.block_text(block);
+        assert_eq!(text, text.trim());
+        assert!(!text.is_empty());
+    }
+    assert_eq!(article.published, None, "year 9999 is no date");
+}

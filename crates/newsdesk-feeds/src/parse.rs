@@ -166,7 +166,10 @@ fn convert_entry(
     Ok(FeedEntry {
         url,
         title,
-        published: entry.published.or(entry.updated),
+        published: entry
+            .published
+            .or(entry.updated)
+            .filter(|&at| newsdesk_text::is_plausible_publication_date(at)),
         summary: entry.summary.as_ref().and_then(text),
         id: Some(entry.id.trim().to_string()).filter(|id| !id.is_empty()),
     })
@@ -192,8 +195,11 @@ fn resolve(base: &Url, href: &str) -> std::result::Result<String, ()> {
     }
 }
 
+/// A text field, trimmed and without control characters (an escape
+/// sequence in a title would act on the terminal that lists it).
 fn text(text: &Text) -> Option<String> {
-    let trimmed = text.content.trim();
+    let cleaned = newsdesk_text::one_line(&text.content);
+    let trimmed = cleaned.trim();
     (!trimmed.is_empty()).then(|| trimmed.to_string())
 }
 

@@ -775,14 +775,22 @@ fn note_placed(placed: &stories::Placed, changed: &mut BTreeSet<StoryId>, report
 }
 
 /// Fills what the page did not say from the feed entry that pointed at it.
+/// A publication date later than tomorrow (a placeholder, a clock gone
+/// wrong) is no date, from the page or the feed.
 fn with_entry_metadata(mut page: Page, job: &PageJob) -> Page {
+    let latest = (Utc::now() + chrono::Duration::days(1)).date_naive();
     let article: &mut Article = &mut page.article;
     if article.title.is_none() {
         article.title.clone_from(&job.title);
     }
+    if article.published.is_some_and(|day| day > latest) {
+        article.published = None;
+        article.published_at = None;
+    }
+    let from_feed = job.published.filter(|at| at.date_naive() <= latest);
     if article.published.is_none() {
-        article.published = job.published.map(|at| at.date_naive());
-        article.published_at = job.published.map(|at| at.fixed_offset());
+        article.published = from_feed.map(|at| at.date_naive());
+        article.published_at = from_feed.map(|at| at.fixed_offset());
     }
     page
 }

@@ -139,6 +139,37 @@ pub const SCRIPT_CANONICAL: Invented = Invented {
     ],
 };
 
+/// Pages of a "hostile" outlet whose titles and text carry terminal escape
+/// sequences and other control characters, listed by a JSON Feed
+/// (`/hostile/feed.json`) that gives them the impossible publication dates
+/// 9999-12-31 and 0000-01-01.
+pub const HOSTILE: &[Invented] = &[
+    Invented {
+        outlet: "hostile",
+        slug: "reservoir-escape",
+        title: "Kestrel reservoir \u{1b}[2J\u{1b}]0;pwned\u{7}level falls to record low",
+        published: "9999-12-31T23:59:59Z",
+        author: "Ada \u{1b}[31mCrane",
+        paragraphs: &[
+            "The Kestrel reservoir\u{1b}[1m fell to its lowest level on record on Tuesday, the water board said, and a hosepipe ban will begin on Friday.\u{7}",
+            "Engineers said the level had dropped\u{8}\u{8} by two metres since June\u{9b}2J after the driest summer in the region for sixty years.",
+            "Farmers in the Kestrel valley said\r they had already cut the water they draw from the river by a third.",
+        ],
+    },
+    Invented {
+        outlet: "hostile",
+        slug: "reservoir-ban",
+        title: "Hosepipe ban\u{0} to start Friday as Kestrel reservoir runs low",
+        published: "0000-01-01T00:00:00Z",
+        author: "Ada Crane",
+        paragraphs: &[
+            "A hosepipe ban will start on Friday because the Kestrel reservoir has fallen to a record low, the water board said on Tuesday.\u{1b}[0m",
+            "The board said the ban would stay in place until the reservoir was back above half its capacity.",
+            "Farmers in the Kestrel valley said they had already cut the water they draw from the river by a third.",
+        ],
+    },
+];
+
 /// A request the server answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
@@ -308,6 +339,7 @@ async fn route(shared: &Shared, path: &str, headers: &HeaderMap) -> Response {
             plain(200, "text/html", &page)
         }
         "/bomb/page.html" => gzip_bomb(),
+        "/hostile/feed.json" => plain(200, "application/feed+json", &hostile_feed()),
         "/impostor/rss.xml" => plain(
             200,
             "application/rss+xml",
@@ -367,6 +399,19 @@ fn page(shared: &Shared, path: &str, follow_up: bool) -> Response {
                 "text/html; charset=utf-8",
                 &article_html(article, path),
             );
+        }
+    }
+    for article in HOSTILE {
+        if path == format!("/{}/{}.html", article.outlet, article.slug) {
+            // No date in the page: only the feed's impossible one.
+            let html = article_html(article, path).replace(
+                &format!(
+                    "<meta property=\"article:published_time\" content=\"{}\">\n",
+                    article.published
+                ),
+                "",
+            );
+            return plain(200, "text/html; charset=utf-8", &html);
         }
     }
     if path == format!("/{}/{}.html", LEGACY_BRIDGE.outlet, LEGACY_BRIDGE.slug) {
@@ -445,6 +490,7 @@ fn outlet_name(outlet: &str) -> &'static str {
         "wire" => "Metro Wire",
         "gazette" => "Tennel Gazette",
         "impostor" => "Impostor Daily",
+        "hostile" => "Hostile Desk",
         _ => "Unknown Outlet",
     }
 }
@@ -527,6 +573,41 @@ fn json_feed(title: &str, articles: &[&Invented]) -> String {
         .collect();
     format!(
         "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"{title}\", \"items\": [{}]}}\n",
+        items.join(", ")
+    )
+}
+
+/// A JSON Feed whose strings carry escaped control characters, as JSON
+/// must write them, and whose dates are impossible.
+fn hostile_feed() -> String {
+    let json_string = |text: &str| {
+        let mut out = String::new();
+        for c in text.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        out
+    };
+    let items: Vec<String> = HOSTILE
+        .iter()
+        .map(|a| {
+            format!(
+                "{{\"id\": \"{}\", \"url\": \"/{}/{}.html\", \"title\": \"{}\", \"date_published\": \"{}\"}}",
+                a.slug,
+                a.outlet,
+                a.slug,
+                json_string(a.title),
+                a.published
+            )
+        })
+        .collect();
+    format!(
+        "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"{}\", \"items\": [{}]}}\n",
+        json_string("Hostile \u{1b}]0;owned\u{7}Desk"),
         items.join(", ")
     )
 }

@@ -7,6 +7,13 @@ use newsdesk_model::Span;
 #[cfg(test)]
 mod tests;
 
+/// Whether a date can be when something was published: a source that
+/// says year 0 or 9999 (a feed's placeholder, a broken CMS) says nothing,
+/// and such a date is treated as unknown rather than printed.
+pub fn is_plausible_publication_date(date: impl chrono::Datelike) -> bool {
+    (1800..=2200).contains(&date.year())
+}
+
 /// A date found in a text, and where.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DateMatch {

@@ -3,6 +3,7 @@
 //! Everything here works on `&str` and returns byte [`Span`]s into it, so a
 //! caller can always point back at the exact text it analysed. No IO.
 
+mod controls;
 mod dateline;
 mod dates;
 mod relative_dates;
@@ -12,8 +13,11 @@ mod stopwords;
 mod typography;
 mod words;
 
+pub use controls::{one_line, without_controls};
 pub use dateline::{dateline_length, dateline_place};
-pub use dates::{find_date, is_calendar_word, parse_date, DateMatch};
+pub use dates::{
+    find_date, is_calendar_word, is_plausible_publication_date, parse_date, DateMatch,
+};
 pub use newsdesk_model::Span;
 pub use relative_dates::{resolve_dates, weekday_of, DateContext, DateMention};
 pub use script::{dominant_script, Script};

@@ -642,3 +642,67 @@ fn run_with_serve_scans_and_serves_in_one_process() {
     let status = wait_for(&mut child, Duration::from_secs(10));
     assert!(status.success(), "{status:?}");
 }
+
+#[test]
+fn control_characters_and_impossible_dates_from_sources_never_reach_the_reader() {
+    // The hostile outlet's titles, bylines, text and feed title carry
+    // escape sequences and other controls; its feed dates its two pages
+    // 9999-12-31 and 0000-01-01.
+    let desk = Desk::new(Newsroom::start(), &["/hostile/feed.json"]);
+    desk.run_once();
+    let store = desk.store_path();
+    let show = |args: &[&str]| {
+        let output = newsdesk()
+            .args(args)
+            .arg("--store")
+            .arg(&store)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let list = show(&["stories", "list"]);
+    assert!(list.contains("Kestrel reservoir"), "{list}");
+    let ids: Vec<i64> = serde_json::from_str::<Vec<serde_json::Value>>(&show(&[
+        "stories", "list", "--format", "json",
+    ]))
+    .unwrap()
+    .iter()
+    .map(|row| row["id"].as_i64().unwrap())
+    .collect();
+    assert!(!ids.is_empty());
+    let mut printed = vec![list, show(&["feeds", "list"])];
+    for id in ids {
+        for format in ["md", "text", "html", "json"] {
+            printed.push(show(&[
+                "stories",
+                "show",
+                &id.to_string(),
+                "--format",
+                format,
+            ]));
+        }
+    }
+    for output in &printed {
+        let controls: Vec<char> = output
+            .chars()
+            .filter(|&c| c.is_control() && c != '\n')
+            .collect();
+        assert!(controls.is_empty(), "{controls:?} printed in:\n{output}");
+        // Nor as the escapes JSON would write them.
+        assert!(
+            !output.contains("\\u001b") && !output.contains("\\u0007"),
+            "{output}"
+        );
+        for impossible in ["9999", "-0001", "0000-01-01", "December 31, 9999"] {
+            assert!(
+                !output.contains(impossible),
+                "{impossible} printed in:\n{output}"
+            );
+        }
+    }
+}

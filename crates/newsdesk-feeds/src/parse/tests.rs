@@ -253,3 +253,22 @@ fn an_rss_2_permalink_guid_stands_in_for_a_missing_link() {
     );
     assert_eq!(feed.skipped[0].reason, SkipReason::NoLink);
 }
+
+#[test]
+fn impossible_dates_are_unknown_and_controls_are_removed() {
+    let feed = br#"{"version": "https://jsonfeed.org/version/1.1", "title": "Desk \u001b]0;x\u0007",
+        "items": [
+          {"id": "a", "url": "https://n.example/a", "title": "A \u001b[2Jtitle", "date_published": "9999-12-31T00:00:00Z"},
+          {"id": "b", "url": "https://n.example/b", "title": "B", "date_published": "0000-01-01T00:00:00Z"},
+          {"id": "c", "url": "https://n.example/c", "title": "C", "date_published": "2026-03-01T00:00:00Z"}
+        ]}"#;
+    let parsed = parse_feed(feed, "https://n.example/feed.json").unwrap();
+    assert_eq!(parsed.title.as_deref(), Some("Desk ]0;x"));
+    assert_eq!(parsed.entries[0].title.as_deref(), Some("A [2Jtitle"));
+    let dates: Vec<bool> = parsed
+        .entries
+        .iter()
+        .map(|e| e.published.is_some())
+        .collect();
+    assert_eq!(dates, [false, false, true]);
+}
