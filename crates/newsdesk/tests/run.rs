@@ -706,3 +706,49 @@ fn control_characters_and_impossible_dates_from_sources_never_reach_the_reader()
         }
     }
 }
+
+#[test]
+fn a_page_naming_another_sites_article_as_canonical_does_not_take_it_over() {
+    let desk = Desk::new(Newsroom::start(), &["/impostor/rss.xml"]);
+    desk.run_once();
+    // The real article's own site ("localhost", the same server under
+    // another name) lists it afterwards.
+    let courier = desk
+        .newsroom
+        .url("/courier/rss.xml")
+        .replace("127.0.0.1", "localhost");
+    let added = newsdesk()
+        .args(["feeds", "add", &courier, "--store"])
+        .arg(desk.store_path())
+        .output()
+        .unwrap();
+    assert!(
+        added.status.success(),
+        "{}",
+        String::from_utf8_lossy(&added.stderr)
+    );
+    let output = desk.run_once();
+    let articles: u64 = log_lines(&output.stderr, "pass done")
+        .iter()
+        .map(|line| line["fields"]["articles"].as_u64().unwrap())
+        .sum();
+    assert!(articles >= 1, "the courier's article is fetched");
+    let store = desk.store();
+    let victim = desk
+        .newsroom
+        .url(newsdesk_testkit::IMPOSTOR_VICTIM)
+        .replace("127.0.0.1", "localhost");
+    let id = store.article_by_url(&victim).unwrap().expect("stored");
+    let stored = store.article(id).unwrap().unwrap();
+    assert_eq!(stored.article.outlet.as_deref(), Some("Marlow Courier"));
+    assert!(stored
+        .article
+        .text
+        .contains("cracks in one of its main steel girders"));
+    let impostor = store
+        .article_by_url(&desk.newsroom.url("/impostor/ridgeway-exclusive.html"))
+        .unwrap()
+        .expect("the impostor is kept under its own address");
+    let impostor = store.article(impostor).unwrap().unwrap();
+    assert_eq!(impostor.article.outlet.as_deref(), Some("Impostor Daily"));
+}
