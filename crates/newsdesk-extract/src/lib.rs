@@ -25,6 +25,19 @@ mod tests;
 /// is anywhere near it, and parsing cost grows with size.
 pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 
+/// A size as people read it, in megabytes (of 1024 × 1024 bytes), or
+/// kilobytes below one: "50 MB", "3.2 MB", "256 KB".
+pub fn megabytes(bytes: u64) -> String {
+    const MB: u64 = 1024 * 1024;
+    if bytes.is_multiple_of(MB) {
+        format!("{} MB", bytes / MB)
+    } else if bytes < MB {
+        format!("{} KB", bytes.div_ceil(1024))
+    } else {
+        format!("{:.1} MB", bytes as f64 / MB as f64)
+    }
+}
+
 /// The kind of document, which decides how it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -36,7 +49,7 @@ pub enum Format {
 pub enum ExtractError {
     #[error("empty input")]
     Empty,
-    #[error("input of {size} bytes is larger than the {limit}-byte limit")]
+    #[error("input of {} is larger than the {} limit", megabytes(*.size as u64), megabytes(*.limit as u64))]
     TooLarge { size: usize, limit: usize },
     #[error(transparent)]
     Decode(#[from] DecodeError),
@@ -82,13 +95,37 @@ pub fn extract_with_charset(
         }
         Format::Text => {
             let decoded = encoding::decode_text(bytes)?;
-            article_from_text(&decoded.text, origin, file_stem)
+            let mut article = article_from_text(&decoded.text, origin, file_stem);
+            article
+                .dropped
+                .extend(replaced_bytes(bytes, &decoded.replaced));
+            article
         }
     };
     if article.blocks.is_empty() {
         return Err(ExtractError::NoText);
     }
     Ok(article)
+}
+
+/// The bad byte sequences decoding replaced, as dropped parts: the bytes
+/// in hexadecimal ("E9 at byte 549"), with their line.
+fn replaced_bytes<'a>(
+    bytes: &'a [u8],
+    replaced: &'a [(usize, Vec<u8>)],
+) -> impl Iterator<Item = newsdesk_model::Dropped> + 'a {
+    let mut line = 1;
+    let mut counted = 0;
+    replaced.iter().map(move |(offset, sequence)| {
+        line += memchr::memchr_iter(b'\n', &bytes[counted..*offset]).count();
+        counted = *offset;
+        let hex: Vec<String> = sequence.iter().map(|b| format!("{b:02X}")).collect();
+        newsdesk_model::Dropped {
+            text: format!("{} at byte {offset}", hex.join(" ")),
+            reason: newsdesk_model::DropReason::InvalidBytes,
+            line: Some(line),
+        }
+    })
 }
 
 /// Extracts every document of an input: a newswire SGML file (plain text

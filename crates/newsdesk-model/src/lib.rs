@@ -74,6 +74,9 @@ pub enum DropReason {
     /// A news agency's note to editors in wire copy: a slug, "AP Photo",
     /// "Eds: …", an end-of-story marker.
     WireNote,
+    /// Bytes that are not valid UTF-8 in a text file, each sequence read
+    /// as U+FFFD; the dropped text names the bytes in hexadecimal.
+    InvalidBytes,
 }
 
 impl DropReason {
@@ -95,6 +98,7 @@ impl DropReason {
             DropReason::Duplicate => "repeated line",
             DropReason::NonContent => "markup without article text",
             DropReason::WireNote => "news agency's note to editors",
+            DropReason::InvalidBytes => "bytes that are not UTF-8 (replaced by �)",
         }
     }
 }
