@@ -193,6 +193,31 @@ pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, F
     Ok(files)
 }
 
+/// Whether a folder or one of its files changed since `since` (by their
+/// modification times; a second's margin for coarse clocks). A folder never
+/// read, or whose times cannot be read, has changed.
+pub(crate) fn changed_since(
+    directory: &Path,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+) -> bool {
+    let Some(since) = since else {
+        return true;
+    };
+    let since: SystemTime = (since - chrono::Duration::seconds(1)).into();
+    let newer = |path: &Path| {
+        std::fs::metadata(path)
+            .and_then(|metadata| metadata.modified())
+            .map_or(true, |modified| modified > since)
+    };
+    if newer(directory) {
+        return true;
+    }
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return true;
+    };
+    entries.flatten().any(|entry| newer(&entry.path()))
+}
+
 /// Whether a file's first bytes are a newswire `<DOC>` tag.
 fn opens_with_doc_tag(path: &Path) -> bool {
     use std::io::Read;
@@ -223,9 +248,10 @@ pub(crate) fn read_file(
         .len();
     if size > newsdesk_extract::MAX_INPUT_BYTES as u64 {
         return Err(format!(
-            "{}: {size} bytes is over the {}-byte limit",
+            "{}: {} is over the {} limit",
             path.display(),
-            newsdesk_extract::MAX_INPUT_BYTES
+            newsdesk_extract::megabytes(size),
+            newsdesk_extract::megabytes(newsdesk_extract::MAX_INPUT_BYTES as u64)
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
