@@ -271,7 +271,7 @@ impl<S: Store> Scanner<S> {
         // Feeds are due by the pass's start, so a feed due again at once
         // after its fetch waits for the next pass.
         let started = Utc::now();
-        self.note_not_due(started, &mut report)?;
+        let folders = self.note_not_due(started, &mut report)?;
 
         // Read the due feeds a batch at a time, so that scanners sharing
         // the store share the work.
@@ -291,6 +291,15 @@ impl<S: Store> Scanner<S> {
                 break;
             }
             self.read_feeds(due, &mut changed, &mut report, observer, stop)
+                .await?;
+            if report.stopped {
+                return Ok(report);
+            }
+        }
+        // Folders scheduled by an older version, which waited like feeds:
+        // looked at now.
+        if !folders.is_empty() {
+            self.read_feeds(folders, &mut changed, &mut report, observer, stop)
                 .await?;
             if report.stopped {
                 return Ok(report);
@@ -324,16 +333,22 @@ impl<S: Store> Scanner<S> {
     }
 
     /// Says why each feed not due at `started` is skipped: when it is next
-    /// checked.
+    /// checked. Returns the folders among them: a folder is looked at every
+    /// pass, and only one scheduled by an older version waits.
     fn note_not_due(
         &self,
         started: DateTime<Utc>,
         report: &mut PassReport,
-    ) -> Result<(), ScanError> {
+    ) -> Result<Vec<Feed>, ScanError> {
+        let mut folders = Vec::new();
         for feed in self.store.feeds()? {
             let Some(due) = feed.next_due_at.filter(|&due| due > started) else {
                 continue;
             };
+            if sources::directory_of(&feed.url).is_some() {
+                folders.push(feed);
+                continue;
+            }
             tracing::info!(
                 feed = %feed.url,
                 next_check = %due.to_rfc3339(),
@@ -342,7 +357,7 @@ impl<S: Store> Scanner<S> {
             report.feeds_not_due += 1;
             report.next_check = Some(report.next_check.map_or(due, |next| next.min(due)));
         }
-        Ok(())
+        Ok(folders)
     }
 
     fn lease_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {

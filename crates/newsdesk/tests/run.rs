@@ -725,6 +725,34 @@ fn a_watched_folder_is_looked_at_every_pass_and_each_bad_file_reported() {
     );
     assert!(log_lines(&third.stderr, "file skipped").is_empty());
     assert_eq!(last_error(&feeds_listed(&store)), error);
+
+    // A folder an older version scheduled half an hour ahead, as it did
+    // feeds, is looked at all the same.
+    {
+        let mut opened = SqliteStore::open(&store).unwrap();
+        let feed = opened.feeds().unwrap().remove(0);
+        let now = chrono::Utc::now();
+        opened
+            .record_fetch(&newsdesk_store::Fetch {
+                feed: feed.id,
+                url: feed.url,
+                at: now,
+                status: None,
+                error: None,
+                bytes: 0,
+                duration_ms: 0,
+                etag: None,
+                last_modified: None,
+                next_due_at: Some(now + chrono::Duration::minutes(30)),
+            })
+            .unwrap();
+    }
+    std::fs::remove_file(inbox.join("empty.txt")).unwrap();
+    let fourth = run_once();
+    assert!(log_lines(&fourth.stderr, "feed skipped: not due yet").is_empty());
+    let done = log_lines(&fourth.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["fetched"], 1, "{done:?}");
+    assert_eq!(log_lines(&fourth.stderr, "file skipped").len(), 1);
 }
 
 #[test]
