@@ -70,7 +70,9 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
                 _ = terminate.recv() => {}
                 _ = interrupt.recv() => {}
             }
-            eprintln!("newsdesk: stopping the site");
+            // Standard error may be closed by now: no panic for that.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "newsdesk: stopping the site");
         };
         let options = SiteOptions {
             base_url: args.base_url,

@@ -53,17 +53,7 @@ impl Desk {
 
     /// One `run --once`, which must succeed; its output.
     fn run_once(&self) -> Output {
-        let output = newsdesk()
-            .args(["run", "--once", "--log-format", "json", "--config"])
-            .arg(self.config())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
+        run_once(&self.config())
     }
 
     fn spawn(&self, extra: &[&str]) -> Child {
@@ -80,6 +70,38 @@ impl Desk {
     fn store(&self) -> SqliteStore {
         SqliteStore::open(&self.store_path()).unwrap()
     }
+}
+
+/// One `run --once --log-format json` with this configuration, which must
+/// succeed; its output.
+fn run_once(config: &Path) -> Output {
+    succeeded(
+        newsdesk()
+            .args(["run", "--once", "--log-format", "json", "--config"])
+            .arg(config),
+    )
+}
+
+/// `newsdesk feeds add SOURCE --store STORE`, which must succeed.
+fn add_feed(store: &Path, source: &Path) {
+    succeeded(
+        newsdesk()
+            .args(["feeds", "add"])
+            .arg(source)
+            .arg("--store")
+            .arg(store),
+    );
+}
+
+/// Runs a command that must succeed; its output.
+fn succeeded(command: &mut Command) -> Output {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
 /// The JSON log lines of a run whose message is `message`.
@@ -335,28 +357,12 @@ fn a_directory_of_files_is_watched_like_a_feed() {
         std::fs::copy(&path, inbox.join(path.file_name().unwrap())).unwrap();
     }
     let store = dir.path().join("news.sqlite");
-    let added = newsdesk()
-        .args(["feeds", "add"])
-        .arg(&inbox)
-        .arg("--store")
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
-    let run = newsdesk()
-        .args(["run", "--once", "--store"])
-        .arg(&store)
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    add_feed(&store, &inbox);
+    succeeded(
+        newsdesk()
+            .args(["run", "--once", "--store"])
+            .arg(&store)
+            .current_dir(dir.path()),
     );
     let store = SqliteStore::open(&store).unwrap();
     assert_eq!(store.article_count().unwrap(), 4);
@@ -483,16 +489,7 @@ fn two_runs_on_one_postgresql_share_the_feeds_and_one_places_the_articles() {
 
     // Articles the placer had not seen are placed by the next pass of a
     // placer; then the stories are as one run makes them.
-    let last = newsdesk()
-        .args(["run", "--once", "--log-format", "json", "--config"])
-        .arg(&config)
-        .output()
-        .unwrap();
-    assert!(
-        last.status.success(),
-        "{}",
-        String::from_utf8_lossy(&last.stderr)
-    );
+    run_once(&config);
     let store = newsdesk_store::PostgresStore::connect(&database.url()).unwrap();
     check_stored(&store, &newsroom.url(""), true);
     assert_eq!(store.stories(10, 0).unwrap().len(), 3);
@@ -518,46 +515,19 @@ fn run_once_on_postgresql_does_the_same_job() {
     assert_eq!(done[0]["fields"]["articles"], 0);
     assert_eq!(done[0]["fields"]["versions"], 0);
 
-    let list = newsdesk()
-        .args([
-            "stories",
-            "list",
-            "--format",
-            "json",
-            "--store",
-            &database.url(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        list.status.success(),
-        "{}",
-        String::from_utf8_lossy(&list.stderr)
-    );
+    let list = succeeded(newsdesk().args([
+        "stories",
+        "list",
+        "--format",
+        "json",
+        "--store",
+        &database.url(),
+    ]));
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(rows.len(), 3);
 
     // The site reads the same server.
-    let mut site = newsdesk()
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--store",
-            &database.url(),
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(site.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
+    let (mut site, address) = serve(database.url().as_ref());
     let body = http_get(&address, "/api/stories");
     site.kill().unwrap();
     site.wait().unwrap();
@@ -571,6 +541,29 @@ fn run_once_on_postgresql_does_the_same_job() {
             "{story}"
         );
     }
+}
+
+/// `newsdesk serve` on a free port of 127.0.0.1: the process, and the
+/// address it printed.
+fn serve(store: &std::ffi::OsStr) -> (Child, String) {
+    let mut site = newsdesk()
+        .args(["serve", "--listen", "127.0.0.1:0", "--store"])
+        .arg(store)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(site.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    // The rest of what it says is read, so that it can say it.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    (site, address)
 }
 
 /// A plain HTTP/1.0 GET; returns the body.
@@ -648,27 +641,8 @@ fn a_watched_folder_is_looked_at_every_pass_and_each_bad_file_reported() {
     let config = dir.path().join("newsdesk.toml");
     std::fs::write(&config, "store = \"news.sqlite\"\n").unwrap();
     let store = dir.path().join("news.sqlite");
-    let added = newsdesk()
-        .args(["feeds", "add"])
-        .arg(&inbox)
-        .arg("--store")
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(added.status.success());
-    let run_once = || {
-        let output = newsdesk()
-            .args(["run", "--once", "--log-format", "json", "--config"])
-            .arg(&config)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
-    };
+    add_feed(&store, &inbox);
+    let run_once = || run_once(&config);
 
     let first = run_once();
     let skipped = log_lines(&first.stderr, "file skipped");
@@ -769,16 +743,9 @@ fn a_feed_that_is_not_due_is_skipped_saying_when_it_is_next_checked() {
         ),
     )
     .unwrap();
-    let run_once = || {
-        newsdesk()
-            .args(["run", "--once", "--log-format", "json", "--config"])
-            .arg(&config)
-            .output()
-            .unwrap()
-    };
-    assert!(run_once().status.success());
-    let second = run_once();
-    assert!(second.status.success(), "nothing due is no failure");
+    run_once(&config);
+    // Nothing due is no failure.
+    let second = run_once(&config);
     let skipped = log_lines(&second.stderr, "feed skipped: not due yet");
     assert_eq!(
         skipped.len(),
@@ -947,22 +914,9 @@ fn on_a_terminal_log_lines_and_the_summary_are_printed_above_the_progress_bar() 
 fn serve_stops_cleanly_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("news.sqlite");
-    let added = newsdesk()
-        .args(["feeds", "add", "https://news.example/rss", "--store"])
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(added.status.success());
-    let mut site = newsdesk()
-        .args(["serve", "--listen", "127.0.0.1:0", "--store"])
-        .arg(&store)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(site.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    assert!(line.contains("serving"), "{line}");
+    add_feed(&store, Path::new("https://news.example/rss"));
+    let (mut site, address) = serve(store.as_os_str());
+    http_get(&address, "/");
     terminate(&site);
     let status = wait_for(&mut site, Duration::from_secs(10));
     assert_eq!(status.code(), Some(0), "{status:?}");

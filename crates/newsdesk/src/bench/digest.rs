@@ -180,15 +180,20 @@ pub fn varied_text(bytes: usize) -> String {
     paragraphs(bytes, || sentence(&mut dice))
 }
 
-/// A dozen sentences said over and over, five to a paragraph (so no
-/// paragraph is the same as the one before it), up to `bytes`.
+/// A dozen sentences said over and over, five to a paragraph, up to
+/// `bytes`. Paragraph k says the sentences its number's digits in base 12
+/// name, so no two paragraphs are the same (a repeated line would be
+/// dropped by extraction, and the text would not stay large).
 pub fn repetitive_text(bytes: usize) -> String {
     let mut dice = Dice(0x2545_F491_4F6C_DD1D);
     let said: Vec<String> = (0..12).map(|_| sentence(&mut dice)).collect();
-    let mut next = 0;
+    let mut paragraph = 0usize;
+    let mut place = 0;
     paragraphs(bytes, || {
-        next += 1;
-        said[next % said.len()].clone()
+        let digit = paragraph / said.len().pow(place) % said.len();
+        place = (place + 1) % 5;
+        paragraph += usize::from(place == 0);
+        said[digit].clone()
     })
 }
 
