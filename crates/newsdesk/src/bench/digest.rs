@@ -180,20 +180,36 @@ pub fn varied_text(bytes: usize) -> String {
     paragraphs(bytes, || sentence(&mut dice))
 }
 
-/// A dozen sentences said over and over, five to a paragraph, up to
-/// `bytes`. Paragraph k says the sentences its number's digits in base 12
-/// name, so no two paragraphs are the same (a repeated line would be
+/// An invented news story, with the names, pronouns and quotations of
+/// one: what a repetitive dump says over and over.
+const STORY: [&str; 12] = [
+    "Marta Ilves, the mayor of Valmora, said on Monday that the harbour plan would be put to a vote next week.",
+    "She said the council had studied the costs for two years.",
+    "\"We cannot wait for another winter of floods,\" Ilves told reporters outside the town hall.",
+    "Opposition councillor Tomas Brenner said the plan was too expensive for a town of 40,000 people.",
+    "He warned that property taxes would rise by as much as 12 percent.",
+    "The plan would raise the sea wall by two metres and add three pumping stations.",
+    "Engineers estimate the work at 86 million euros, about a third of it paid by the national government.",
+    "Residents of the old quarter, which flooded twice last year, have largely backed the plan.",
+    "\"My shop was under water for nine days,\" said Ana Rocha, who sells fishing gear near the quay.",
+    "The vote is scheduled for Thursday, March 12.",
+    "If approved, construction would begin in the spring and last about four years.",
+    "Brenner said he would ask for an independent review of the costs before the vote.",
+];
+
+/// The sentences of [`STORY`] said over and over, five to a paragraph, up
+/// to `bytes`. Paragraph k says the sentences its number's digits in base
+/// 12 name, so no two paragraphs are the same (a repeated line would be
 /// dropped by extraction, and the text would not stay large).
 pub fn repetitive_text(bytes: usize) -> String {
-    let mut dice = Dice(0x2545_F491_4F6C_DD1D);
-    let said: Vec<String> = (0..12).map(|_| sentence(&mut dice)).collect();
+    let said = STORY;
     let mut paragraph = 0usize;
     let mut place = 0;
     paragraphs(bytes, || {
         let digit = paragraph / said.len().pow(place) % said.len();
         place = (place + 1) % 5;
         paragraph += usize::from(place == 0);
-        said[digit].clone()
+        said[digit].to_string()
     })
 }
 
