@@ -282,6 +282,7 @@ fn add_all(
             Added::New(_) => new += 1,
             Added::Existing(_) => existing += 1,
         }
+        warn_if_refused(url);
     }
     Ok((new, existing))
 }

@@ -305,6 +305,20 @@ fn a_feed_on_a_loopback_or_private_address_is_added_with_a_warning() {
         );
     }
     assert_eq!(desk.listed().len(), 4);
+    // Feeds imported from OPML too.
+    let opml = desk.dir.path().join("local.opml");
+    std::fs::write(
+        &opml,
+        "<opml version=\"2.0\"><body><outline xmlUrl=\"http://10.1.2.3/rss\"/></body></opml>",
+    )
+    .unwrap();
+    let imported = desk.feeds(&["import", opml.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        stderr(&imported).contains("10.1.2.3 is a private address"),
+        "{}",
+        stderr(&imported)
+    );
 
     // Public addresses, and ranges the configuration allows, say nothing.
     std::fs::write(
