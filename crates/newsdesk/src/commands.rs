@@ -38,8 +38,9 @@ pub fn digest(
     };
     let text_bytes: usize = articles.iter().map(|a| a.text.len()).sum();
     spinner.say(&format!(
-        "writing the story from {} articles ({} of text)",
+        "writing the story from {} article{} ({} of text)",
         articles.len(),
+        if articles.len() == 1 { "" } else { "s" },
         megabytes(text_bytes as u64)
     ));
     let story = compose(&articles, &options).context("cannot write a story from these inputs")?;
