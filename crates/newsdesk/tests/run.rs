@@ -727,6 +727,32 @@ fn a_watched_folder_is_looked_at_every_pass_and_each_bad_file_reported() {
     let done = log_lines(&fourth.stderr, "pass done");
     assert_eq!(done[0]["fields"]["fetched"], 1, "{done:?}");
     assert_eq!(log_lines(&fourth.stderr, "file skipped").len(), 1);
+
+    // A folder moved into place, its file and itself dated last week, is
+    // read too: moving it changed its status time.
+    let moved = dir.path().join("moved");
+    std::fs::create_dir(&moved).unwrap();
+    std::fs::write(
+        moved.join("follow-up.txt"),
+        "Valmora dockworkers vote on a new offer\n\n\
+         Dockworkers at the port of Valmora will vote on Monday on a new pay offer that \
+         union leaders said met most of their demands after a week of talks.\n\n\
+         The offer raises pay by 7 percent over two years and keeps a minimum crew on \
+         night shifts, the union said in a statement on Sunday.\n",
+    )
+    .unwrap();
+    let last_week = std::time::SystemTime::now() - Duration::from_secs(7 * 24 * 3600);
+    for path in [moved.join("follow-up.txt"), moved.clone()] {
+        std::fs::File::open(&path)
+            .unwrap()
+            .set_modified(last_week)
+            .unwrap();
+    }
+    std::fs::rename(&inbox, dir.path().join("old-inbox")).unwrap();
+    std::fs::rename(&moved, &inbox).unwrap();
+    let fifth = run_once();
+    let done = log_lines(&fifth.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["articles"], 1, "{done:?}");
 }
 
 #[test]
