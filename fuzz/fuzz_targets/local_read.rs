@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
                 assert_eq!(input.bytes, rest);
             }
         }
-        Err(LocalReadError::TooLarge { limit: said }) => assert_eq!(said, limit),
+        Err(LocalReadError::TooLarge { limit: said, .. }) => assert_eq!(said, limit),
         Err(LocalReadError::Gzip(_)) => assert!(rest.starts_with(&[0x1f, 0x8b, 0x08])),
         Err(other) => panic!("a stream cannot fail with {other}"),
     }

@@ -10,6 +10,7 @@
 //! news from background.
 
 mod actors;
+mod bound;
 mod concepts;
 mod headline;
 mod outlook;
@@ -25,6 +26,7 @@ mod timeline;
 mod trim;
 mod vectors;
 
+pub use bound::MAX_ARTICLE_BYTES;
 use newsdesk_model::{Article, Section, Story, StorySentence, TimelineEntry};
 
 #[cfg(test)]
@@ -63,6 +65,7 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     if articles.is_empty() {
         return Err(ComposeError::NoArticles);
     }
+    let articles = &*bound::bounded(articles);
     let sources = sources::describe(articles);
     let pool = pool::Pool::build(articles, &sources);
     if pool.sentences.is_empty() {

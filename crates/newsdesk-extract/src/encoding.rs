@@ -34,7 +34,16 @@ pub struct Decoded {
     pub encoding: &'static Encoding,
     /// How many lines the mojibake repair changed.
     pub repaired_lines: usize,
+    /// Where the input had bytes that are not UTF-8, each sequence replaced
+    /// by U+FFFD: its byte offset and the bytes (in a mostly good text
+    /// file; more of them refuse the file).
+    pub replaced: Vec<(usize, Vec<u8>)>,
 }
+
+/// An undeclared text file may hold one bad byte sequence per this many
+/// bytes and still be read, each sequence replaced; more and it is
+/// refused as not UTF-8.
+const BYTES_PER_BAD_SEQUENCE: usize = 200;
 
 /// Why a document could not be decoded.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -95,10 +104,21 @@ fn decode_body(body: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
     if !is_utf16 && bytes_look_binary(&body[..body.len().min(BINARY_SNIFF_LIMIT)]) {
         return Err(DecodeError::Binary);
     }
+    let mut replaced = Vec::new();
     let text = match declared {
         // A declaration is a promise about the bytes: decode leniently, like a browser.
         Some(encoding) => encoding.decode_without_bom_handling(body).0.into_owned(),
-        None => strict_utf8(body)?,
+        None => match strict_utf8(body) {
+            Ok(text) => text,
+            Err(error) => {
+                // A few bad bytes in good text: replaced, and reported.
+                replaced = invalid_sequences(body);
+                if replaced.len() * BYTES_PER_BAD_SEQUENCE > body.len() {
+                    return Err(error);
+                }
+                String::from_utf8_lossy(body).into_owned()
+            }
+        },
     };
     if is_utf16 && looks_binary(text.chars().take(BINARY_SNIFF_LIMIT / 2).map(u32::from)) {
         return Err(DecodeError::Binary);
@@ -111,7 +131,22 @@ fn decode_body(body: &[u8], declared: Option<&'static Encoding>) -> Result<Decod
         text: repaired.unwrap_or(text),
         encoding,
         repaired_lines,
+        replaced,
     })
+}
+
+/// The byte sequences of `bytes` that are not UTF-8, with their offsets.
+fn invalid_sequences(bytes: &[u8]) -> Vec<(usize, Vec<u8>)> {
+    let mut found = Vec::new();
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            found.push((offset, chunk.invalid().to_vec()));
+            offset += chunk.invalid().len();
+        }
+    }
+    found
 }
 
 fn strict_utf8(bytes: &[u8]) -> Result<String, DecodeError> {

@@ -25,6 +25,8 @@ mod tests;
 /// is anywhere near it, and parsing cost grows with size.
 pub const MAX_INPUT_BYTES: usize = 50 * 1024 * 1024;
 
+pub use newsdesk_text::megabytes;
+
 /// The kind of document, which decides how it is read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -36,7 +38,7 @@ pub enum Format {
 pub enum ExtractError {
     #[error("empty input")]
     Empty,
-    #[error("input of {size} bytes is larger than the {limit}-byte limit")]
+    #[error("input of {} is larger than the {} limit", megabytes(*.size as u64), megabytes(*.limit as u64))]
     TooLarge { size: usize, limit: usize },
     #[error(transparent)]
     Decode(#[from] DecodeError),
@@ -82,7 +84,11 @@ pub fn extract_with_charset(
         }
         Format::Text => {
             let decoded = encoding::decode_text(bytes)?;
-            article_from_text(&decoded.text, origin, file_stem)
+            let mut article = article_from_text(&decoded.text, origin, file_stem);
+            article
+                .dropped
+                .extend(replaced_bytes(bytes, &decoded.replaced));
+            article
         }
     };
     let article = sanitised(article);
@@ -140,6 +146,26 @@ fn sanitised(mut article: Article) -> Article {
         }
     }
     article
+}
+
+/// The bad byte sequences decoding replaced, as dropped parts: the bytes
+/// in hexadecimal ("E9 at byte 549"), with their line.
+fn replaced_bytes<'a>(
+    bytes: &'a [u8],
+    replaced: &'a [(usize, Vec<u8>)],
+) -> impl Iterator<Item = newsdesk_model::Dropped> + 'a {
+    let mut line = 1;
+    let mut counted = 0;
+    replaced.iter().map(move |(offset, sequence)| {
+        line += memchr::memchr_iter(b'\n', &bytes[counted..*offset]).count();
+        counted = *offset;
+        let hex: Vec<String> = sequence.iter().map(|b| format!("{b:02X}")).collect();
+        newsdesk_model::Dropped {
+            text: format!("{} at byte {offset}", hex.join(" ")),
+            reason: newsdesk_model::DropReason::InvalidBytes,
+            line: Some(line),
+        }
+    })
 }
 
 /// Extracts every document of an input: a newswire SGML file (plain text

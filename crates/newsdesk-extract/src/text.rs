@@ -59,7 +59,8 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
     let document_script = dominant_script(text).map(|(s, _)| s);
     let tail_start = tail_start(&lines);
     let mut found = Found::default();
-    let mut seen: Vec<String> = Vec::new();
+    // A set, not a list: a dump of many lines is read in linear time.
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut title_key: Option<String> = None;
     let mut title_index = usize::MAX;
     let mut title_settled = false;
@@ -121,7 +122,7 @@ pub fn article_from_text(text: &str, origin: &str, file_stem: Option<&str>) -> A
             }
         }
         if reason != Some(DropReason::Duplicate) {
-            seen.push(key);
+            seen.insert(key);
         }
         if reason.is_none() && index != title_index {
             body_started = true;

@@ -23,7 +23,7 @@ pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 pub enum FeedError {
     #[error("the document is empty")]
     Empty,
-    #[error("the document is {size} bytes, over the {limit}-byte limit")]
+    #[error("the document is {}, over the {} limit", newsdesk_text::megabytes(*.size as u64), newsdesk_text::megabytes(*.limit as u64))]
     TooLarge { size: usize, limit: usize },
     #[error("this is an HTML page, not a feed")]
     HtmlPage,

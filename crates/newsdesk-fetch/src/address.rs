@@ -39,7 +39,7 @@ impl AddressPolicy {
 
 /// The special-purpose range `ip` falls in, if it is not a public unicast
 /// address.
-pub(crate) fn non_public_range(ip: IpAddr) -> Option<&'static str> {
+pub fn non_public_range(ip: IpAddr) -> Option<&'static str> {
     match ip.to_canonical() {
         IpAddr::V4(v4) => non_public_v4(v4),
         IpAddr::V6(v6) => non_public_v6(v6),
@@ -103,7 +103,7 @@ fn embedded_v4(high: u16, low: u16) -> Ipv4Addr {
 /// Why a host's addresses were refused; carried through reqwest's error
 /// chain so the fetcher can report it as a refusal, not a network failure.
 #[derive(Debug, thiserror::Error)]
-#[error("{host} resolves only to refused addresses ({addr}: {range})")]
+#[error("{host} resolves only to refused addresses ({addr}: {range}; fetch.allow_addresses in newsdesk.toml can allow it)")]
 pub(crate) struct RefusedResolution {
     pub host: String,
     pub addr: IpAddr,

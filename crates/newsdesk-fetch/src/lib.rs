@@ -25,6 +25,7 @@ use std::net::IpAddr;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime};
 
+pub use address::non_public_range;
 pub use ipnet::IpNet;
 pub use url::Url;
 
@@ -138,7 +139,7 @@ pub enum Fetched {
 pub enum FetchError {
     #[error("{url}: not a fetchable URL: {reason}")]
     InvalidUrl { url: String, reason: String },
-    #[error("{url}: refused to connect to {address} ({range} address)")]
+    #[error("{url}: refused to connect to {address} ({range} address; fetch.allow_addresses in newsdesk.toml can allow it)")]
     RefusedAddress {
         url: String,
         address: IpAddr,
@@ -146,7 +147,7 @@ pub enum FetchError {
     },
     #[error("{url}: disallowed by the site's robots.txt")]
     RobotsDisallowed { url: String },
-    #[error("{url}: body larger than the limit of {limit} bytes")]
+    #[error("{url}: body larger than the limit of {}", newsdesk_text::megabytes(*.limit))]
     TooLarge { url: String, limit: u64 },
     #[error("{url}: more than {limit} redirects")]
     TooManyRedirects { url: String, limit: usize },

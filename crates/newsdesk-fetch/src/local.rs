@@ -22,12 +22,27 @@ pub enum LocalReadError {
     Directory,
     #[error("is a {0}, not a regular file")]
     NotRegular(&'static str),
-    #[error("is larger than the {} limit", megabytes(*.limit))]
-    TooLarge { limit: usize },
+    #[error("{}", too_large(*.size, *.limit))]
+    TooLarge {
+        /// The file's size, when it is known before reading.
+        size: Option<u64>,
+        limit: usize,
+    },
     #[error("is gzip-compressed but cannot be decompressed: {0}")]
     Gzip(std::io::Error),
     #[error("cannot be read: {0}")]
     Io(std::io::Error),
+}
+
+fn too_large(size: Option<u64>, limit: usize) -> String {
+    let limit = newsdesk_text::megabytes(limit as u64);
+    match size {
+        Some(size) => format!(
+            "file of {} is larger than the {limit} limit",
+            newsdesk_text::megabytes(size)
+        ),
+        None => format!("is larger than the {limit} limit"),
+    }
 }
 
 impl From<std::io::Error> for LocalReadError {
@@ -51,24 +66,16 @@ pub struct LocalInput {
     pub gzipped: bool,
 }
 
-/// A size in the unit people read: "50 MB".
-pub fn megabytes(bytes: usize) -> String {
-    const MB: usize = 1024 * 1024;
-    if bytes >= MB && bytes.is_multiple_of(MB) {
-        format!("{} MB", bytes / MB)
-    } else if bytes >= MB / 10 {
-        format!("{:.1} MB", bytes as f64 / MB as f64)
-    } else {
-        format!("{bytes} bytes")
-    }
-}
-
 /// Reads a local file of at most `limit` bytes (decompressed), refusing
 /// anything that is not a regular file before reading a byte of it.
 pub fn read_file(path: &Path, limit: usize) -> Result<LocalInput, LocalReadError> {
     let file = open_regular(path)?;
-    if file.metadata()?.len() > limit as u64 {
-        return Err(LocalReadError::TooLarge { limit });
+    let size = file.metadata()?.len();
+    if size > limit as u64 {
+        return Err(LocalReadError::TooLarge {
+            size: Some(size),
+            limit,
+        });
     }
     let bytes = read_bounded(file, limit)?;
     let named_gz = path
@@ -124,7 +131,7 @@ fn read_bounded(reader: impl Read, limit: usize) -> Result<Vec<u8>, LocalReadErr
         .read_to_end(&mut bytes)
         .map_err(LocalReadError::from)?;
     if bytes.len() > limit {
-        return Err(LocalReadError::TooLarge { limit });
+        return Err(LocalReadError::TooLarge { size: None, limit });
     }
     Ok(bytes)
 }

@@ -78,6 +78,9 @@ pub enum DropReason {
     /// or to an address that is not http(s); the article keeps the address
     /// it was fetched from.
     ForeignCanonical,
+    /// Bytes that are not valid UTF-8 in a text file, each sequence read
+    /// as U+FFFD; the dropped text names the bytes in hexadecimal.
+    InvalidBytes,
 }
 
 impl DropReason {
@@ -102,6 +105,7 @@ impl DropReason {
             DropReason::ForeignCanonical => {
                 "canonical link to another site (the address fetched is kept)"
             }
+            DropReason::InvalidBytes => "bytes that are not UTF-8 (replaced by �)",
         }
     }
 }

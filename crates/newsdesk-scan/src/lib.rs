@@ -33,7 +33,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use futures_util::stream::{self, StreamExt};
 use newsdesk_fetch::Fetcher;
-use newsdesk_model::Article;
+use newsdesk_model::{Article, DropReason};
 use newsdesk_store::{
     Feed, FeedId, Fetch, Insertion, NewArticle, PlacerClaim, Store, StoreError, StoryId,
 };
@@ -145,6 +145,12 @@ pub struct PassReport {
     /// Stories found to be another story and merged into it.
     pub stories_merged: usize,
     pub versions_written: usize,
+    /// Feeds not due at this pass's start, and so not read.
+    pub feeds_not_due: usize,
+    /// The earliest time one of those is next due.
+    pub next_check: Option<DateTime<Utc>>,
+    /// Why each failed feed failed, as recorded with it.
+    pub failures: Vec<String>,
     /// Whether this scanner was the placer during the pass.
     pub placer: bool,
     /// The pass ended early because it was asked to stop.
@@ -265,6 +271,7 @@ impl<S: Store> Scanner<S> {
         // Feeds are due by the pass's start, so a feed due again at once
         // after its fetch waits for the next pass.
         let started = Utc::now();
+        let folders = self.note_not_due(started, &mut report)?;
 
         // Read the due feeds a batch at a time, so that scanners sharing
         // the store share the work.
@@ -289,6 +296,15 @@ impl<S: Store> Scanner<S> {
                 return Ok(report);
             }
         }
+        // Folders scheduled by an older version, which waited like feeds:
+        // looked at now.
+        if !folders.is_empty() {
+            self.read_feeds(folders, &mut changed, &mut report, observer, stop)
+                .await?;
+            if report.stopped {
+                return Ok(report);
+            }
+        }
         // What other scanners stored meanwhile.
         self.place_unplaced(&mut changed, &mut report, observer)?;
 
@@ -304,6 +320,8 @@ impl<S: Store> Scanner<S> {
             fetched = report.feeds_fetched,
             unchanged = report.feeds_unchanged,
             failed = report.feeds_failed,
+            not_due = report.feeds_not_due,
+            next_check = report.next_check.map(|at| at.to_rfc3339()),
             articles = report.articles_new,
             stories_new = report.stories_new,
             merged = report.stories_merged,
@@ -312,6 +330,34 @@ impl<S: Store> Scanner<S> {
             "pass done"
         );
         Ok(report)
+    }
+
+    /// Says why each feed not due at `started` is skipped: when it is next
+    /// checked. Returns the folders among them: a folder is looked at every
+    /// pass, and only one scheduled by an older version waits.
+    fn note_not_due(
+        &self,
+        started: DateTime<Utc>,
+        report: &mut PassReport,
+    ) -> Result<Vec<Feed>, ScanError> {
+        let mut folders = Vec::new();
+        for feed in self.store.feeds()? {
+            let Some(due) = feed.next_due_at.filter(|&due| due > started) else {
+                continue;
+            };
+            if sources::directory_of(&feed.url).is_some() {
+                folders.push(feed);
+                continue;
+            }
+            tracing::info!(
+                feed = %feed.url,
+                next_check = %due.to_rfc3339(),
+                "feed skipped: not due yet"
+            );
+            report.feeds_not_due += 1;
+            report.next_check = Some(report.next_check.map_or(due, |next| next.min(due)));
+        }
+        Ok(folders)
     }
 
     fn lease_end(&self, now: DateTime<Utc>) -> DateTime<Utc> {
@@ -520,6 +566,7 @@ impl<S: Store> Scanner<S> {
             }
             SourceRead::Failed { status, error } => {
                 report.feeds_failed += 1;
+                report.failures.push(error.clone());
                 tracing::warn!(feed = %feed.url, %error, "feed failed");
                 let failures = self.failures_in_a_row(feed.id)? + 1;
                 fetch.status = status;
@@ -578,11 +625,31 @@ impl<S: Store> Scanner<S> {
                 }
             }
             SourceRead::Directory(directory) => {
-                report.feeds_fetched += 1;
-                fetch.next_due_at = Some(next_due(now, intervals, &Freshness::default()));
-                let errors = self.read_directory(&directory, feed.id, changed, report, observer)?;
-                if !errors.is_empty() {
-                    fetch.error = Some(summarise(&errors, "files"));
+                // A folder is cheap to look at: it is due at every pass,
+                // and read when a file or the folder changed since.
+                fetch.next_due_at = Some(now);
+                match sources::article_files(&directory) {
+                    Err(error) => {
+                        let error = format!("{}: {error}", directory.display());
+                        report.feeds_failed += 1;
+                        report.failures.push(error.clone());
+                        tracing::warn!(feed = %feed.url, %error, "feed failed");
+                        fetch.error = Some(error);
+                    }
+                    Ok(_) if !sources::changed_since(&directory, feed.last_fetched_at) => {
+                        report.feeds_unchanged += 1;
+                        // What was wrong with its files still is.
+                        fetch.error.clone_from(&feed.last_error);
+                        tracing::info!(feed = %feed.url, "folder unchanged since its last read");
+                    }
+                    Ok(files) => {
+                        report.feeds_fetched += 1;
+                        let errors =
+                            self.read_directory(files, &feed, changed, report, observer)?;
+                        if !errors.is_empty() {
+                            fetch.error = Some(summarise(&errors, "files"));
+                        }
+                    }
                 }
             }
         }
@@ -604,19 +671,22 @@ impl<S: Store> Scanner<S> {
         Ok(())
     }
 
+    /// Reads a folder's files that are not stored yet; returns what was
+    /// wrong with the others, each also logged.
     fn read_directory(
         &mut self,
-        directory: &std::path::Path,
-        feed: FeedId,
+        files: Vec<(std::path::PathBuf, newsdesk_extract::Format)>,
+        feed: &Feed,
         changed: &mut BTreeSet<StoryId>,
         report: &mut PassReport,
         observer: &dyn Observer,
     ) -> Result<Vec<String>, ScanError> {
-        let files = match sources::article_files(directory) {
-            Ok(files) => files,
-            Err(error) => return Ok(vec![format!("{}: {error}", directory.display())]),
-        };
         let mut errors = Vec::new();
+        let mut skip = |error: String, report: &mut PassReport| {
+            tracing::warn!(feed = %feed.url, %error, "file skipped");
+            report.pages_failed += 1;
+            errors.push(error);
+        };
         for (path, format) in files {
             let Ok(url) = url::Url::from_file_path(&path) else {
                 continue;
@@ -627,8 +697,7 @@ impl<S: Store> Scanner<S> {
             let documents = match sources::read_file(&path, format, url.as_str()) {
                 Ok(documents) => documents,
                 Err(error) => {
-                    report.pages_failed += 1;
-                    errors.push(error);
+                    skip(error, report);
                     continue;
                 }
             };
@@ -642,22 +711,32 @@ impl<S: Store> Scanner<S> {
                 match document {
                     Ok(mut page) => {
                         report.pages_fetched += 1;
+                        let replaced = page
+                            .article
+                            .dropped
+                            .iter()
+                            .filter(|part| part.reason == DropReason::InvalidBytes)
+                            .count();
+                        if replaced > 0 {
+                            tracing::warn!(
+                                file = %path.display(),
+                                sequences = replaced,
+                                "bytes that are not UTF-8 replaced by U+FFFD"
+                            );
+                        }
                         page.article.url.get_or_insert_with(|| document_url.clone());
                         Self::keep(
                             &mut self.store,
                             &mut self.stories,
                             page,
                             &document_url,
-                            Some(feed),
+                            Some(feed.id),
                             changed,
                             report,
                             observer,
                         )?;
                     }
-                    Err(error) => {
-                        report.pages_failed += 1;
-                        errors.push(error);
-                    }
+                    Err(error) => skip(error, report),
                 }
             }
         }

@@ -212,6 +212,49 @@ pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, F
     Ok(files)
 }
 
+/// Whether a folder or one of its files changed since `since`, by their
+/// modification times and, on Unix, their status-change times (a file or
+/// folder moved into place keeps its old modification time, but its
+/// status changes); with a second's margin for file systems with coarse
+/// times. A folder never read, or whose times cannot be read, has changed.
+pub(crate) fn changed_since(
+    directory: &Path,
+    since: Option<chrono::DateTime<chrono::Utc>>,
+) -> bool {
+    let Some(since) = since else {
+        return true;
+    };
+    let since: SystemTime = (since - chrono::Duration::seconds(1)).into();
+    let newer = |path: &Path| match std::fs::metadata(path) {
+        Ok(metadata) => last_change(&metadata).is_none_or(|changed| changed > since),
+        Err(_) => true,
+    };
+    if newer(directory) {
+        return true;
+    }
+    let Ok(entries) = std::fs::read_dir(directory) else {
+        return true;
+    };
+    entries.flatten().any(|entry| newer(&entry.path()))
+}
+
+/// When a file or folder last changed: its modification time or, on Unix,
+/// its status-change time, whichever is later.
+fn last_change(metadata: &std::fs::Metadata) -> Option<SystemTime> {
+    let modified = metadata.modified().ok()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = SystemTime::UNIX_EPOCH.checked_add(std::time::Duration::new(
+            u64::try_from(metadata.ctime()).ok()?,
+            u32::try_from(metadata.ctime_nsec()).ok()?,
+        ))?;
+        Some(modified.max(changed))
+    }
+    #[cfg(not(unix))]
+    Some(modified)
+}
+
 /// Whether a file's first bytes are a newswire `<DOC>` tag.
 fn opens_with_doc_tag(path: &Path) -> bool {
     use std::io::Read;

@@ -8,8 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The store file (created when missing).
-    #[arg(long, global = true, default_value = "newsdesk.sqlite")]
+    #[arg(long, global = true, default_value = "newsdesk.sqlite", help = crate::STORE_HELP)]
     store: PathBuf,
     #[command(subcommand)]
     action: Action,
@@ -18,31 +17,46 @@ pub struct Args {
 #[derive(clap::Subcommand)]
 enum Action {
     /// Watch a source: a feed (RSS, Atom or JSON Feed) or a single article
-    /// by its http(s) URL, or a local directory of .html and .txt files.
+    /// by its http(s) URL, or a local folder of HTML, text and newswire
+    /// files.
     Add {
+        /// The feed's or article's http(s) URL, or the folder's path.
         url: String,
         /// A name to show instead of the URL.
         #[arg(long)]
         title: Option<String>,
     },
     /// Stop watching a feed; the articles it brought stay.
-    Remove { url: String },
+    Remove {
+        /// The URL or folder path, as given to `feeds add` or as `feeds list`
+        /// shows it.
+        url: String,
+    },
     /// Show each feed with its health: articles, last fetch, status, error.
     List {
+        /// Output format.
         #[arg(long, short, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
     /// Watch every feed listed in an OPML file (folders are flattened).
-    Import { file: PathBuf },
+    Import {
+        /// The OPML file.
+        file: PathBuf,
+    },
     /// Write the watched feeds as OPML, to FILE or standard output.
-    Export { file: Option<PathBuf> },
+    Export {
+        /// The OPML file to write (default: standard output).
+        file: Option<PathBuf>,
+    },
     /// Watch the built-in list of major outlets' world-news feeds.
     Defaults,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy)]
 enum ListFormat {
+    /// Each feed with its health, one field a line.
     Text,
+    /// A JSON array of the feeds.
     Json,
 }
 
@@ -69,15 +83,63 @@ fn add(store: &mut dyn Store, url: &str, title: Option<&str>, now: Timestamp) ->
         Added::New(_) => println!("added {url}"),
         Added::Existing(_) => println!("already watched: {url}"),
     }
+    warn_if_refused(&url);
     Ok(ExitCode::SUCCESS)
+}
+
+/// A feed on a loopback or private address is refused at every fetch
+/// unless the configuration allows its range: say so when it is added.
+/// (Only addresses written in the URL, and `localhost`: no name is looked
+/// up here.)
+fn warn_if_refused(url: &str) {
+    use std::net::{IpAddr, Ipv4Addr};
+    let Ok(parsed) = url::Url::parse(url) else {
+        return;
+    };
+    let ip = match parsed.host() {
+        Some(url::Host::Ipv4(ip)) => IpAddr::V4(ip),
+        Some(url::Host::Ipv6(ip)) => IpAddr::V6(ip),
+        Some(url::Host::Domain(name)) if name == "localhost" || name.ends_with(".localhost") => {
+            IpAddr::V4(Ipv4Addr::LOCALHOST)
+        }
+        _ => return,
+    };
+    let Some(range) = newsdesk_fetch::non_public_range(ip) else {
+        return;
+    };
+    let allowed = crate::config::Config::load(None).is_ok_and(|config| {
+        config
+            .fetch
+            .allow_addresses
+            .iter()
+            .any(|net| net.contains(&ip.to_canonical()))
+    });
+    if !allowed {
+        let prefix = if ip.is_ipv4() { 32 } else { 128 };
+        eprintln!(
+            "newsdesk: warning: {ip} is a {range} address, which `newsdesk run` refuses to fetch from \
+             unless fetch.allow_addresses in newsdesk.toml allows it, e.g. allow_addresses = [\"{ip}/{prefix}\"]"
+        );
+    }
 }
 
 fn remove(store: &mut dyn Store, url: &str, store_path: &Path) -> Result<ExitCode> {
     // The canonical form is what `add` stored; the raw text still removes
-    // anything stored before validation existed.
+    // anything stored before validation existed; a folder is known by its
+    // path, as it was added.
     let canonical = validate_feed_url(url).unwrap_or_else(|_| url.to_string());
-    if store.remove_feed(&canonical)? || (canonical != url && store.remove_feed(url)?) {
-        println!("removed {canonical}");
+    let mut removed = None;
+    for candidate in std::iter::once(canonical.clone())
+        .chain((canonical != url).then(|| url.to_string()))
+        .chain(crate::run::folder_urls(url))
+    {
+        if store.remove_feed(&candidate)? {
+            removed = Some(candidate);
+            break;
+        }
+    }
+    if let Some(removed) = removed {
+        println!("removed {removed}");
         Ok(ExitCode::SUCCESS)
     } else {
         eprintln!(
@@ -237,6 +299,7 @@ fn add_all(
             Added::New(_) => new += 1,
             Added::Existing(_) => existing += 1,
         }
+        warn_if_refused(url);
     }
     Ok((new, existing))
 }

@@ -1,35 +1,63 @@
 //! Reading the inputs a user names: files or standard input.
 
+use crate::progress::{say, Spinner};
 use newsdesk_extract::{extract_documents, ExtractError, Format};
 use newsdesk_fetch::local;
-use newsdesk_model::Article;
+use newsdesk_model::{Article, DropReason};
 use std::path::Path;
 
 /// Reads and extracts every input. Each unusable input is reported on
 /// standard error in one line naming it; the others are still used.
-pub fn read_articles(inputs: &[String]) -> Vec<Article> {
+pub fn read_articles(inputs: &[String], spinner: &Spinner) -> Vec<Article> {
     let mut articles = Vec::new();
     let mut stdin_used = false;
-    for input in inputs {
+    for (number, input) in inputs.iter().enumerate() {
+        spinner.say(&format!(
+            "reading {input} ({} of {})",
+            number + 1,
+            inputs.len()
+        ));
         match read_one(input, &mut stdin_used) {
             Ok(documents) => {
                 let several = documents.len() > 1;
                 for (number, document) in documents.into_iter().enumerate() {
                     match document {
-                        Ok(article) => articles.push(article),
+                        Ok(article) => {
+                            if let Some(note) = replaced_bytes_note(&article) {
+                                say(&format!("newsdesk: {input}: {note}"));
+                            }
+                            articles.push(article);
+                        }
                         // A file of several newswire documents: name the one.
-                        Err(reason) if several => eprintln!(
+                        Err(reason) if several => say(&format!(
                             "newsdesk: skipping document {} of {input}: {reason}",
                             number + 1
-                        ),
-                        Err(reason) => eprintln!("newsdesk: skipping {input}: {reason}"),
+                        )),
+                        Err(reason) => say(&format!("newsdesk: skipping {input}: {reason}")),
                     }
                 }
             }
-            Err(reason) => eprintln!("newsdesk: skipping {input}: {reason}"),
+            Err(reason) => say(&format!("newsdesk: skipping {input}: {reason}")),
         }
     }
     articles
+}
+
+/// What to say of an article read from a text with bytes that are not
+/// UTF-8, each replaced: how many, and the first.
+pub fn replaced_bytes_note(article: &Article) -> Option<String> {
+    let mut replaced = article
+        .dropped
+        .iter()
+        .filter(|part| part.reason == DropReason::InvalidBytes);
+    let first = replaced.next()?;
+    let count = 1 + replaced.count();
+    Some(format!(
+        "{count} byte sequence{} not valid UTF-8, replaced by U+FFFD (the first: {}); `newsdesk extract --explain` lists {}",
+        if count == 1 { " is" } else { "s are" },
+        first.text,
+        if count == 1 { "it" } else { "them" }
+    ))
 }
 
 /// The documents of one input (a newswire file may hold several), or why

@@ -5,6 +5,7 @@ mod commands;
 mod config;
 mod feeds;
 mod inputs;
+mod progress;
 mod run;
 mod site;
 mod stories;
@@ -12,6 +13,10 @@ mod stories;
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// How every command describes `--store`.
+pub const STORE_HELP: &str =
+    "The store: a SQLite file (made by `newsdesk run` or `newsdesk feeds`) or a postgres:// URL";
 
 #[derive(Parser)]
 #[command(
@@ -28,8 +33,9 @@ struct Cli {
 enum Command {
     /// Write one news story from several articles about it.
     Digest {
-        /// Articles: .html/.htm files are read as web pages, anything else
-        /// as text; `-` reads standard input.
+        /// Articles: .html/.htm files are read as web pages, newswire SGML
+        /// (<DOC> files) as one article per document, anything else as
+        /// text; `-` reads standard input.
         #[arg(required = true)]
         inputs: Vec<String>,
         /// Output format: md, html, json or text.
@@ -45,6 +51,9 @@ enum Command {
     },
     /// Show what extraction makes of each input.
     Extract {
+        /// Articles, read as `digest` reads them: .html/.htm files as web
+        /// pages, newswire SGML as one article per document, anything else
+        /// as text; `-` reads standard input.
         #[arg(required = true)]
         inputs: Vec<String>,
         /// Output format: json, md or text.
@@ -53,6 +62,7 @@ enum Command {
         /// Also list every dropped part with the reason.
         #[arg(long)]
         explain: bool,
+        /// Write to this file instead of standard output.
         #[arg(long, short)]
         output: Option<PathBuf>,
     },

@@ -11,6 +11,7 @@ use newsdesk_scan::{Event, Observer, PassReport, Scanner, StopSignal};
 use newsdesk_store::{Location, Store};
 
 use crate::config::Config;
+use crate::progress::{progress, say, AboveBar};
 
 #[derive(clap::Args)]
 pub struct RunArgs {
@@ -18,8 +19,7 @@ pub struct RunArgs {
     /// directory, when there is one).
     #[arg(long)]
     config: Option<PathBuf>,
-    /// The store file; overrides the configuration's `store`.
-    #[arg(long)]
+    #[arg(long, help = crate::STORE_HELP)]
     store: Option<PathBuf>,
     /// One pass, then exit.
     #[arg(long)]
@@ -81,7 +81,7 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         .enable_all()
         .build()
         .context("cannot start the async runtime")?;
-    runtime.block_on(async {
+    let read_nothing = runtime.block_on(async {
         let stop = StopSignal::default();
         watch_signals(stop.clone())?;
         let site = if args.serve {
@@ -89,18 +89,25 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         } else {
             None
         };
-        let observer: Box<dyn Observer> = if terminal {
-            Box::new(Bar::default())
-        } else {
-            Box::new(Log)
-        };
+        let bar = Bar::default();
+        let observer: &dyn Observer = if terminal { &bar } else { &Log };
+        let mut read_nothing;
         loop {
             let report = scanner
-                .pass(observer.as_ref(), &stop)
+                .pass(observer, &stop)
                 .await
                 .context("the pass failed")?;
             if terminal {
-                eprintln!("{}", summary(&report));
+                bar.finish();
+                say(&summary(&report));
+            }
+            // Every feed due failed: say why, in one line (and fail a
+            // single pass, so that cron sees it).
+            read_nothing = report.feeds_due > 0
+                && report.feeds_fetched + report.feeds_unchanged == 0
+                && !report.stopped;
+            if read_nothing {
+                say(&format!("newsdesk: {}", failure_cause(&report)));
             }
             if args.once || stop.is_stopped() {
                 break;
@@ -114,9 +121,41 @@ pub fn run(args: RunArgs) -> Result<ExitCode> {
         if let Some(site) = site {
             site.await.context("the site task failed")??;
         }
-        anyhow::Ok(())
+        anyhow::Ok(read_nothing)
     })?;
-    Ok(ExitCode::SUCCESS)
+    Ok(if args.once && read_nothing {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Why no feed could be read, in one line: the cause all the failures
+/// share when they share one (no network, say), else the first error.
+fn failure_cause(report: &PassReport) -> String {
+    let failures = &report.failures;
+    let all = |needles: &[&str]| {
+        !failures.is_empty()
+            && failures
+                .iter()
+                .all(|error| needles.iter().any(|needle| error.contains(needle)))
+    };
+    let cause = if all(&["lookup address", "name resolution", "Name or service"]) {
+        "no host name could be looked up: is there no network (or no DNS)?".to_string()
+    } else if all(&["refused to connect to"]) {
+        "every feed is on an address refused by default: list the ranges to allow in fetch.allow_addresses".to_string()
+    } else if all(&["cannot connect", "timed out", "network error"]) {
+        "no server could be reached: is there no network?".to_string()
+    } else {
+        match failures.first() {
+            Some(first) => format!("the first error: {first}"),
+            None => "see the warnings above".to_string(),
+        }
+    };
+    format!(
+        "no feed could be read ({} of {} failed): {cause}",
+        report.feeds_failed, report.feeds_due
+    )
 }
 
 /// Adds the feeds the configuration lists; on a store with no feeds at all
@@ -139,22 +178,56 @@ fn add_configured_feeds(store: &mut dyn Store, feeds: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// A feed's URL as stored: a local directory becomes a `file:` URL.
+/// A feed's URL as stored: a local folder becomes a `file:` URL.
 pub fn source_url(text: &str) -> Result<String> {
     if text.starts_with("file:") {
         let url = url_of(text)?;
         return Ok(url);
     }
+    if text.trim().is_empty() || text.contains("://") {
+        return Ok(newsdesk_feeds::validate_feed_url(text)?);
+    }
+    // No scheme: the path of a folder.
     let path = Path::new(text);
-    if !text.contains("://") && path.is_dir() {
+    if path.is_dir() {
         let absolute = path
             .canonicalize()
-            .with_context(|| format!("{text:?}: cannot resolve the directory"))?;
-        return Ok(url::Url::from_directory_path(&absolute)
-            .map_err(|()| anyhow::anyhow!("{text:?} cannot be named by a URL"))?
-            .to_string());
+            .with_context(|| format!("{text:?}: cannot resolve the folder"))?;
+        return folder_url(text, &absolute);
     }
-    Ok(newsdesk_feeds::validate_feed_url(text)?)
+    if path.exists() {
+        anyhow::bail!(
+            "{text:?} is a file, not a folder: watch the folder that holds it, or write a story from it with `newsdesk digest`"
+        );
+    }
+    anyhow::bail!("{text:?}: no such folder (a feed's URL starts with http:// or https://)")
+}
+
+/// The URLs a folder feed named by `text` may have been stored under: the
+/// folder as it is now and, when it is gone, its absolute path as typed.
+pub fn folder_urls(text: &str) -> Vec<String> {
+    if text.contains("://") || text.starts_with("file:") || text.trim().is_empty() {
+        return Vec::new();
+    }
+    let path = Path::new(text);
+    let mut urls = Vec::new();
+    for absolute in [path.canonicalize().ok(), std::path::absolute(path).ok()]
+        .into_iter()
+        .flatten()
+    {
+        if let Ok(url) = folder_url(text, &absolute) {
+            if !urls.contains(&url) {
+                urls.push(url);
+            }
+        }
+    }
+    urls
+}
+
+fn folder_url(text: &str, absolute: &Path) -> Result<String> {
+    Ok(url::Url::from_directory_path(absolute)
+        .map_err(|()| anyhow::anyhow!("{text:?} cannot be named by a URL"))?
+        .to_string())
 }
 
 fn url_of(text: &str) -> Result<String> {
@@ -176,12 +249,13 @@ fn init_logs(terminal: bool, format: LogFormat) {
         tracing::Level::INFO
     };
     let builder = tracing_subscriber::fmt()
-        .with_writer(std::io::stderr)
         .with_max_level(level)
         .with_ansi(terminal);
     let _ = match format {
-        LogFormat::Json if !terminal => builder.json().try_init(),
-        _ => builder.try_init(),
+        LogFormat::Json if !terminal => builder.json().with_writer(std::io::stderr).try_init(),
+        // On a terminal each line goes above the progress bar, not into it.
+        _ if terminal => builder.with_writer(|| AboveBar(Vec::new())).try_init(),
+        _ => builder.with_writer(std::io::stderr).try_init(),
     };
 }
 
@@ -198,11 +272,11 @@ fn watch_signals(stop: StopSignal) -> Result<()> {
                 _ = interrupt.recv() => {}
             }
             if stop.is_stopped() {
-                eprintln!("newsdesk: stopped at once");
+                say("newsdesk: stopped at once");
                 std::process::exit(130);
             }
             stop.stop();
-            eprintln!("newsdesk: stopping after the current write (signal again to stop at once)");
+            say("newsdesk: stopping after the current write (signal again to stop at once)");
         }
     });
     Ok(())
@@ -237,6 +311,13 @@ fn summary(report: &PassReport) -> String {
         report.stories_new,
         report.versions_written
     );
+    if let Some(next) = report.next_check {
+        line.push_str(&format!(
+            "; {} feeds not due yet (next check at {})",
+            report.feeds_not_due,
+            next.format("%Y-%m-%d %H:%M UTC")
+        ));
+    }
     if report.stopped {
         line.push_str("; stopped early");
     }
@@ -249,12 +330,26 @@ struct Bar {
     bar: std::sync::Mutex<Option<indicatif::ProgressBar>>,
 }
 
+impl Bar {
+    /// Clears the pass's bar, so that nothing stale stays above what follows.
+    fn finish(&self) {
+        if let Some(bar) = self.bar.lock().unwrap().take() {
+            bar.finish_and_clear();
+            progress().remove(&bar);
+        }
+    }
+}
+
 impl Observer for Bar {
     fn event(&self, event: Event<'_>) {
         let mut slot = self.bar.lock().unwrap();
         match event {
             Event::FeedsDue(count) => {
-                let bar = indicatif::ProgressBar::new(count as u64);
+                if let Some(old) = slot.take() {
+                    old.finish_and_clear();
+                    progress().remove(&old);
+                }
+                let bar = progress().add(indicatif::ProgressBar::new(count as u64));
                 bar.set_style(
                     indicatif::ProgressStyle::with_template(
                         "{spinner} {prefix:>6} [{bar:30}] {pos}/{len} {wide_msg}",
@@ -293,8 +388,9 @@ impl Observer for Bar {
             } => {
                 if let Some(bar) = slot.take() {
                     bar.finish_and_clear();
+                    progress().remove(&bar);
                 }
-                eprintln!("  story {story} v{version}: {headline}");
+                say(&format!("  story {story} v{version}: {headline}"));
             }
         }
     }

@@ -8,9 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct ServeArgs {
-    /// The store to read (written by `newsdesk run` or `newsdesk feeds`):
-    /// a SQLite file or a postgres:// URL.
-    #[arg(long, default_value = "newsdesk.sqlite")]
+    #[arg(long, default_value = "newsdesk.sqlite", help = crate::STORE_HELP)]
     pub store: PathBuf,
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
@@ -26,7 +24,7 @@ pub struct ExportArgs {
     /// The folder to write the site into (created if needed).
     #[arg(long)]
     pub site: PathBuf,
-    #[arg(long, default_value = "newsdesk.sqlite")]
+    #[arg(long, default_value = "newsdesk.sqlite", help = crate::STORE_HELP)]
     pub store: PathBuf,
     /// The public address the files will be served from, for permalinks
     /// in the Atom feed.
@@ -53,6 +51,12 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
         .build()
         .context("cannot start the async runtime")?;
     runtime.block_on(async {
+        // Ctrl-C or SIGTERM: stop taking connections, finish the answers
+        // under way, exit 0 (as `run` does). Watched before the address is
+        // printed, so a signal sent once it is seen is handled.
+        use tokio::signal::unix::{signal, SignalKind};
+        let mut terminate = signal(SignalKind::terminate()).context("cannot watch SIGTERM")?;
+        let mut interrupt = signal(SignalKind::interrupt()).context("cannot watch SIGINT")?;
         let listener = tokio::net::TcpListener::bind(&args.listen)
             .await
             .with_context(|| format!("cannot listen on {}", args.listen))?;
@@ -61,9 +65,14 @@ pub fn serve(args: ServeArgs) -> Result<ExitCode> {
             "newsdesk: serving {} on http://{address}/",
             args.store.display()
         );
-        let shutdown = async {
-            // Without a signal handler the process just ends on Ctrl-C.
-            let _ = tokio::signal::ctrl_c().await;
+        let shutdown = async move {
+            tokio::select! {
+                _ = terminate.recv() => {}
+                _ = interrupt.recv() => {}
+            }
+            // Standard error may be closed by now: no panic for that.
+            use std::io::Write;
+            let _ = writeln!(std::io::stderr(), "newsdesk: stopping the site");
         };
         let options = SiteOptions {
             base_url: args.base_url,

@@ -8,8 +8,7 @@ use std::process::ExitCode;
 
 #[derive(clap::Args)]
 pub struct Args {
-    /// The store: a SQLite file or a postgres:// URL.
-    #[arg(long, global = true, default_value = "newsdesk.sqlite")]
+    #[arg(long, global = true, default_value = "newsdesk.sqlite", help = crate::STORE_HELP)]
     store: PathBuf,
     #[command(subcommand)]
     action: Action,
@@ -19,8 +18,10 @@ pub struct Args {
 enum Action {
     /// Stories, most recently updated first.
     List {
+        /// List at most this many stories.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Skip this many of the most recently updated stories first.
         #[arg(long, default_value_t = 0)]
         offset: usize,
         /// text or json.
@@ -29,7 +30,9 @@ enum Action {
     },
     /// One story as written: its latest version, or the one asked for.
     Show {
+        /// The story's number, as `stories list` shows it.
         id: i64,
+        /// Which version to show, from 1 (default: the latest).
         #[arg(long)]
         version: Option<u32>,
         /// md, html, json or text.
@@ -40,7 +43,9 @@ enum Action {
 
 #[derive(Clone, Copy, clap::ValueEnum)]
 enum ListFormat {
+    /// One story a line: number, date, articles, versions, headline.
     Text,
+    /// A JSON array of the stories.
     Json,
 }
 

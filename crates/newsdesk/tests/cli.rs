@@ -504,6 +504,186 @@ fn extract_formats() {
     );
 }
 
+#[test]
+fn a_huge_repetitive_input_gives_a_story_from_its_first_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("dump.txt");
+    // The example article's sentences said over and over, five to a
+    // paragraph and never the same five twice: 2 MB of text.
+    let article =
+        std::fs::read_to_string(repo_root().join("examples/harbor-strike/port-city-tribune.txt"))
+            .unwrap();
+    let sentences: Vec<&str> = article
+        .lines()
+        .filter(|line| line.split_whitespace().count() > 12)
+        .flat_map(|line| line.split_inclusive(". "))
+        .map(str::trim)
+        // Whole plain sentences only, so that they are split as written.
+        .filter(|s| {
+            s.matches('.').count() == 1
+                && s.ends_with('.')
+                && !s.contains(['"', '“', '”'])
+                && s.split_whitespace().count() >= 8
+        })
+        .collect();
+    let n = sentences.len();
+    let mut text = String::from("Dock strike idles the port of Valmora\n\n");
+    let mut k = 0;
+    while text.len() < 2 * 1024 * 1024 {
+        let mut digits = k;
+        let paragraph: Vec<&str> = (0..5)
+            .map(|_| {
+                let sentence = sentences[digits % n];
+                digits /= n;
+                sentence
+            })
+            .collect();
+        text.push_str(&paragraph.join(" "));
+        text.push_str("\n\n");
+        k += 1;
+    }
+    std::fs::write(&file, &text).unwrap();
+    let output = digest(&["--format", "json"], &[file.display().to_string()]);
+    let story: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    check_grounding(&story);
+    let source = story["sources"][0]["text"].as_str().unwrap();
+    assert!(source.len() <= 256 * 1024, "{}", source.len());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("the story is written from its first 256 KB"),
+        "{stderr}"
+    );
+    // Each sentence said over and over is in the text read once.
+    let opening: String = sentences[1].chars().take(40).collect();
+    assert_eq!(source.matches(&opening).count(), 1, "{opening}");
+}
+
+#[test]
+fn a_text_with_a_few_bad_bytes_is_read_with_them_replaced_and_said_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tribune.txt");
+    let mut bytes =
+        std::fs::read(repo_root().join("examples/harbor-strike/port-city-tribune.txt")).unwrap();
+    let at = bytes.iter().position(|&b| b == b' ').unwrap() + 300;
+    let at = at + bytes[at..].iter().position(|&b| b == b' ').unwrap();
+    bytes.insert(at, 0xFF);
+    std::fs::write(&file, &bytes).unwrap();
+    let path = file.display().to_string();
+
+    let output = digest(&[], std::slice::from_ref(&path));
+    assert!(output.status.success());
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert_eq!(
+        stderr.trim(),
+        format!(
+            "newsdesk: {path}: 1 byte sequence is not valid UTF-8, replaced by U+FFFD \
+             (the first: FF at byte {at}); `newsdesk extract --explain` lists it"
+        )
+    );
+    let explained = stdout(&newsdesk(&["extract", "--explain", &path]));
+    assert!(
+        explained.contains(&format!("FF at byte {at}")),
+        "{explained}"
+    );
+    assert!(explained.contains("not UTF-8"), "{explained}");
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_in_megabytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.txt");
+    std::fs::File::create(&file)
+        .unwrap()
+        .set_len(51 * 1024 * 1024)
+        .unwrap();
+    let path = file.display().to_string();
+    let output = digest(&[], std::slice::from_ref(&path));
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!(
+            "skipping {path}: file of 51 MB is larger than the 50 MB limit"
+        )),
+        "{stderr}"
+    );
+}
+
+/// Every command's `--help`, and every argument in it described.
+#[test]
+fn help_texts_describe_every_argument() {
+    let commands: &[&[&str]] = &[
+        &[],
+        &["digest"],
+        &["extract"],
+        &["feeds"],
+        &["feeds", "add"],
+        &["feeds", "remove"],
+        &["feeds", "list"],
+        &["feeds", "import"],
+        &["feeds", "export"],
+        &["feeds", "defaults"],
+        &["run"],
+        &["stories"],
+        &["stories", "list"],
+        &["stories", "show"],
+        &["serve"],
+        &["export"],
+        &["bench"],
+        &["bench", "web"],
+        &["bench", "digest-size"],
+    ];
+    let mut store_help = Vec::new();
+    for command in commands {
+        let mut args = command.to_vec();
+        args.push("--help");
+        let help = stdout(&newsdesk(&args));
+        let name = if command.is_empty() {
+            "help".to_string()
+        } else {
+            format!("help_{}", command.join("_"))
+        };
+        insta::assert_snapshot!(name, help);
+        // In the lists of arguments, options and commands, each entry has
+        // a description: after its name, or on the next line (clap's long
+        // layout).
+        let lines: Vec<&str> = help.lines().collect();
+        let mut in_list = false;
+        for (k, line) in lines.iter().enumerate() {
+            if line.ends_with(':') && !line.starts_with(' ') {
+                in_list = matches!(*line, "Arguments:" | "Options:" | "Commands:");
+                continue;
+            }
+            if !in_list || !line.starts_with("  ") || line.starts_with("          ") {
+                continue;
+            }
+            let entry = line.trim_start();
+            let description = match entry.split_once("  ") {
+                Some((_, rest)) => rest.trim(),
+                None => lines
+                    .get(k + 1)
+                    .filter(|next| next.starts_with("          "))
+                    .map_or("", |next| next.trim()),
+            };
+            assert!(
+                !description.is_empty(),
+                "{args:?}: {line:?} has no description"
+            );
+            if entry.starts_with("--store") {
+                store_help.push(description.to_string());
+            }
+        }
+    }
+    // `--store` is described in one way everywhere.
+    assert!(store_help.len() >= 6, "{store_help:?}");
+    let first = store_help[0].split(" [default").next().unwrap();
+    for help in &store_help {
+        assert!(help.starts_with(first), "{help:?} is not {first:?}");
+    }
+    // `feeds add` names every kind of file a folder may hold.
+    let add = stdout(&newsdesk(&["feeds", "add", "--help"]));
+    assert!(add.contains("newswire"), "{add}");
+}
+
 /// Runs a command that must end by itself: a hang (an input read without
 /// bound, a FIFO waited on) fails the test instead of stalling it.
 fn finishes(mut command: Command) -> Output {

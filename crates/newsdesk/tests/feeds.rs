@@ -208,6 +208,103 @@ fn defaults_add_the_built_in_list_once() {
 }
 
 #[test]
+fn the_store_defaults_to_a_file_in_the_current_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["feeds", "add", "https://news.example/rss"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.path().join("newsdesk.sqlite").exists());
+}
+
+#[test]
+fn a_folder_is_known_by_the_path_it_was_added_with() {
+    let desk = Desk::new();
+    std::fs::create_dir(desk.dir.path().join("inbox")).unwrap();
+    let added = desk.ok(&["add", "./inbox"]);
+    assert!(added.starts_with("added file://"), "{added}");
+    assert_eq!(desk.urls().len(), 1);
+    let removed = desk.ok(&["remove", "./inbox"]);
+    assert!(removed.contains("removed file://"), "{removed}");
+    assert!(desk.listed().is_empty());
+
+    // Still by its path once the folder itself is gone.
+    desk.ok(&["add", "inbox"]);
+    std::fs::remove_dir(desk.dir.path().join("inbox")).unwrap();
+    desk.ok(&["remove", "./inbox"]);
+    assert!(desk.listed().is_empty());
+}
+
+#[test]
+fn a_missing_folder_or_a_file_is_refused_by_name() {
+    let desk = Desk::new();
+    let missing = desk.feeds(&["add", "./nodir"]);
+    assert_eq!(missing.status.code(), Some(2));
+    let message = stderr(&missing);
+    assert!(message.contains("\"./nodir\": no such folder"), "{message}");
+    assert!(!message.contains("relative URL"), "{message}");
+
+    std::fs::write(desk.dir.path().join("story.txt"), "text").unwrap();
+    let file = desk.feeds(&["add", "story.txt"]);
+    assert_eq!(file.status.code(), Some(2));
+    assert!(
+        stderr(&file).contains("\"story.txt\" is a file, not a folder"),
+        "{}",
+        stderr(&file)
+    );
+    assert!(desk.listed().is_empty());
+}
+
+#[test]
+fn a_feed_on_a_loopback_or_private_address_is_added_with_a_warning() {
+    let desk = Desk::new();
+    for url in [
+        "http://127.0.0.1:8080/rss",
+        "http://localhost/feed.xml",
+        "http://192.168.1.20/rss",
+        "http://[::1]/rss",
+    ] {
+        let output = desk.feeds(&["add", url]);
+        assert!(output.status.success(), "{url}: {}", stderr(&output));
+        let warning = stderr(&output);
+        assert!(warning.contains("warning:"), "{url}: {warning}");
+        assert!(
+            warning.contains("fetch.allow_addresses"),
+            "{url}: {warning}"
+        );
+    }
+    assert_eq!(desk.listed().len(), 4);
+    // Feeds imported from OPML too.
+    let opml = desk.dir.path().join("local.opml");
+    std::fs::write(
+        &opml,
+        "<opml version=\"2.0\"><body><outline xmlUrl=\"http://10.1.2.3/rss\"/></body></opml>",
+    )
+    .unwrap();
+    let imported = desk.feeds(&["import", opml.to_str().unwrap()]);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        stderr(&imported).contains("10.1.2.3 is a private address"),
+        "{}",
+        stderr(&imported)
+    );
+
+    // Public addresses, and ranges the configuration allows, say nothing.
+    std::fs::write(
+        desk.dir.path().join("newsdesk.toml"),
+        "[fetch]\nallow_addresses = [\"127.0.0.0/8\"]\n",
+    )
+    .unwrap();
+    for url in ["http://127.0.0.2/rss", "https://news.example/rss"] {
+        let output = desk.feeds(&["add", url]);
+        assert!(output.status.success(), "{url}: {}", stderr(&output));
+        assert_eq!(stderr(&output), "", "{url}");
+    }
+}
+
+#[test]
 fn an_opml_file_with_bad_entries_imports_the_good_ones_and_names_the_others() {
     let desk = Desk::new();
     // Markup broken after a good entry: the good entry is kept.
@@ -281,18 +378,6 @@ fn a_file_that_is_no_opml_is_one_line_naming_it_and_adds_nothing() {
         assert!(message.contains(&file.display().to_string()), "{message}");
     }
     assert!(desk.listed().is_empty());
-}
-
-#[test]
-fn the_store_defaults_to_a_file_in_the_current_directory() {
-    let dir = tempfile::tempdir().unwrap();
-    let output = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-        .args(["feeds", "add", "https://news.example/rss"])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", stderr(&output));
-    assert!(dir.path().join("newsdesk.sqlite").exists());
 }
 
 #[test]

@@ -53,17 +53,7 @@ impl Desk {
 
     /// One `run --once`, which must succeed; its output.
     fn run_once(&self) -> Output {
-        let output = newsdesk()
-            .args(["run", "--once", "--log-format", "json", "--config"])
-            .arg(self.config())
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        output
+        run_once(&self.config())
     }
 
     fn spawn(&self, extra: &[&str]) -> Child {
@@ -80,6 +70,38 @@ impl Desk {
     fn store(&self) -> SqliteStore {
         SqliteStore::open(&self.store_path()).unwrap()
     }
+}
+
+/// One `run --once --log-format json` with this configuration, which must
+/// succeed; its output.
+fn run_once(config: &Path) -> Output {
+    succeeded(
+        newsdesk()
+            .args(["run", "--once", "--log-format", "json", "--config"])
+            .arg(config),
+    )
+}
+
+/// `newsdesk feeds add SOURCE --store STORE`, which must succeed.
+fn add_feed(store: &Path, source: &Path) {
+    succeeded(
+        newsdesk()
+            .args(["feeds", "add"])
+            .arg(source)
+            .arg("--store")
+            .arg(store),
+    );
+}
+
+/// Runs a command that must succeed; its output.
+fn succeeded(command: &mut Command) -> Output {
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    output
 }
 
 /// The JSON log lines of a run whose message is `message`.
@@ -293,25 +315,6 @@ fn wait_for(child: &mut Child, limit: Duration) -> std::process::ExitStatus {
 }
 
 #[test]
-fn two_runs_starting_together_on_a_new_store_both_succeed() {
-    // The store does not exist when both start: creating it and bringing
-    // its schema up to date must not fail either of them.
-    for trial in 0..6 {
-        let desk = Desk::new(Newsroom::start(), GOOD_FEEDS);
-        let runs = [desk.spawn(&["--once"]), desk.spawn(&["--once"])];
-        for child in runs {
-            let output = child.wait_with_output().unwrap();
-            assert!(
-                output.status.success(),
-                "trial {trial}: {}",
-                String::from_utf8_lossy(&output.stderr)
-            );
-        }
-        assert_eq!(desk.store().feeds().unwrap().len(), GOOD_FEEDS.len());
-    }
-}
-
-#[test]
 fn a_wrong_configuration_is_refused_naming_the_key() {
     let dir = tempfile::tempdir().unwrap();
     let config = dir.path().join("newsdesk.toml");
@@ -361,28 +364,12 @@ fn a_directory_of_files_is_watched_like_a_feed() {
         std::fs::copy(&path, inbox.join(path.file_name().unwrap())).unwrap();
     }
     let store = dir.path().join("news.sqlite");
-    let added = newsdesk()
-        .args(["feeds", "add"])
-        .arg(&inbox)
-        .arg("--store")
-        .arg(&store)
-        .output()
-        .unwrap();
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
-    );
-    let run = newsdesk()
-        .args(["run", "--once", "--store"])
-        .arg(&store)
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
+    add_feed(&store, &inbox);
+    succeeded(
+        newsdesk()
+            .args(["run", "--once", "--store"])
+            .arg(&store)
+            .current_dir(dir.path()),
     );
     let store = SqliteStore::open(&store).unwrap();
     assert_eq!(store.article_count().unwrap(), 4);
@@ -509,16 +496,7 @@ fn two_runs_on_one_postgresql_share_the_feeds_and_one_places_the_articles() {
 
     // Articles the placer had not seen are placed by the next pass of a
     // placer; then the stories are as one run makes them.
-    let last = newsdesk()
-        .args(["run", "--once", "--log-format", "json", "--config"])
-        .arg(&config)
-        .output()
-        .unwrap();
-    assert!(
-        last.status.success(),
-        "{}",
-        String::from_utf8_lossy(&last.stderr)
-    );
+    run_once(&config);
     let store = newsdesk_store::PostgresStore::connect(&database.url()).unwrap();
     check_stored(&store, &newsroom.url(""), true);
     assert_eq!(store.stories(10, 0).unwrap().len(), 3);
@@ -544,46 +522,19 @@ fn run_once_on_postgresql_does_the_same_job() {
     assert_eq!(done[0]["fields"]["articles"], 0);
     assert_eq!(done[0]["fields"]["versions"], 0);
 
-    let list = newsdesk()
-        .args([
-            "stories",
-            "list",
-            "--format",
-            "json",
-            "--store",
-            &database.url(),
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        list.status.success(),
-        "{}",
-        String::from_utf8_lossy(&list.stderr)
-    );
+    let list = succeeded(newsdesk().args([
+        "stories",
+        "list",
+        "--format",
+        "json",
+        "--store",
+        &database.url(),
+    ]));
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&list.stdout).unwrap();
     assert_eq!(rows.len(), 3);
 
     // The site reads the same server.
-    let mut site = newsdesk()
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--store",
-            &database.url(),
-        ])
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut stderr = BufReader::new(site.stderr.take().unwrap());
-    let mut line = String::new();
-    stderr.read_line(&mut line).unwrap();
-    let address = line
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {line:?}"))
-        .to_string();
+    let (mut site, address) = serve(database.url().as_ref());
     let body = http_get(&address, "/api/stories");
     site.kill().unwrap();
     site.wait().unwrap();
@@ -597,6 +548,29 @@ fn run_once_on_postgresql_does_the_same_job() {
             "{story}"
         );
     }
+}
+
+/// `newsdesk serve` on a free port of 127.0.0.1: the process, and the
+/// address it printed.
+fn serve(store: &std::ffi::OsStr) -> (Child, String) {
+    let mut site = newsdesk()
+        .args(["serve", "--listen", "127.0.0.1:0", "--store"])
+        .arg(store)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stderr = BufReader::new(site.stderr.take().unwrap());
+    let mut line = String::new();
+    stderr.read_line(&mut line).unwrap();
+    let address = line
+        .split("http://")
+        .nth(1)
+        .and_then(|rest| rest.split('/').next())
+        .unwrap_or_else(|| panic!("no address in {line:?}"))
+        .to_string();
+    // The rest of what it says is read, so that it can say it.
+    std::thread::spawn(move || std::io::copy(&mut stderr, &mut std::io::sink()));
+    (site, address)
 }
 
 /// A plain HTTP/1.0 GET; returns the body.
@@ -641,6 +615,363 @@ fn run_with_serve_scans_and_serves_in_one_process() {
     terminate(&child);
     let status = wait_for(&mut child, Duration::from_secs(10));
     assert!(status.success(), "{status:?}");
+}
+
+/// The examples' files, copied into `folder`: those named in `names`.
+fn copy_examples(folder: &Path, names: &[&str]) {
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/harbor-strike");
+    for name in names {
+        std::fs::copy(examples.join(name), folder.join(name)).unwrap();
+    }
+}
+
+/// `newsdesk feeds list` of a store, as JSON.
+fn feeds_listed(store: &Path) -> Vec<serde_json::Value> {
+    let list = newsdesk()
+        .args(["feeds", "list", "--format", "json", "--store"])
+        .arg(store)
+        .output()
+        .unwrap();
+    assert!(list.status.success());
+    serde_json::from_slice(&list.stdout).unwrap()
+}
+
+#[test]
+fn a_watched_folder_is_looked_at_every_pass_and_each_bad_file_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    copy_examples(&inbox, &["baylight-news.html", "coastal-ledger.txt"]);
+    std::fs::write(inbox.join("empty.txt"), "").unwrap();
+    std::fs::write(inbox.join("binary.txt"), [0u8, 1, 2, 3, 0, 255, 0]).unwrap();
+    // Default scheduling: an http feed would wait 30 minutes.
+    let config = dir.path().join("newsdesk.toml");
+    std::fs::write(&config, "store = \"news.sqlite\"\n").unwrap();
+    let store = dir.path().join("news.sqlite");
+    add_feed(&store, &inbox);
+    let run_once = || run_once(&config);
+
+    let first = run_once();
+    let skipped = log_lines(&first.stderr, "file skipped");
+    let errors: Vec<&str> = skipped
+        .iter()
+        .map(|line| line["fields"]["error"].as_str().unwrap())
+        .collect();
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(errors[0].contains("binary.txt") && errors[0].contains("binary"));
+    assert!(errors[1].contains("empty.txt") && errors[1].contains("empty"));
+    let last_error = |listed: &[serde_json::Value]| listed[0]["last_error"].clone();
+    let error = last_error(&feeds_listed(&store));
+    assert!(
+        error.as_str().is_some_and(|e| e.contains("2 files failed")),
+        "{error}"
+    );
+    assert_eq!(
+        SqliteStore::open(&store).unwrap().article_count().unwrap(),
+        2
+    );
+
+    // Files added since are read at the next pass, with no wait.
+    copy_examples(&inbox, &["northwind-wire.txt", "port-city-tribune.txt"]);
+    let mut bad_bytes = std::fs::read(inbox.join("northwind-wire.txt")).unwrap();
+    bad_bytes.insert(bad_bytes.len() / 2, 0xFF);
+    std::fs::write(inbox.join("northwind-wire.txt"), bad_bytes).unwrap();
+    // (Files changed within a second before a read are read again at the
+    // next pass, for file systems with coarse times.)
+    std::thread::sleep(Duration::from_millis(1100));
+    let second = run_once();
+    let done = log_lines(&second.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["articles"], 2, "{done:?}");
+    let replaced = log_lines(
+        &second.stderr,
+        "bytes that are not UTF-8 replaced by U+FFFD",
+    );
+    assert_eq!(
+        replaced.len(),
+        1,
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(
+        SqliteStore::open(&store).unwrap().article_count().unwrap(),
+        4
+    );
+
+    // Nothing changed: the folder is looked at, not read, and what was
+    // wrong with its files still shows.
+    let third = run_once();
+    assert_eq!(
+        log_lines(&third.stderr, "folder unchanged since its last read").len(),
+        1
+    );
+    assert!(log_lines(&third.stderr, "file skipped").is_empty());
+    assert_eq!(last_error(&feeds_listed(&store)), error);
+
+    // A folder an older version scheduled half an hour ahead, as it did
+    // feeds, is looked at all the same.
+    {
+        let mut opened = SqliteStore::open(&store).unwrap();
+        let feed = opened.feeds().unwrap().remove(0);
+        let now = chrono::Utc::now();
+        opened
+            .record_fetch(&newsdesk_store::Fetch {
+                feed: feed.id,
+                url: feed.url,
+                at: now,
+                status: None,
+                error: None,
+                bytes: 0,
+                duration_ms: 0,
+                etag: None,
+                last_modified: None,
+                next_due_at: Some(now + chrono::Duration::minutes(30)),
+            })
+            .unwrap();
+    }
+    std::fs::remove_file(inbox.join("empty.txt")).unwrap();
+    let fourth = run_once();
+    assert!(log_lines(&fourth.stderr, "feed skipped: not due yet").is_empty());
+    let done = log_lines(&fourth.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["fetched"], 1, "{done:?}");
+    assert_eq!(log_lines(&fourth.stderr, "file skipped").len(), 1);
+
+    // A folder moved into place, its file and itself dated last week, is
+    // read too: moving it changed its status time.
+    let moved = dir.path().join("moved");
+    std::fs::create_dir(&moved).unwrap();
+    std::fs::write(
+        moved.join("follow-up.txt"),
+        "Valmora dockworkers vote on a new offer\n\n\
+         Dockworkers at the port of Valmora will vote on Monday on a new pay offer that \
+         union leaders said met most of their demands after a week of talks.\n\n\
+         The offer raises pay by 7 percent over two years and keeps a minimum crew on \
+         night shifts, the union said in a statement on Sunday.\n",
+    )
+    .unwrap();
+    let last_week = std::time::SystemTime::now() - Duration::from_secs(7 * 24 * 3600);
+    for path in [moved.join("follow-up.txt"), moved.clone()] {
+        std::fs::File::open(&path)
+            .unwrap()
+            .set_modified(last_week)
+            .unwrap();
+    }
+    std::fs::rename(&inbox, dir.path().join("old-inbox")).unwrap();
+    std::fs::rename(&moved, &inbox).unwrap();
+    let fifth = run_once();
+    let done = log_lines(&fifth.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["articles"], 1, "{done:?}");
+}
+
+#[test]
+fn a_feed_that_is_not_due_is_skipped_saying_when_it_is_next_checked() {
+    let newsroom = Newsroom::start();
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsdesk.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "store = \"news.sqlite\"\nfeeds = [{:?}]\n\n[fetch]\ncontact = \"tests@example.invalid\"\n\
+             per_host_delay = \"0s\"\nallow_addresses = [\"127.0.0.0/8\"]\n",
+            newsroom.url(GOOD_FEEDS[0])
+        ),
+    )
+    .unwrap();
+    run_once(&config);
+    // Nothing due is no failure.
+    let second = run_once(&config);
+    let skipped = log_lines(&second.stderr, "feed skipped: not due yet");
+    assert_eq!(
+        skipped.len(),
+        1,
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    assert_eq!(skipped[0]["fields"]["feed"], newsroom.url(GOOD_FEEDS[0]));
+    let next = skipped[0]["fields"]["next_check"].as_str().unwrap();
+    let next = chrono::DateTime::parse_from_rfc3339(next).unwrap();
+    let wait = next.signed_duration_since(chrono::Utc::now());
+    assert!(wait > chrono::Duration::minutes(25), "{wait}");
+    let done = log_lines(&second.stderr, "pass done");
+    assert_eq!(done[0]["fields"]["feeds"], 0);
+    assert_eq!(done[0]["fields"]["not_due"], 1);
+    assert!(done[0]["fields"]["next_check"].is_string(), "{done:?}");
+}
+
+/// `run --once` with these feeds and `[fetch]` lines: the output.
+fn run_once_with(feeds: &[String], fetch: &str) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("newsdesk.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "store = \"news.sqlite\"\nfeeds = {feeds:?}\n\n[fetch]\ncontact = \"tests@example.invalid\"\n\
+             retries = 0\ntimeout = \"5s\"\n{fetch}"
+        ),
+    )
+    .unwrap();
+    newsdesk()
+        .args(["run", "--once", "--config"])
+        .arg(&config)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_pass_that_reads_no_feed_fails_and_says_why_in_its_last_line() {
+    // A port on loopback where nothing listens.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let closed = format!("http://127.0.0.1:{port}/rss.xml");
+    for (feeds, fetch, cause) in [
+        (
+            vec![closed.clone()],
+            "",
+            "every feed is on an address refused by default: list the ranges to allow in fetch.allow_addresses",
+        ),
+        (
+            vec![closed.clone()],
+            "allow_addresses = [\"127.0.0.0/8\"]\n",
+            "no server could be reached",
+        ),
+        (
+            vec![
+                "http://newsdesk-test.invalid/rss.xml".to_string(),
+                "https://nowhere.invalid/feed".to_string(),
+            ],
+            "",
+            "no host name could be looked up",
+        ),
+    ] {
+        let output = run_once_with(&feeds, fetch);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(1), "{feeds:?}: {stderr}");
+        let last = stderr.lines().last().unwrap_or_default();
+        let count = feeds.len();
+        assert!(
+            last.starts_with(&format!(
+                "newsdesk: no feed could be read ({count} of {count} failed): "
+            )) && last.contains(cause),
+            "{feeds:?}: {last}"
+        );
+    }
+    // The refusal names the setting in the feed's error too.
+    let refused = run_once_with(std::slice::from_ref(&closed), "");
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("refused to connect to 127.0.0.1 (loopback address; fetch.allow_addresses"),
+        "{stderr}"
+    );
+}
+
+/// Removes ANSI escape sequences (colours, cursor moves, line clears).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            if chars.peek() == Some(&'[') {
+                chars.next();
+                // Parameters, then one final letter (or ~).
+                for next in chars.by_ref() {
+                    if next.is_ascii_alphabetic() || next == '~' {
+                        break;
+                    }
+                }
+            } else {
+                chars.next();
+            }
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn on_a_terminal_log_lines_and_the_summary_are_printed_above_the_progress_bar() {
+    let desk = Desk::new(
+        Newsroom::start_with_page_delay(Duration::from_millis(60)),
+        &["/courier/rss.xml", "/missing/rss.xml", "/broken/rss.xml"],
+    );
+    // `script` runs the command on a pseudo-terminal and copies what it
+    // printed to standard output.
+    let command = format!(
+        "{} run --once --config {}",
+        env!("CARGO_BIN_EXE_newsdesk"),
+        desk.config().display()
+    );
+    let output = Command::new("script")
+        .args(["-qfec", &command, "/dev/null"])
+        .env("COLUMNS", "120")
+        .env("LINES", "40")
+        .stdin(Stdio::null())
+        .output()
+        .expect("script (util-linux) runs a command on a terminal");
+    let screen = strip_ansi(&String::from_utf8_lossy(&output.stdout));
+    assert!(output.status.success(), "{screen}");
+    // Every log line and message starts a line of its own: nothing of the
+    // bar is left before it on its line.
+    let mut checked = 0;
+    for (at, _) in screen
+        .match_indices(" WARN ")
+        .chain(screen.match_indices("newsdesk: "))
+        .chain(screen.match_indices("  story "))
+    {
+        let line_start = screen[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        let before = &screen[line_start..at];
+        assert!(
+            before
+                .chars()
+                .all(|c| c.is_ascii_digit() || "-:.TZ ".contains(c)),
+            "{before:?} is left before a line:\n{screen}"
+        );
+        checked += 1;
+    }
+    assert!(
+        screen.matches(" WARN ").count() >= 2,
+        "the failing feeds are logged:\n{screen}"
+    );
+    assert!(checked >= 3, "{screen}");
+    // The summary is the last thing on the screen: no bar after it.
+    let summary = screen.rfind("newsdesk: 3 feeds read").expect(&screen);
+    let after = screen[summary..]
+        .split_once('\n')
+        .map_or("", |(_, rest)| rest);
+    assert!(after.trim().is_empty(), "after the summary: {after:?}");
+}
+
+#[test]
+fn serve_stops_cleanly_on_sigterm() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("news.sqlite");
+    add_feed(&store, Path::new("https://news.example/rss"));
+    let (mut site, address) = serve(store.as_os_str());
+    http_get(&address, "/");
+    terminate(&site);
+    let status = wait_for(&mut site, Duration::from_secs(10));
+    assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
+#[test]
+fn two_runs_starting_together_on_a_new_store_both_succeed() {
+    // The store does not exist when both start: creating it and bringing
+    // its schema up to date must not fail either of them.
+    for trial in 0..6 {
+        let desk = Desk::new(Newsroom::start(), GOOD_FEEDS);
+        let runs = [desk.spawn(&["--once"]), desk.spawn(&["--once"])];
+        for child in runs {
+            let output = child.wait_with_output().unwrap();
+            assert!(
+                output.status.success(),
+                "trial {trial}: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        }
+        assert_eq!(desk.store().feeds().unwrap().len(), GOOD_FEEDS.len());
+    }
 }
 
 #[test]

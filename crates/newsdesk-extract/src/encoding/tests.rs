@@ -520,6 +520,21 @@ fn text_invalid_utf8_reports_the_offset() {
 }
 
 #[test]
+fn text_with_a_few_bad_bytes_is_read_with_replacement() {
+    let mut bytes = "The council met on Monday. ".repeat(30).into_bytes();
+    bytes.splice(100..100, [0xE9]);
+    let decoded = decode_text(&bytes).unwrap();
+    assert_eq!(decoded.replaced, vec![(100, vec![0xE9])]);
+    assert_eq!(decoded.text.matches('\u{FFFD}').count(), 1);
+    // Many bad bytes: refused, naming the first.
+    let latin1: Vec<u8> = b"caf\xE9 ".repeat(100);
+    assert_eq!(
+        decode_text(&latin1),
+        Err(DecodeError::InvalidUtf8 { offset: 3 })
+    );
+}
+
+#[test]
 fn text_binary_is_refused() {
     assert_eq!(decode_text(b"text\0with a NUL"), Err(DecodeError::Binary));
     let mut elf = b"\x7fELF\x02\x01\x01".to_vec();
@@ -552,7 +567,8 @@ fn text_empty_input() {
         Decoded {
             text: String::new(),
             encoding: UTF_8,
-            repaired_lines: 0
+            repaired_lines: 0,
+            replaced: Vec::new(),
         }
     );
 }

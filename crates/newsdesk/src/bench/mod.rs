@@ -1,6 +1,7 @@
 //! `newsdesk bench`: benchmarks that print our figures beside the peers'.
 
 pub mod cluster;
+pub mod digest;
 pub mod duc;
 pub mod extract;
 pub mod rouge;
@@ -8,6 +9,7 @@ pub mod web;
 
 use anyhow::Result;
 use clap::Subcommand;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Subcommand)]
@@ -20,6 +22,8 @@ pub enum BenchCommand {
     Rouge(rouge::Args),
     /// The site's story page under wrk, beside a static file server.
     Web(web::Args),
+    /// `digest` on one large text file by size: repetitive and varied text.
+    DigestSize(digest::Args),
 }
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
@@ -28,5 +32,13 @@ pub fn run(command: BenchCommand) -> Result<ExitCode> {
         BenchCommand::Extract(args) => extract::run(args),
         BenchCommand::Rouge(args) => rouge::run(args),
         BenchCommand::Web(args) => web::run(args),
+        BenchCommand::DigestSize(args) => digest::run(args),
     }
+}
+
+/// A fresh folder under the system's temporary directory, for one bench.
+fn temporary_folder(bench: &str) -> Result<PathBuf> {
+    let dir = std::env::temp_dir().join(format!("newsdesk-bench-{bench}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    Ok(dir)
 }

@@ -23,8 +23,10 @@ pub struct Args {
     /// Seconds per wrk run.
     #[arg(long, default_value_t = 10)]
     pub seconds: u32,
+    /// Connections wrk keeps open (its -c).
     #[arg(long, default_value_t = 64)]
     pub connections: u32,
+    /// wrk's threads (its -t).
     #[arg(long, default_value_t = 2)]
     pub threads: u32,
 }
@@ -181,7 +183,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             args.data.display()
         );
     }
-    let dir = tempfile_dir()?;
+    let dir = super::temporary_folder("web")?;
     let store_path = dir.join("newsdesk.sqlite");
     let (story, headline) = populate(&store_path, &args.data)?;
     let exe = std::env::current_exe()?;
@@ -275,11 +277,4 @@ pub fn run(args: Args) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// A fresh folder under the system's temporary directory.
-fn tempfile_dir() -> Result<PathBuf> {
-    let dir = std::env::temp_dir().join(format!("newsdesk-bench-web-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    Ok(dir)
 }
