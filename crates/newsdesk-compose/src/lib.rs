@@ -28,6 +28,7 @@ mod vectors;
 
 pub use bound::MAX_ARTICLE_BYTES;
 use newsdesk_model::{Article, Section, Story, StorySentence, TimelineEntry};
+pub use quotes::Attribution;
 
 #[cfg(test)]
 mod tests;
@@ -58,6 +59,16 @@ pub enum ComposeError {
     NoArticles,
     #[error("the articles have no sentences to build a story from")]
     NoSentences,
+}
+
+/// Every quotation in `articles` with the speaker the story's statements
+/// would give it, before ranking picks a few: for measuring attribution
+/// (`newsdesk bench claims`), not for printing.
+pub fn attributions(articles: &[Article]) -> Vec<quotes::Attribution> {
+    let articles = &*bound::bounded(articles);
+    let sources = sources::describe(articles);
+    let pool = pool::Pool::build(articles, &sources);
+    quotes::attributions(&pool, &sources)
 }
 
 /// Writes the story of `articles`.

@@ -148,6 +148,48 @@ struct Found {
 }
 
 pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Vec<Statement> {
+    rank_and_pick(pool, scores, sources, found(pool), limit)
+}
+
+/// One quotation in a story's sources and the speaker statements would
+/// give it, before any ranking: what `bench claims` measures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Attribution {
+    /// Index of the article among those given.
+    pub source: usize,
+    /// The quoted words, in the article's cleaned text.
+    pub quote: Span,
+    /// The speaker, given in full where the articles name them in full.
+    pub speaker: Option<String>,
+    /// Whether a story could print it as a statement: from a current
+    /// source, with a speaker, reading as something said.
+    pub printable: bool,
+}
+
+pub fn attributions(pool: &Pool, sources: &Sources) -> Vec<Attribution> {
+    let names = full_names(pool);
+    found(pool)
+        .into_iter()
+        .map(|f| {
+            let speaker = f.speaker.map(|s| resolve_name(s, &names));
+            let quote = pool.articles[f.source].text[f.quote.range()]
+                .trim()
+                .trim_end_matches([',', ' ']);
+            let printable = speaker.is_some()
+                && !sources.is_background(f.source)
+                && reads_as_a_statement(quote);
+            Attribution {
+                source: f.source,
+                quote: f.quote,
+                speaker,
+                printable,
+            }
+        })
+        .collect()
+}
+
+/// Every quotation of every article, with the speaker the text gives it.
+fn found(pool: &Pool) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for (source, article) in pool.articles.iter().enumerate() {
         let mut last_speaker: Option<String> = None;
@@ -220,7 +262,7 @@ pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize)
             }
         }
     }
-    rank_and_pick(pool, scores, sources, found, limit)
+    found
 }
 
 fn rank_and_pick(

@@ -1,5 +1,6 @@
 //! `newsdesk bench`: benchmarks that print our figures beside the peers'.
 
+pub mod claims;
 pub mod cluster;
 pub mod digest;
 pub mod duc;
@@ -16,6 +17,9 @@ use std::process::ExitCode;
 pub enum BenchCommand {
     /// Score article extraction on the article-extraction-benchmark data.
     Extract(extract::Args),
+    /// How often statements' speakers, "What comes next" and timeline dates
+    /// are right, on hand-made labels of DUC 2003 (bench/claims).
+    Claims(claims::Args),
     /// Story detection quality on DUC clusters, and throughput.
     Cluster(cluster::Args),
     /// Score brief summaries with ROUGE on DUC-style data.
@@ -28,6 +32,7 @@ pub enum BenchCommand {
 
 pub fn run(command: BenchCommand) -> Result<ExitCode> {
     match command {
+        BenchCommand::Claims(args) => claims::run(args),
         BenchCommand::Cluster(args) => cluster::run(args),
         BenchCommand::Extract(args) => extract::run(args),
         BenchCommand::Rouge(args) => rouge::run(args),

@@ -1,0 +1,419 @@
+//! `newsdesk bench claims`: how often what a story says about its sentences
+//! is right, on hand-made labels (`bench/claims/`, see its README) that
+//! point into DUC 2003: who said each quotation, whether a "What comes
+//! next" item still lies ahead, and whether a timeline date is the date of
+//! the event. Figures are printed for the two halves of the clusters
+//! (even and odd positions), so a rule tuned on one half is seen on the
+//! other.
+
+use super::duc::{self, Cluster};
+use anyhow::{bail, Context, Result};
+use newsdesk_compose::{attributions, compose, ComposeOptions};
+use newsdesk_model::{Article, Story};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The DUC 2003 data folder, with docs/ and models/.
+    #[arg(default_value = "../shared/data/duc2003")]
+    dir: PathBuf,
+    /// The folder of label files.
+    #[arg(long, default_value = "bench/claims")]
+    labels: PathBuf,
+    /// Also list every wrong claim.
+    #[arg(long)]
+    errors: bool,
+}
+
+/// Right and wrong counts of one measure on one half.
+#[derive(Default, Clone, Copy)]
+struct Tally {
+    right: usize,
+    wrong: usize,
+    /// Claims the program made that no label covers.
+    unlabelled: usize,
+    /// Labelled items a perfect program would claim (for recall).
+    wanted: usize,
+}
+
+impl Tally {
+    fn precision(&self) -> String {
+        ratio(self.right, self.right + self.wrong)
+    }
+
+    fn recall(&self) -> String {
+        ratio(self.right, self.wanted)
+    }
+}
+
+fn ratio(part: usize, whole: usize) -> String {
+    if whole == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.3}", part as f64 / whole as f64)
+    }
+}
+
+pub fn run(args: Args) -> Result<ExitCode> {
+    let clusters = duc::read(&args.dir)?;
+    let quotes = read_tsv(&args.labels.join("duc2003-quotes.tsv"))?;
+    let outlook = read_tsv(&args.labels.join("duc2003-outlook.tsv"))?;
+    let timeline = read_tsv(&args.labels.join("duc2003-timeline.tsv"))?;
+
+    let mut speakers = [Tally::default(); 2];
+    let mut next = [Tally::default(); 2];
+    let mut dates = [Tally::default(); 2];
+    let mut events = [Tally::default(); 2];
+    let mut errors = Vec::new();
+    for (index, cluster) in clusters.iter().enumerate() {
+        let half = index % 2;
+        let articles: Vec<Article> = cluster.docs.iter().map(|d| d.to_article()).collect();
+        score_speakers(
+            cluster,
+            &articles,
+            rows_of(&quotes, &cluster.name),
+            &mut speakers[half],
+            &mut errors,
+        );
+        let story = compose(&articles, &ComposeOptions::default())
+            .with_context(|| format!("cannot compose {}", cluster.name))?;
+        score_outlook(
+            cluster,
+            &story,
+            rows_of(&outlook, &cluster.name),
+            &mut next[half],
+            &mut errors,
+        );
+        score_timeline(
+            cluster,
+            &story,
+            rows_of(&timeline, &cluster.name),
+            (&mut dates[half], &mut events[half]),
+            &mut errors,
+        );
+    }
+
+    println!(
+        "Claims on DUC 2003 ({} clusters; labels in {}; halves: clusters at even / odd positions)\n",
+        clusters.len(),
+        args.labels.display()
+    );
+    println!("| measure | half | right | wrong | precision | recall | not labelled | target |");
+    println!("|---|---|---:|---:|---:|---:|---:|---|");
+    let measures: [(&str, &[Tally; 2], &str); 4] = [
+        (
+            "speaker of a printable statement",
+            &speakers,
+            "precision >= 0.98, recall >= 0.6",
+        ),
+        ("what comes next", &next, "precision >= 0.95"),
+        ("timeline date", &dates, "precision >= 0.98"),
+        ("timeline event at its date", &events, "-"),
+    ];
+    for (name, tallies, target) in measures {
+        let both = Tally {
+            right: tallies[0].right + tallies[1].right,
+            wrong: tallies[0].wrong + tallies[1].wrong,
+            unlabelled: tallies[0].unlabelled + tallies[1].unlabelled,
+            wanted: tallies[0].wanted + tallies[1].wanted,
+        };
+        for (half, tally) in [("even", &tallies[0]), ("odd", &tallies[1]), ("all", &both)] {
+            let recall = if tally.wanted > 0 {
+                tally.recall()
+            } else {
+                "-".to_string()
+            };
+            println!(
+                "| {name} | {half} | {} | {} | {} | {recall} | {} | {target} |",
+                tally.right,
+                tally.wrong,
+                tally.precision(),
+                tally.unlabelled
+            );
+        }
+    }
+    println!(
+        "\nName typing (person / organisation / place on ECB+): not measured; names are not typed yet."
+    );
+    if args.errors {
+        println!("\nWrong claims:");
+        for error in &errors {
+            println!("- {error}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A label file as rows of named columns.
+fn read_tsv(path: &Path) -> Result<Vec<HashMap<String, String>>> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read the labels {}", path.display()))?;
+    let mut lines = text.lines();
+    let Some(header) = lines.next() else {
+        bail!("{} is empty", path.display());
+    };
+    let columns: Vec<&str> = header.split('\t').collect();
+    let mut rows = Vec::new();
+    for (number, line) in lines.enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        if fields.len() != columns.len() {
+            bail!(
+                "{} line {}: {} fields, the header has {}",
+                path.display(),
+                number + 2,
+                fields.len(),
+                columns.len()
+            );
+        }
+        rows.push(
+            columns
+                .iter()
+                .zip(fields)
+                .map(|(c, f)| (c.to_string(), f.to_string()))
+                .collect(),
+        );
+    }
+    Ok(rows)
+}
+
+fn rows_of<'a>(
+    rows: &'a [HashMap<String, String>],
+    cluster: &'a str,
+) -> impl Iterator<Item = &'a HashMap<String, String>> + 'a {
+    rows.iter().filter(move |row| row["cluster"] == cluster)
+}
+
+/// The first `n` words of a text, lower-cased, letters and digits only:
+/// how a label's opening is matched to what the program read, whatever
+/// quotation marks, dashes and spacing either side used.
+fn opening(text: &str, n: usize) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(n)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn same_opening(label: &str, text: &str) -> bool {
+    let wanted = opening(label, 8);
+    !wanted.is_empty() && opening(text, wanted.len()) == wanted
+}
+
+/// Words of a name that identify the person: no titles, lower-cased.
+fn name_words(name: &str) -> Vec<String> {
+    const TITLES: &[&str] = &[
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "president",
+        "minister",
+        "prime",
+        "the",
+        "of",
+        "pope",
+        "prince",
+        "king",
+        "queen",
+        "sir",
+        "lord",
+        "judge",
+        "chief",
+    ];
+    name.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
+        .collect()
+}
+
+/// Whether a printed speaker is the labelled one. A person or
+/// organisation: the printed name (before any comma and role) ends with
+/// the label's last word and has no word the label lacks, so "Hoffman" and
+/// "Ralph Hoffman" match "Ralph Hoffman", "Mark Hoffman" does not. An
+/// unnamed speaker: a printed description whose words are all in the
+/// label's. A quotation that is no speech: nothing matches.
+fn speaker_matches(printed: &str, label: &HashMap<String, String>) -> bool {
+    let printed_name = printed.split(',').next().unwrap_or(printed);
+    let printed_words = name_words(printed_name);
+    if printed_words.is_empty() {
+        return false;
+    }
+    match label["speaker_type"].as_str() {
+        "person" | "organisation" => {
+            let wanted = name_words(&label["speaker"]);
+            wanted.last() == printed_words.last()
+                && printed_words.iter().all(|w| wanted.contains(w))
+        }
+        "unnamed" => {
+            let described = name_words(&label["description"]);
+            printed_words.iter().all(|w| described.contains(w))
+        }
+        _ => false,
+    }
+}
+
+fn score_speakers<'a>(
+    cluster: &Cluster,
+    articles: &[Article],
+    labels: impl Iterator<Item = &'a HashMap<String, String>>,
+    tally: &mut Tally,
+    errors: &mut Vec<String>,
+) {
+    let found = attributions(articles);
+    for label in labels {
+        let named = matches!(label["speaker_type"].as_str(), "person" | "organisation");
+        if named {
+            tally.wanted += 1;
+        }
+        let Some(source) = articles.iter().position(|a| a.origin == label["docno"]) else {
+            continue;
+        };
+        let text = &articles[source].text;
+        let Some(attribution) = found.iter().find(|a| {
+            a.source == source && same_opening(&label["opening"], &text[a.quote.range()])
+        }) else {
+            continue;
+        };
+        let Some(speaker) = attribution
+            .speaker
+            .as_deref()
+            .filter(|_| attribution.printable)
+        else {
+            continue;
+        };
+        if speaker_matches(speaker, label) {
+            tally.right += 1;
+        } else {
+            tally.wrong += 1;
+            errors.push(format!(
+                "{} {} \"{}…\": printed {speaker:?}, labelled {:?} ({})",
+                cluster.name,
+                label["docno"],
+                label["opening"],
+                label["speaker"],
+                label["speaker_type"]
+            ));
+        }
+    }
+}
+
+fn score_outlook<'a>(
+    cluster: &Cluster,
+    story: &Story,
+    labels: impl Iterator<Item = &'a HashMap<String, String>>,
+    tally: &mut Tally,
+    errors: &mut Vec<String>,
+) {
+    let labels: Vec<_> = labels.collect();
+    for item in &story.next {
+        match labels
+            .iter()
+            .find(|l| same_opening(&l["opening"], &item.text))
+        {
+            Some(label) if label["label"] == "right" => tally.right += 1,
+            Some(label) => {
+                tally.wrong += 1;
+                errors.push(format!(
+                    "{} what comes next \"{}…\": {}",
+                    cluster.name, label["opening"], label["category"]
+                ));
+            }
+            None => tally.unlabelled += 1,
+        }
+    }
+}
+
+fn score_timeline<'a>(
+    cluster: &Cluster,
+    story: &Story,
+    labels: impl Iterator<Item = &'a HashMap<String, String>>,
+    (dates, events): (&mut Tally, &mut Tally),
+    errors: &mut Vec<String>,
+) {
+    let labels: Vec<_> = labels.collect();
+    for entry in &story.timeline {
+        let label = labels.iter().find(|l| {
+            same_opening(&l["opening"], &entry.sentence.text) && l["expression"] == entry.expression
+        });
+        let Some(label) = label else {
+            dates.unlabelled += 1;
+            events.unlabelled += 1;
+            continue;
+        };
+        // Only a certain date counts: "uncertain" is not right. A date the
+        // program resolved otherwise than when labelled is right when it is
+        // the true date the label gives ("2000-01-03", "1999-12").
+        let printed = entry.date.to_string();
+        let true_date = label["true_date"].split_whitespace().next().unwrap_or("");
+        let date_right = (label["date"] == "right" && label["resolved"] == printed)
+            || (label["date"] == "wrong"
+                && true_date.len() >= 7
+                && true_date.starts_with(|c: char| c.is_ascii_digit())
+                && printed.starts_with(true_date));
+        if date_right {
+            dates.right += 1;
+        } else {
+            dates.wrong += 1;
+            errors.push(format!(
+                "{} timeline {:?} in \"{}…\": printed {printed}, labelled {} {}",
+                cluster.name, entry.expression, label["opening"], label["date"], label["true_date"]
+            ));
+        }
+        if date_right && label["event"] == "right" {
+            events.right += 1;
+        } else {
+            events.wrong += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(speaker: &str, kind: &str, description: &str) -> HashMap<String, String> {
+        [
+            ("speaker", speaker),
+            ("speaker_type", kind),
+            ("description", description),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+    }
+
+    #[test]
+    fn a_printed_speaker_matches_the_label_by_name_not_by_title() {
+        let hoffman = label("Ralph Hoffman", "person", "researcher");
+        assert!(speaker_matches("Hoffman", &hoffman));
+        assert!(speaker_matches(
+            "Dr. Ralph Hoffman, a researcher at Yale",
+            &hoffman
+        ));
+        assert!(!speaker_matches("Mark Hoffman", &hoffman));
+        assert!(!speaker_matches("Kuala Lumpur", &hoffman));
+        let official = label("", "unnamed", "a senior official who met with Moscow");
+        assert!(speaker_matches("a senior official", &official));
+        assert!(!speaker_matches("Vladimir Putin", &official));
+        assert!(!speaker_matches("anyone", &label("", "none", "")));
+    }
+
+    #[test]
+    fn openings_match_whatever_the_quotation_marks() {
+        assert!(same_opening(
+            "We need to do much more",
+            "\u{201c}We need to do much more research on this,\u{201d}"
+        ));
+        assert!(!same_opening(
+            "We need to do much more",
+            "We need to do less"
+        ));
+        assert!(!same_opening("", "anything"));
+    }
+}
