@@ -12,6 +12,10 @@ pub struct SourceInfo {
     pub id: String,
     pub outlet: String,
     pub date: Option<NaiveDate>,
+    /// The day the text speaks from, for "today" and "on Tuesday": its
+    /// dateline's day when it gives one (wire copy filed after midnight
+    /// is dated a day after its dateline), else its publication date.
+    pub speaks_from: Option<NaiveDate>,
     /// For an undated source, the date its text points to.
     pub estimated: Option<NaiveDate>,
     pub role: SourceRole,
@@ -82,6 +86,9 @@ pub fn describe(articles: &[Article]) -> Sources {
                     .clone()
                     .unwrap_or_else(|| "Unknown outlet".to_string()),
                 date: article.published,
+                speaks_from: article.published.map(|published| {
+                    newsdesk_text::dateline_day(&article.text, published).unwrap_or(published)
+                }),
                 estimated: if article.published.is_none() {
                     *estimate
                 } else {

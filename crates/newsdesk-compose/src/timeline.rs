@@ -135,7 +135,7 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
     let mut full_days: HashMap<usize, HashMap<(u32, u32), Option<i32>>> = HashMap::new();
     for (i, s) in pool.sentences.iter().enumerate() {
         let info = &sources.0[s.source];
-        let (anchor, exact) = match (info.date, info.estimated) {
+        let (anchor, exact) = match (info.speaks_from, info.estimated) {
             (Some(date), _) => (Some(date), true),
             (None, Some(estimate)) => (Some(estimate), false),
             (None, None) if info.role == SourceRole::News => (story_date, false),

@@ -2,7 +2,8 @@
 //! "WASHINGTON (AP) --", "MANILA, Philippines (AP) _",
 //! "WUHAN, July 31 (Xinhua) --", "KYIV (Reuters) -", "NEW YORK —".
 
-use crate::dates::month_of;
+use crate::dates::{day_of, month_of};
+use chrono::{Datelike, NaiveDate};
 
 #[cfg(test)]
 mod tests;
@@ -33,6 +34,28 @@ pub fn dateline_length(text: &str) -> Option<usize> {
 /// "MANILA, Philippines"), without the date or agency.
 pub fn dateline_place(text: &str) -> Option<&str> {
     parse(text).map(|(place, _)| place)
+}
+
+/// The day a dateline opening `text` gives ("WUHAN, July 31 (Xinhua) --"),
+/// in the year that puts it nearest `published`, when it is within three
+/// days of it. It is the day the story speaks from: wire services file
+/// after midnight, so a file's date can be a day after its dateline's, and
+/// "today" in the text is the dateline's day.
+pub fn dateline_day(text: &str, published: NaiveDate) -> Option<NaiveDate> {
+    let dateline = &text[..dateline_length(text)?];
+    let words: Vec<String> = dateline
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let (month, day) = words
+        .windows(2)
+        .find_map(|pair| Some((month_of(&pair[0])?, day_of(&pair[1])?)))?;
+    [published.year() - 1, published.year(), published.year() + 1]
+        .into_iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
+        .min_by_key(|date| (*date - published).num_days().abs())
+        .filter(|date| (*date - published).num_days().abs() <= 3)
 }
 
 fn parse(text: &str) -> Option<(&str, usize)> {

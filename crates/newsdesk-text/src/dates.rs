@@ -226,7 +226,7 @@ pub(crate) fn month_of(lower: &str) -> Option<u32> {
         .map(|&(_, m)| m)
 }
 
-fn day_of(lower: &str) -> Option<u32> {
+pub(crate) fn day_of(lower: &str) -> Option<u32> {
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &lower[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {

@@ -15,7 +15,7 @@ mod typography;
 mod words;
 
 pub use controls::{one_line, without_controls};
-pub use dateline::{dateline_length, dateline_place};
+pub use dateline::{dateline_day, dateline_length, dateline_place};
 pub use dates::{
     find_date, is_calendar_word, is_plausible_publication_date, parse_date, DateMatch,
 };

@@ -1,4 +1,4 @@
-use super::{dateline_length, dateline_place};
+use super::{dateline_day, dateline_length, dateline_place};
 
 fn check(text: &str, rest: Option<&str>) {
     assert_eq!(dateline_length(text).map(|n| &text[n..]), rest, "{text:?}");
@@ -92,4 +92,34 @@ fn the_place_is_read_without_date_or_agency() {
     for (text, place) in cases {
         assert_eq!(dateline_place(text), place, "{text:?}");
     }
+}
+
+#[test]
+fn a_datelines_day_is_read_in_the_year_nearest_the_file_date() {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let text = "WUHAN, July 31 (Xinhua) -- The river rose today.";
+    assert_eq!(dateline_day(text, day(1998, 8, 1)), Some(day(1998, 7, 31)));
+    // Filed after midnight on New Year's Day: the dateline is last year's.
+    let text = "BEIJING, December 31 (Xinhua) -- Officials said today.";
+    assert_eq!(dateline_day(text, day(1999, 1, 1)), Some(day(1998, 12, 31)));
+    // Too far from the file's date to be its day, or no day at all.
+    assert_eq!(
+        dateline_day("BEIJING, March 3 (Xinhua) -- x", day(1998, 8, 1)),
+        None
+    );
+    assert_eq!(
+        dateline_day("WASHINGTON (AP) -- The vote was today.", day(1998, 8, 1)),
+        None
+    );
+    assert_eq!(
+        dateline_day("Officials said on July 31 that it rose.", day(1998, 8, 1)),
+        None
+    );
+}
+
+#[test]
+fn a_datelines_day_is_read_after_wire_dashes_were_set() {
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let text = "ROME, October 4 (Xinhua) \u{2014} Italian Prime Minister Romano Prodi today reached a consensus.";
+    assert_eq!(dateline_day(text, day(1996, 10, 5)), Some(day(1996, 10, 4)));
 }
