@@ -106,7 +106,7 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
 
     let lead_id = select::lead(&pool, &scores);
     let lead_ids: Vec<usize> = lead_id.into_iter().collect();
-    let outlook = outlook::find(&pool, &scores, &sources, &lead_ids, 3);
+    let outlook = outlook::find(&pool, &scores, &sources, story_date(&sources), &lead_ids, 3);
     let excluded: Vec<usize> = lead_ids.iter().chain(&outlook).copied().collect();
     // The body covers the facts several sources share; when they run out
     // (a single source, say), the most central sentences fill it.

@@ -6,6 +6,9 @@ mod tests;
 use crate::pool::{Pool, SAME_FACT};
 use crate::rank::Scores;
 use crate::sources::Sources;
+use chrono::{Datelike, NaiveDate};
+use newsdesk_model::DatePrecision;
+use newsdesk_text::{resolve_dates, DateContext};
 
 /// Phrases that look ahead, with how surely they do.
 const MARKERS: &[(&str, f32)] = &[
@@ -39,14 +42,62 @@ const MARKERS: &[(&str, f32)] = &[
     (" until ", 0.2),
 ];
 
+/// Words that make a look ahead a guess, a condition, a plan that was
+/// ("had been scheduled") or a past seen from the past ("is expected to
+/// have lowered"), rather than a plan that stands.
+const HEDGES: &[&str] = &[
+    " if ",
+    " unless ",
+    " could ",
+    " might ",
+    " may ",
+    " whether ",
+    " had ",
+    " to have ",
+];
+
+/// Verbs that report what someone said: "would" after one of them is a
+/// reported plan ("said the court would hear the case on Tuesday"); any
+/// other "would" is a guess.
+const REPORTING: &[&str] = &[
+    " said ",
+    " says ",
+    " announced ",
+    " told ",
+    " confirmed ",
+    " agreed ",
+    " decided ",
+];
+
+/// Whether the sentence hedges what it says lies ahead.
+fn hedged(text: &str) -> bool {
+    if HEDGES.iter().any(|h| text.contains(h)) {
+        return true;
+    }
+    text.match_indices(" would ").any(|(at, _)| {
+        let before = &text[..at];
+        !REPORTING.iter().any(|verb| before.contains(verb))
+    })
+}
+
 /// Up to `limit` forward-looking sentences, never one of `excluded`.
+///
+/// Precision first: a sentence is printed under "What comes next" only
+/// when it names a time, read against its own article's date, that lies
+/// after the story's date (the newest source's), and hedges nothing. So
+/// no source in the story can have reported it done, and a past event,
+/// a habit, an explanation or a guess with "will" in it stays out.
 pub fn find(
     pool: &Pool,
     scores: &Scores,
     sources: &Sources,
+    story_date: Option<NaiveDate>,
     excluded: &[usize],
     limit: usize,
 ) -> Vec<usize> {
+    let Some(story_date) = story_date else {
+        return Vec::new();
+    };
     let mut ranked: Vec<(f32, usize)> = Vec::new();
     for (i, s) in pool.sentences.iter().enumerate() {
         if !s.printable
@@ -59,6 +110,9 @@ pub fn find(
         let text = format!(" {} ", pool.text(i).to_lowercase());
         if text.contains('"') || text.contains('“') {
             continue; // quotes belong to the statements
+        }
+        if hedged(&text) || !names_a_later_time(pool, sources, i, story_date) {
+            continue;
         }
         let mut strength: f32 = MARKERS
             .iter()
@@ -97,6 +151,25 @@ pub fn find(
         }
     }
     chosen
+}
+
+/// Whether the sentence names a time after `story_date`, read against its
+/// own article's publication date: a day, a week or a month that starts
+/// after it, or a later year. An article without a date of its own says
+/// nothing certain about "Thursday".
+fn names_a_later_time(pool: &Pool, sources: &Sources, i: usize, story_date: NaiveDate) -> bool {
+    let s = &pool.sentences[i];
+    let Some(published) = sources.0[s.source].speaks_from else {
+        return false;
+    };
+    let text = &pool.articles[s.source].text[s.span.range()];
+    resolve_dates(text, &DateContext::published(published))
+        .iter()
+        .any(|mention| match mention.precision {
+            DatePrecision::Year => mention.date.year() > story_date.year(),
+            DatePrecision::Season => false,
+            _ => mention.date > story_date,
+        })
 }
 
 /// Whether `marker` occurs in `text` as a look ahead: "plans to" after

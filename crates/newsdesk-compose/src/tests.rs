@@ -767,3 +767,45 @@ fn wire_copy_damaged_in_transmission_is_not_printed() {
     );
     assert!(story.sentences().count() > 0);
 }
+
+#[test]
+fn what_comes_next_holds_only_plans_dated_after_the_newest_report() {
+    // Two reports of one invented flood; the newer is dated Friday 2026-03-13.
+    let older = article(
+        "Riverside Post",
+        (2026, 3, 11),
+        &[
+            "Floodwater from the Orra river covered the lower town of Kelvey on Wednesday, and about 600 residents left their homes.",
+            "The regional council will meet on Thursday to discuss emergency funding for the town.",
+            "Engineers had been scheduled to inspect the Kelvey levee on March 20.",
+        ],
+    );
+    let newer = article(
+        "Valley Courier",
+        (2026, 3, 13),
+        &[
+            "Floodwater began to recede from the lower town of Kelvey on Friday, and the 600 residents who left their homes may return next week.",
+            "The regional council approved emergency funding for the town on Thursday.",
+            "Repairs to the damaged Orra river levee will begin on March 30, the council said.",
+            "If the rain returns, the river could rise again by Sunday.",
+            "The town's flood wardens will keep watching the river, as they always do in spring.",
+        ],
+    );
+    let story = compose(&[older, newer], &ComposeOptions::default()).unwrap();
+    let next: Vec<&str> = story.next.iter().map(|s| s.text.as_str()).collect();
+    // The repairs lie ahead of the newest report's date and are planned.
+    assert!(
+        next.iter()
+            .any(|s| s.starts_with("Repairs to the damaged Orra river levee")),
+        "{next:?}"
+    );
+    for s in &next {
+        // Thursday's meeting had happened by Friday; a plan that was ("had
+        // been scheduled"), a condition ("If … could") and a habit (no date)
+        // are not what comes next.
+        assert!(!s.contains("will meet on Thursday"), "{s}");
+        assert!(!s.contains("had been scheduled"), "{s}");
+        assert!(!s.starts_with("If the rain"), "{s}");
+        assert!(!s.contains("flood wardens"), "{s}");
+    }
+}
