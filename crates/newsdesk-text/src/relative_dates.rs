@@ -488,7 +488,12 @@ impl Reader<'_> {
             Some("last") if i > 0 => "last",
             Some("next") if i > 0 => "next",
             Some("this") if i > 0 => "this",
-            _ if self.tense(i) == Tense::Future => "next",
+            // A year the text named ("for this year … by late March", "in
+            // 2022 … in September") holds a bare month.
+            _ if self.frame.is_some() => "this",
+            // Still to come: the month under way counts ("will meet in
+            // late February", written on February 8).
+            _ if self.tense(i) == Tense::Future => "coming",
             _ => "recent",
         };
         // "October last year", "in March of this year": the year is given.
@@ -837,7 +842,8 @@ fn add_months(date: NaiveDate, months: i32) -> Option<NaiveDate> {
 
 /// The first of `month` relative to `reference`: "recent" is the latest
 /// not after it, "last" the latest before its own month, "this" the one in
-/// its year, "next" the first after its month.
+/// its year, "coming" the first not before its month, "next" the first
+/// after its month.
 fn month_start(reference: NaiveDate, month: u32, relation: &str) -> Option<NaiveDate> {
     let year = reference.year();
     let current = reference.month();
@@ -847,6 +853,8 @@ fn month_start(reference: NaiveDate, month: u32, relation: &str) -> Option<Naive
         "last" if month < current => year,
         "last" => year - 1,
         "this" => year,
+        "coming" if month >= current => year,
+        "coming" => year + 1,
         _ if month > current => year,
         _ => year + 1,
     };

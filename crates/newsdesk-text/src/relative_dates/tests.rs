@@ -567,3 +567,30 @@ fn broken_and_hostile_text_is_read_without_panicking() {
     // Impossible days are not dates.
     assert!(read("Troops left on Feb. 30 at dawn.", &christmas()).is_empty());
 }
+
+#[test]
+fn a_month_still_to_come_counts_the_month_under_way_and_a_named_year_holds_bare_months() {
+    let february_8 = DateContext::published(ymd(2000, 2, 8));
+    // Written on February 8: late February is still ahead, this February.
+    let found = read(
+        "Party leaders are expected to meet in late February or early March.",
+        &february_8,
+    );
+    let dates: Vec<NaiveDate> = found.iter().map(|(_, date, _)| *date).collect();
+    assert_eq!(dates, [ymd(2000, 2, 1), ymd(2000, 3, 1)], "{found:?}");
+    // "this year" names the year that holds the bare month after it.
+    let found = read(
+        "The schedule adopted for this year will apportion most delegates by late March.",
+        &february_8,
+    );
+    assert_eq!(
+        found.last().map(|(_, date, _)| *date),
+        Some(ymd(2000, 3, 1)),
+        "{found:?}"
+    );
+    // A month already past this year, still to come: next year's.
+    assert_eq!(
+        one("The new stadium will open in January.", &february_8).1,
+        ymd(2001, 1, 1)
+    );
+}
