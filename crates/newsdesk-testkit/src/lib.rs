@@ -566,40 +566,6 @@ fn json_feed(title: &str, articles: &[&Invented]) -> String {
                 a.slug,
                 a.outlet,
                 a.slug,
-                a.title.replace('"', "\\\""),
-                a.published
-            )
-        })
-        .collect();
-    format!(
-        "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"{title}\", \"items\": [{}]}}\n",
-        items.join(", ")
-    )
-}
-
-/// A JSON Feed whose strings carry escaped control characters, as JSON
-/// must write them, and whose dates are impossible.
-fn hostile_feed() -> String {
-    let json_string = |text: &str| {
-        let mut out = String::new();
-        for c in text.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        out
-    };
-    let items: Vec<String> = HOSTILE
-        .iter()
-        .map(|a| {
-            format!(
-                "{{\"id\": \"{}\", \"url\": \"/{}/{}.html\", \"title\": \"{}\", \"date_published\": \"{}\"}}",
-                a.slug,
-                a.outlet,
-                a.slug,
                 json_string(a.title),
                 a.published
             )
@@ -607,9 +573,31 @@ fn hostile_feed() -> String {
         .collect();
     format!(
         "{{\"version\": \"https://jsonfeed.org/version/1.1\", \"title\": \"{}\", \"items\": [{}]}}\n",
-        json_string("Hostile \u{1b}]0;owned\u{7}Desk"),
+        json_string(title),
         items.join(", ")
     )
+}
+
+/// Text as a JSON string's content: quotes, backslashes and control
+/// characters escaped, as JSON must write them.
+fn json_string(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The hostile outlet's JSON Feed: escaped control characters in its
+/// strings, and impossible dates.
+fn hostile_feed() -> String {
+    let articles: Vec<&Invented> = HOSTILE.iter().collect();
+    json_feed("Hostile \u{1b}]0;owned\u{7}Desk", &articles)
 }
 
 fn harbor_rss() -> String {
