@@ -227,28 +227,43 @@ fn name_words(name: &str) -> Vec<String> {
         "chief",
     ];
     name.split(|c: char| !c.is_alphanumeric() && c != '\'')
-        .map(str::to_lowercase)
+        .map(|w| w.trim_end_matches("'s").to_lowercase())
         .filter(|w| !w.is_empty() && !TITLES.contains(&w.as_str()))
         .collect()
 }
 
 /// Whether a printed speaker is the labelled one. A person or
-/// organisation: the printed name (before any comma and role) ends with
-/// the label's last word and has no word the label lacks, so "Hoffman" and
-/// "Ralph Hoffman" match "Ralph Hoffman", "Mark Hoffman" does not. An
-/// unnamed speaker: a printed description whose words are all in the
-/// label's. A quotation that is no speech: nothing matches.
+/// organisation: the printed name (before any comma, so without the role
+/// that follows it) ends with the label's last word, and the words just
+/// before it, where both have one, agree ("Ed" and "Edward" do, "Paul" and
+/// "Ed" do not); titles and roles before the name are allowed ("St. Paul
+/// Mayor Norm Coleman" is Norm Coleman). An unnamed speaker: a printed
+/// description whose words are all in the label's. A quotation that is no
+/// speech: nothing matches.
 fn speaker_matches(printed: &str, label: &HashMap<String, String>) -> bool {
-    let printed_name = printed.split(',').next().unwrap_or(printed);
-    let printed_words = name_words(printed_name);
+    let name_of = |text: &str| name_words(text.split(',').next().unwrap_or(text));
+    let printed_words = name_of(printed);
     if printed_words.is_empty() {
         return false;
     }
     match label["speaker_type"].as_str() {
         "person" | "organisation" => {
-            let wanted = name_words(&label["speaker"]);
-            wanted.last() == printed_words.last()
-                && printed_words.iter().all(|w| wanted.contains(w))
+            let wanted = name_of(&label["speaker"]);
+            let (Some(surname), Some(last)) = (wanted.last(), printed_words.last()) else {
+                return false;
+            };
+            let agree = |a: &str, b: &str| a.starts_with(b) || b.starts_with(a);
+            last == surname
+                && match (
+                    wanted.len().checked_sub(2).map(|k| &wanted[k]),
+                    printed_words
+                        .len()
+                        .checked_sub(2)
+                        .map(|k| &printed_words[k]),
+                ) {
+                    (Some(given), Some(printed_given)) => agree(given, printed_given),
+                    _ => true,
+                }
         }
         "unnamed" => {
             let described = name_words(&label["description"]);
@@ -396,8 +411,13 @@ mod tests {
             "Dr. Ralph Hoffman, a researcher at Yale",
             &hoffman
         ));
+        assert!(speaker_matches("Yale psychiatrist Ralph Hoffman", &hoffman));
         assert!(!speaker_matches("Mark Hoffman", &hoffman));
         assert!(!speaker_matches("Kuala Lumpur", &hoffman));
+        assert!(!speaker_matches("Hoffman told reporters", &hoffman));
+        let weiler = label("Ed Weiler", "person", "");
+        assert!(speaker_matches("Edward Weiler", &weiler));
+        assert!(!speaker_matches("Paul Weiler", &weiler));
         let official = label("", "unnamed", "a senior official who met with Moscow");
         assert!(speaker_matches("a senior official", &official));
         assert!(!speaker_matches("Vladimir Putin", &official));
