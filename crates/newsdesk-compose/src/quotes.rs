@@ -192,6 +192,7 @@ pub fn attributions(pool: &Pool, sources: &Sources) -> Vec<Attribution> {
 fn found(pool: &Pool) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
     for (source, article) in pool.articles.iter().enumerate() {
+        let dateline_place = newsdesk_text::dateline_place(&article.text);
         let mut last_speaker: Option<String> = None;
         let mut previous_block: Option<&str> = None;
         for block in article
@@ -249,6 +250,9 @@ fn found(pool: &Pool) -> Vec<Found> {
                     // A quote that opens its sentence and names no one continues the last one.
                     speaker = previous.clone();
                 }
+                // Precision first: a place, a time or a clause is never a
+                // speaker, and no guess takes its stead.
+                speaker = speaker.filter(|s| !is_no_speaker(s, dateline_place));
                 if speaker.is_some() {
                     previous = speaker.clone();
                     last_speaker = speaker.clone();
@@ -425,6 +429,54 @@ fn full_names_in(text: &str) -> Vec<String> {
 /// leads on or qualifies the verb ("…, parliamentary chief of the",
 /// "Linda Holloway, however", "… Luwilo recently", "…, now 32 and",
 /// "Samaranch, appearing"); `None` when nothing is left.
+/// Words that open a clause, not a name ("If I can win", said …).
+const SUBORDINATORS: &[&str] = &[
+    "if", "when", "as", "after", "before", "because", "while", "although", "though", "unless",
+    "since", "once",
+];
+
+/// News agencies whose name ends a wire dateline ("ZAGREB, Croatia (AP)").
+const AGENCIES: &[&str] = &[
+    "ap",
+    "afp",
+    "reuters",
+    "xinhua",
+    "upi",
+    "dpa",
+    "ansa",
+    "itar-tass",
+];
+
+/// Whether a phrase found where a speaker stands is none: the place the
+/// article's dateline names ("New York" for "NEW YORK (AP) —"), what a
+/// dateline leaves behind ("Croatia AP"), a time ("Sunday from Boca
+/// Raton") or a clause ("If I can win").
+fn is_no_speaker(speaker: &str, dateline_place: Option<&str>) -> bool {
+    let words: Vec<String> = speaker
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return true;
+    };
+    if SUBORDINATORS.contains(&first.as_str())
+        || crate::pronouns::is_time_word(first)
+        || newsdesk_text::weekday_of(first).is_some()
+        || AGENCIES.contains(&last.as_str())
+    {
+        return true;
+    }
+    dateline_place.is_some_and(|place| {
+        let place = place.to_lowercase();
+        let speaker = words.join(" ");
+        place == speaker || place.ends_with(&format!(", {speaker}"))
+    })
+}
+
 fn tidy_speaker(speaker: &str) -> Option<String> {
     let after_quote = speaker.rfind(['"', '“', '”']).map_or(speaker, |at| {
         &speaker[at + speaker[at..].chars().next().map_or(1, char::len_utf8)..]

@@ -329,3 +329,26 @@ fn speakers_are_printed_without_quoted_words_or_words_that_lead_on() {
         assert_eq!(tidy_speaker(speaker).as_deref(), expected, "{speaker}");
     }
 }
+
+#[test]
+fn a_place_a_time_or_a_clause_is_no_speaker() {
+    for (phrase, dateline) in [
+        ("New York", Some("NEW YORK")),
+        (
+            "Northwest Territories",
+            Some("YELLOWKNIFE, Northwest Territories"),
+        ),
+        ("Croatia AP", None),
+        ("Sunday from Boca Raton, Fla", None),
+        ("If I can win", None),
+    ] {
+        assert!(is_no_speaker(phrase, dateline), "{phrase}");
+    }
+    for (phrase, dateline) in [
+        ("Mayor Ruth Okafor", Some("MARLOW FALLS")),
+        ("York", Some("NEW YORK")),
+        ("the union's chief negotiator", None),
+    ] {
+        assert!(!is_no_speaker(phrase, dateline), "{phrase}");
+    }
+}
