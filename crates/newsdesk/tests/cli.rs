@@ -813,3 +813,48 @@ fn extract_json(path: &Path) -> Value {
         other => other,
     }
 }
+
+/// The same inputs give the same story, byte for byte: every DUC 2003
+/// cluster (licensed, read from ../shared) is written twice, by two
+/// processes, whose hash maps are seeded differently.
+#[test]
+fn every_duc_cluster_gives_the_same_story_every_time() {
+    let docs = repo_root().join("../shared/data/duc2003/docs");
+    if !docs.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have ../shared/data beside the clone"
+        );
+        eprintln!("skipping: {} is absent", docs.display());
+        return;
+    }
+    let mut clusters: Vec<PathBuf> = std::fs::read_dir(&docs)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir())
+        .collect();
+    clusters.sort();
+    assert!(clusters.len() >= 30, "{} clusters", clusters.len());
+    let story = |cluster: &Path| {
+        let mut files: Vec<String> = std::fs::read_dir(cluster)
+            .unwrap()
+            .map(|e| e.unwrap().path().display().to_string())
+            .collect();
+        files.sort();
+        let output = digest(&["--format", "json"], &files);
+        assert!(output.status.success(), "{}", cluster.display());
+        output.stdout
+    };
+    for cluster in &clusters {
+        let (first, second) = std::thread::scope(|scope| {
+            let first = scope.spawn(|| story(cluster));
+            let second = scope.spawn(|| story(cluster));
+            (first.join().unwrap(), second.join().unwrap())
+        });
+        assert!(
+            first == second,
+            "{}: two runs wrote different stories",
+            cluster.display()
+        );
+    }
+}
