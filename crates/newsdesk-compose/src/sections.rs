@@ -146,7 +146,12 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
         // one sentence comes next, a lone name last.
         let recurrence = if count >= 2.0 { count } else { 0.6 };
         let value = recurrence * shape * idf.sqrt() / (1.0 + elsewhere);
-        if best.as_ref().is_none_or(|(v, _)| value > *v) {
+        // Ties go to the phrase first in alphabetical order: the counts
+        // come from a hash map, whose order differs from run to run.
+        if best
+            .as_ref()
+            .is_none_or(|(v, s)| value > *v || (value == *v && surface < *s))
+        {
             best = Some((value, surface));
         }
     }

@@ -858,3 +858,28 @@ fn every_duc_cluster_gives_the_same_story_every_time() {
         );
     }
 }
+
+/// Ties between section names are broken the same way every time: a text
+/// that says the same few things over and over (as `bench digest-size`
+/// writes it) used to get a different heading from run to run.
+#[test]
+fn a_repetitive_text_gives_the_same_story_every_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let made = Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+        .args(["bench", "digest-size", "--sizes", "1", "--keep"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let file = dir.path().join("repetitive-1mb.txt");
+    let input = [file.display().to_string()];
+    let first = stdout(&digest(&[], &input));
+    assert!(first.starts_with("# "), "{first}");
+    for _ in 0..4 {
+        assert_eq!(stdout(&digest(&[], &input)), first);
+    }
+}
