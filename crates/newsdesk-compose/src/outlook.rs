@@ -42,9 +42,10 @@ const MARKERS: &[(&str, f32)] = &[
     (" until ", 0.2),
 ];
 
-/// Words that make a look ahead a guess, a condition, a plan that was
-/// ("had been scheduled") or a past seen from the past ("is expected to
-/// have lowered"), rather than a plan that stands.
+/// Words that make a look ahead a guess, a condition, a hope or an
+/// opinion ("officials are confident", "is likely to", "we hope"), a plan
+/// that was ("had been scheduled") or a past seen from the past ("is
+/// expected to have lowered"), rather than a plan that stands.
 const HEDGES: &[&str] = &[
     " if ",
     " unless ",
@@ -54,6 +55,13 @@ const HEDGES: &[&str] = &[
     " whether ",
     " had ",
     " to have ",
+    " likely ",
+    " confident ",
+    " hope ",
+    " hopes ",
+    " hopefully ",
+    " probably ",
+    " perhaps ",
 ];
 
 /// Verbs that report what someone said: "would" after one of them is a
