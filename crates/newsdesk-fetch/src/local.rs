@@ -69,8 +69,7 @@ pub struct LocalInput {
 /// Reads a local file of at most `limit` bytes (decompressed), refusing
 /// anything that is not a regular file before reading a byte of it.
 pub fn read_file(path: &Path, limit: usize) -> Result<LocalInput, LocalReadError> {
-    let file = open_regular(path)?;
-    let size = file.metadata()?.len();
+    let (file, size) = open_regular(path)?;
     if size > limit as u64 {
         return Err(LocalReadError::TooLarge {
             size: Some(size),
@@ -78,15 +77,16 @@ pub fn read_file(path: &Path, limit: usize) -> Result<LocalInput, LocalReadError
         });
     }
     let bytes = read_bounded(file, limit)?;
-    let named_gz = path
-        .extension()
-        .is_some_and(|extension| extension.eq_ignore_ascii_case("gz"));
-    let format_path = if named_gz {
-        path.with_extension("")
-    } else {
-        path.to_path_buf()
-    };
-    finish(bytes, format_path, limit)
+    finish(bytes, format_path(path), limit)
+}
+
+/// The name that tells a file's format: its path without a `.gz` ending
+/// ("page.html.gz" is read as "page.html").
+pub fn format_path(path: &Path) -> PathBuf {
+    match path.extension() {
+        Some(extension) if extension.eq_ignore_ascii_case("gz") => path.with_extension(""),
+        _ => path.to_path_buf(),
+    }
 }
 
 /// Reads a stream (standard input) under the same bound as a file.
@@ -138,8 +138,9 @@ fn read_bounded(reader: impl Read, limit: usize) -> Result<Vec<u8>, LocalReadErr
 
 /// Opens a path for reading without blocking (opening a FIFO with no
 /// writer would wait forever) and checks what the opened file is, so
-/// nothing can be swapped in between the check and the read.
-fn open_regular(path: &Path) -> Result<std::fs::File, LocalReadError> {
+/// nothing can be swapped in between the check and the read; returns the
+/// file and its size. (O_NONBLOCK changes nothing for a regular file.)
+fn open_regular(path: &Path) -> Result<(std::fs::File, u64), LocalReadError> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -148,27 +149,15 @@ fn open_regular(path: &Path) -> Result<std::fs::File, LocalReadError> {
         options.custom_flags(libc::O_NONBLOCK);
     }
     let file = options.open(path)?;
-    let kind = file.metadata()?.file_type();
+    let metadata = file.metadata()?;
+    let kind = metadata.file_type();
     if kind.is_dir() {
         return Err(LocalReadError::Directory);
     }
     if !kind.is_file() {
         return Err(LocalReadError::NotRegular(describe_special(&kind)));
     }
-    #[cfg(unix)]
-    {
-        // A regular file reads the same either way, but clear the flag so
-        // that the read is plainly blocking.
-        use std::os::fd::AsRawFd;
-        // SAFETY: fcntl on a descriptor we own, with flags it returned.
-        unsafe {
-            let flags = libc::fcntl(file.as_raw_fd(), libc::F_GETFL);
-            if flags >= 0 {
-                libc::fcntl(file.as_raw_fd(), libc::F_SETFL, flags & !libc::O_NONBLOCK);
-            }
-        }
-    }
-    Ok(file)
+    Ok((file, metadata.len()))
 }
 
 fn describe_special(kind: &std::fs::FileType) -> &'static str {

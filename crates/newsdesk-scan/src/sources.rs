@@ -192,11 +192,7 @@ pub(crate) fn article_files(directory: &Path) -> std::io::Result<Vec<(PathBuf, F
             continue;
         }
         // A compressed page ("page.html.gz") is read as what it holds.
-        let named = match path.extension() {
-            Some(extension) if extension.eq_ignore_ascii_case("gz") => path.with_extension(""),
-            _ => path.clone(),
-        };
-        let extension = named
+        let extension = newsdesk_fetch::local::format_path(&path)
             .extension()
             .and_then(|e| e.to_str())
             .map(str::to_ascii_lowercase);
