@@ -5,9 +5,10 @@
 use std::borrow::Cow;
 
 /// Whether a character is a control character that text never needs: C0
-/// controls other than line feed and tab, DEL, and the C1 controls.
+/// controls other than line feed and tab, DEL, and the C1 controls (all
+/// three are what `char::is_control` names).
 fn is_unwanted(c: char) -> bool {
-    (c.is_control() && c != '\n' && c != '\t') || ('\u{80}'..='\u{9f}').contains(&c)
+    c.is_control() && c != '\n' && c != '\t'
 }
 
 /// Text without control characters, keeping line feeds and tabs.
@@ -21,7 +22,7 @@ pub fn without_controls(text: &str) -> Cow<'_, str> {
 /// A one-line field (a title, a name) without control characters: line
 /// breaks and tabs become spaces.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || is_unwanted(c)) {
+    if !text.chars().any(char::is_control) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(

@@ -3,6 +3,7 @@
 //! "WUHAN, July 31 (Xinhua) --", "KYIV (Reuters) -", "NEW YORK —".
 
 use crate::dates::{day_of, month_of};
+use crate::words::words;
 use chrono::{Datelike, NaiveDate};
 
 #[cfg(test)]
@@ -42,15 +43,10 @@ pub fn dateline_place(text: &str) -> Option<&str> {
 /// after midnight, so a file's date can be a day after its dateline's, and
 /// "today" in the text is the dateline's day.
 pub fn dateline_day(text: &str, published: NaiveDate) -> Option<NaiveDate> {
-    let dateline = &text[..dateline_length(text)?];
-    let words: Vec<String> = dateline
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = words(&text[..dateline_length(text)?]);
     let (month, day) = words
         .windows(2)
-        .find_map(|pair| Some((month_of(&pair[0])?, day_of(&pair[1])?)))?;
+        .find_map(|pair| Some((month_of(&pair[0].lower)?, day_of(&pair[1].lower)?)))?;
     [published.year() - 1, published.year(), published.year() + 1]
         .into_iter()
         .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day))
