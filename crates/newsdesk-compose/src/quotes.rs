@@ -171,13 +171,8 @@ pub fn attributions(pool: &Pool, sources: &Sources) -> Vec<Attribution> {
     found(pool)
         .into_iter()
         .map(|f| {
-            let speaker = f.speaker.map(|s| resolve_name(s, &names));
-            let quote = pool.articles[f.source].text[f.quote.range()]
-                .trim()
-                .trim_end_matches([',', ' ']);
-            let printable = speaker.is_some()
-                && !sources.is_background(f.source)
-                && reads_as_a_statement(quote);
+            let speaker = f.speaker.clone().map(|s| resolve_name(s, &names));
+            let printable = speaker.is_some() && printable_quote(pool, sources, &f).is_some();
             Attribution {
                 source: f.source,
                 quote: f.quote,
@@ -186,6 +181,19 @@ pub fn attributions(pool: &Pool, sources: &Sources) -> Vec<Attribution> {
             }
         })
         .collect()
+}
+
+/// The quoted words a story may print as a statement: none from a
+/// background source (old quotes are not news) or that does not read as
+/// something said (a scare quote, a title).
+fn printable_quote<'a>(pool: &Pool<'a>, sources: &Sources, found: &Found) -> Option<&'a str> {
+    if sources.is_background(found.source) {
+        return None;
+    }
+    let quote = pool.articles[found.source].text[found.quote.range()]
+        .trim()
+        .trim_end_matches([',', ' ']);
+    reads_as_a_statement(quote).then_some(quote)
 }
 
 /// Every quotation of every article, with the speaker the text gives it.
@@ -279,21 +287,13 @@ fn rank_and_pick(
     let names = full_names(pool);
     let mut candidates: Vec<(bool, f32, Statement, String)> = Vec::new();
     for f in found {
-        // Old quotes are not news: background sources give no statements.
-        if sources.is_background(f.source) {
+        let Some(quote) = printable_quote(pool, sources, &f).map(str::to_string) else {
             continue;
-        }
+        };
         let Some(speaker) = f.speaker.map(|s| resolve_name(s, &names)) else {
             continue;
         };
         let text = &pool.articles[f.source].text;
-        let quote = text[f.quote.range()]
-            .trim()
-            .trim_end_matches([',', ' '])
-            .to_string();
-        if !reads_as_a_statement(&quote) {
-            continue;
-        }
         let sentence_score = pool
             .sentences
             .iter()
