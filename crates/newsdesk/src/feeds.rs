@@ -83,15 +83,24 @@ fn add(store: &mut dyn Store, url: &str, title: Option<&str>, now: Timestamp) ->
         Added::New(_) => println!("added {url}"),
         Added::Existing(_) => println!("already watched: {url}"),
     }
-    warn_if_refused(&url);
+    warn_if_refused(&url, &allowed_addresses());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The address ranges the configuration in the working directory allows
+/// fetching from although they are not public (none when it has none or
+/// cannot be read: the warning below then errs on the side of saying so).
+fn allowed_addresses() -> Vec<ipnet::IpNet> {
+    crate::config::Config::load(None)
+        .map(|config| config.fetch.allow_addresses)
+        .unwrap_or_default()
 }
 
 /// A feed on a loopback or private address is refused at every fetch
 /// unless the configuration allows its range: say so when it is added.
 /// (Only addresses written in the URL, and `localhost`: no name is looked
 /// up here.)
-fn warn_if_refused(url: &str) {
+fn warn_if_refused(url: &str, allowed: &[ipnet::IpNet]) {
     use std::net::{IpAddr, Ipv4Addr};
     let Ok(parsed) = url::Url::parse(url) else {
         return;
@@ -107,14 +116,7 @@ fn warn_if_refused(url: &str) {
     let Some(range) = newsdesk_fetch::non_public_range(ip) else {
         return;
     };
-    let allowed = crate::config::Config::load(None).is_ok_and(|config| {
-        config
-            .fetch
-            .allow_addresses
-            .iter()
-            .any(|net| net.contains(&ip.to_canonical()))
-    });
-    if !allowed {
+    if !allowed.iter().any(|net| net.contains(&ip.to_canonical())) {
         let prefix = if ip.is_ipv4() { 32 } else { 128 };
         eprintln!(
             "newsdesk: warning: {ip} is a {range} address, which `newsdesk run` refuses to fetch from \
@@ -294,12 +296,14 @@ fn add_all(
     now: Timestamp,
 ) -> Result<(usize, usize)> {
     let (mut new, mut existing) = (0, 0);
+    // Read once, not once a feed: a list may hold hundreds.
+    let allowed = allowed_addresses();
     for (url, title) in feeds {
         match store.add_feed(url, title.as_deref(), now)? {
             Added::New(_) => new += 1,
             Added::Existing(_) => existing += 1,
         }
-        warn_if_refused(url);
+        warn_if_refused(url, &allowed);
     }
     Ok((new, existing))
 }
