@@ -328,21 +328,28 @@ fn extract_explains_what_it_dropped() {
     insta::assert_snapshot!("extract_explain_tribune", stdout(&output));
 }
 
+/// A folder of the licensed data beside the clone (`../shared/<relative>`),
+/// or `None` when it is absent outside CI; in CI its absence fails.
+fn shared(relative: &str) -> Option<PathBuf> {
+    let dir = repo_root().join("../shared").join(relative);
+    if !dir.is_dir() {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI must have ../shared/{relative} beside the clone"
+        );
+        eprintln!("skipping: {} is absent", dir.display());
+        return None;
+    }
+    Some(dir)
+}
+
 /// The seed articles (licensed, read from ../shared): the real messy input
 /// the product was designed from.
 mod seeds {
     use super::*;
 
     fn seed_inputs() -> Option<Vec<String>> {
-        let dir = repo_root().join("../shared/seeds");
-        if !dir.is_dir() {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must have ../shared/seeds beside the clone"
-            );
-            eprintln!("skipping: {} is absent", dir.display());
-            return None;
-        }
+        let dir = shared("seeds")?;
         let mut files: Vec<String> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())
@@ -819,15 +826,9 @@ fn extract_json(path: &Path) -> Value {
 /// processes, whose hash maps are seeded differently.
 #[test]
 fn every_duc_cluster_gives_the_same_story_every_time() {
-    let docs = repo_root().join("../shared/data/duc2003/docs");
-    if !docs.is_dir() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI must have ../shared/data beside the clone"
-        );
-        eprintln!("skipping: {} is absent", docs.display());
+    let Some(docs) = shared("data/duc2003/docs") else {
         return;
-    }
+    };
     let mut clusters: Vec<PathBuf> = std::fs::read_dir(&docs)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -983,17 +983,7 @@ fn control_characters_and_impossible_dates_from_sources_never_reach_the_reader()
     desk.run_once();
     let store = desk.store_path();
     let show = |args: &[&str]| {
-        let output = newsdesk()
-            .args(args)
-            .arg("--store")
-            .arg(&store)
-            .output()
-            .unwrap();
-        assert!(
-            output.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        let output = succeeded(newsdesk().args(args).arg("--store").arg(&store));
         String::from_utf8(output.stdout).unwrap()
     };
     let list = show(&["stories", "list"]);
@@ -1048,15 +1038,10 @@ fn a_page_naming_another_sites_article_as_canonical_does_not_take_it_over() {
         .newsroom
         .url("/courier/rss.xml")
         .replace("127.0.0.1", "localhost");
-    let added = newsdesk()
-        .args(["feeds", "add", &courier, "--store"])
-        .arg(desk.store_path())
-        .output()
-        .unwrap();
-    assert!(
-        added.status.success(),
-        "{}",
-        String::from_utf8_lossy(&added.stderr)
+    succeeded(
+        newsdesk()
+            .args(["feeds", "add", &courier, "--store"])
+            .arg(desk.store_path()),
     );
     let output = desk.run_once();
     let articles: u64 = log_lines(&output.stderr, "pass done")
