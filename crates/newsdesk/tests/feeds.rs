@@ -21,16 +21,20 @@ impl Desk {
         self.dir.path().join("feeds.sqlite")
     }
 
-    fn feeds(&self, args: &[&str]) -> Output {
-        let store = self.store();
-        Command::new(env!("CARGO_BIN_EXE_newsdesk"))
+    /// `newsdesk feeds --store <this store> <args>`, to run.
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_newsdesk"));
+        command
             .arg("feeds")
             .arg("--store")
-            .arg(&store)
+            .arg(self.store())
             .args(args)
-            .current_dir(self.dir.path())
-            .output()
-            .unwrap()
+            .current_dir(self.dir.path());
+        command
+    }
+
+    fn feeds(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
     }
 
     /// Runs and expects success; returns standard output.
@@ -387,11 +391,7 @@ fn two_processes_creating_one_new_store_both_succeed() {
     for trial in 0..25 {
         let desk = Desk::new();
         let spawn = |url: &str| {
-            Command::new(env!("CARGO_BIN_EXE_newsdesk"))
-                .args(["feeds", "--store"])
-                .arg(desk.store())
-                .args(["add", url])
-                .current_dir(desk.dir.path())
+            desk.command(&["add", url])
                 .stdout(std::process::Stdio::piped())
                 .stderr(std::process::Stdio::piped())
                 .spawn()
