@@ -1,0 +1,1 @@
+//! Lexicons: given names, places, organisation words, titles.
