@@ -4,7 +4,10 @@
 //! next" item still lies ahead, and whether a timeline date is the date of
 //! the event. Figures are printed for the two halves of the clusters
 //! (even and odd positions), so a rule tuned on one half is seen on the
-//! other.
+//! other. Name typing (person, organisation, place) is scored on ECB+'s
+//! annotated names instead (see [`names`]).
+
+mod names;
 
 use super::duc::{self, Cluster};
 use anyhow::{bail, Context, Result};
@@ -22,7 +25,10 @@ pub struct Args {
     /// The folder of label files.
     #[arg(long, default_value = "bench/claims")]
     labels: PathBuf,
-    /// Also list every wrong claim.
+    /// The ECB+ data folder, whose annotated names score name typing.
+    #[arg(long, default_value = "../shared/data/ecbplus")]
+    ecbplus: PathBuf,
+    /// Also list every wrong claim, and up to 40 name-typing errors.
     #[arg(long)]
     errors: bool,
 }
@@ -134,13 +140,21 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
     }
-    println!(
-        "\nName typing (person / organisation / place on ECB+): not measured; names are not typed yet."
-    );
+    let typing_errors = names::report(&args.ecbplus)?;
     if args.errors {
         println!("\nWrong claims:");
         for error in &errors {
             println!("- {error}");
+        }
+        if !typing_errors.is_empty() {
+            println!(
+                "\nName typing errors (wrong kinds, then names left other; {} of {}):",
+                typing_errors.len().min(40),
+                typing_errors.len()
+            );
+            for error in typing_errors.iter().take(40) {
+                println!("- {error}");
+            }
         }
     }
     Ok(ExitCode::SUCCESS)
