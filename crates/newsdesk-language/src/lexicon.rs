@@ -1007,6 +1007,10 @@ const SPEECH_VERBS: &[&str] = &[
     "lamented",
     "mused",
     "recounted",
+    "responds",
+    "responded",
+    "replies",
+    "saying",
 ];
 
 /// Whether a lower-case word is a speech verb.

@@ -332,6 +332,10 @@ fn without_adverbs(subject: &[Token]) -> &[Token] {
                         | "last"
                         | "yesterday"
                         | "today"
+                        | "quoted"
+                        | "as"
+                        | "be"
+                        | "been"
                 ));
         if !adverb {
             break;
@@ -453,30 +457,91 @@ fn source_of(
         .iter()
         .filter(|m| m.span.start >= span.start && m.span.end <= span.end)
         .collect();
-    if let Some(mention) = inside.last() {
+    let possessive_after = |m: &crate::Mention| {
+        head.iter()
+            .any(|t| t.span.start == m.span.end && (t.lower == "'s" || t.lower == "’s"))
+    };
+    // After the verb the name comes first ("said Dr. Dominique Lafontaine
+    // of Doctors Without Borders"); before it, last ("IOC director general
+    // Francois Carrard said"), unless "of" ties a body or a place to it
+    // ("Mark R. Mills of Las Vegas responds").
+    let chosen = if name_first {
+        inside.iter().find(|m| !possessive_after(m)).copied()
+    } else {
+        let mut k = inside.len();
+        while k > 1 && {
+            let m = inside[k - 1];
+            head.iter()
+                .rposition(|t| t.span.end <= m.span.start)
+                .is_some_and(|p| head[p].lower == "of")
+        } {
+            k -= 1;
+        }
+        k.checked_sub(1).map(|k| inside[k])
+    };
+    if let Some(mention) = chosen {
         let lead: Vec<&Token> = head
             .iter()
             .filter(|t| t.span.end <= mention.title.unwrap_or(mention.span).start)
             .collect();
-        let has_role = lead
-            .iter()
-            .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title_word(&t.lower));
+        let has_role = mention.title.is_some()
+            || lead
+                .iter()
+                .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title_word(&t.lower));
         let lead_is_role = lead.iter().all(|t| {
             let in_name = inside
                 .iter()
                 .any(|m| m.span.start <= t.span.start && t.span.end <= m.span.end);
-            t.is_word()
+            let possessive = t.lower == "'s" || t.lower == "’s";
+            (t.is_word() || possessive)
                 && (in_name
+                    || possessive
                     || lexicon::is_role_noun(&t.lower)
                     || lexicon::is_title_word(&t.lower)
                     || lexicon::is_nationality(&t.lower)
                     || lexicon::is_organisation_word(&t.lower)
                     || matches!(t.lower.as_str(), "the" | "a" | "an" | "member" | "members")
-                    || (has_role && text[t.span.range()].starts_with(char::is_lowercase)))
+                    || has_role)
         });
-        let after_clean = head
+        // What follows the name: nothing, or (after the verb) a phrase that
+        // says where or when ("after the board's vote", "of Doctors Without
+        // Borders", "referring to ...").
+        let rest: Vec<&Token> = head
             .iter()
-            .all(|t| t.span.start < mention.span.end || (!t.is_word() && !t.lower.ends_with('s')));
+            .filter(|t| t.span.start >= mention.span.end)
+            .collect();
+        let after_clean = match rest.iter().find(|t| t.is_word()) {
+            None => true,
+            Some(next) => {
+                name_first
+                    && text[next.span.range()].starts_with(char::is_lowercase)
+                    && (matches!(
+                        next.lower.as_str(),
+                        "after"
+                            | "at"
+                            | "in"
+                            | "on"
+                            | "during"
+                            | "before"
+                            | "from"
+                            | "of"
+                            | "to"
+                            | "outside"
+                            | "inside"
+                            | "with"
+                            | "while"
+                            | "when"
+                            | "as"
+                            | "for"
+                            | "by"
+                            | "near"
+                            | "last"
+                            | "this"
+                            | "yesterday"
+                            | "today"
+                    ) || (next.lower.ends_with("ing") && next.lower.len() > 5))
+            }
+        };
         if lead_is_role && after_clean {
             let entity = &analysis.entities[mention.entity];
             match entity.kind {
@@ -650,14 +715,25 @@ fn continuation(
     if !(runs_on || same_paragraph && opens_sentence || opens_paragraph && next_paragraph) {
         return unattributed(index, Doubt::NoCue);
     }
-    let named_between = analysis.mentions.iter().any(|m| {
-        m.span.start >= before.marked.end
-            && m.span.end <= quotation.marked.start
-            && analysis.entities[m.entity].kind == NameKind::Person
-    });
     let Some(earlier) = attributions.get(previous) else {
         return unattributed(index, Doubt::NoCue);
     };
+    let earlier_entity = match &earlier.source {
+        Some(QuoteSource::Entity { entity, .. }) => Some(*entity),
+        _ => None,
+    };
+    // Another person named between the two (outside quotations) could be
+    // the one speaking now.
+    let named_between = analysis.mentions.iter().any(|m| {
+        m.span.start >= before.marked.end
+            && m.span.end <= quotation.marked.start
+            && Some(m.entity) != earlier_entity
+            && analysis.entities[m.entity].kind == NameKind::Person
+            && !analysis
+                .quotations
+                .iter()
+                .any(|q| q.marked.start <= m.span.start && m.span.end <= q.marked.end)
+    });
     if named_between || earlier.source.is_none() {
         return unattributed(index, Doubt::UnsureContinuation);
     }
