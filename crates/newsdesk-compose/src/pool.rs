@@ -84,6 +84,11 @@ pub struct Pool<'a> {
     /// article that relays the same underlying report, so that rewrites
     /// of one report count once.
     pub report: Vec<usize>,
+    /// Each article's language analysis (typed names, coreference,
+    /// attributions, clauses), made once here and read by every later
+    /// stage.
+    #[allow(dead_code)] // read as the stages move onto the layer (issue 14)
+    pub analyses: Vec<newsdesk_language::Analysis>,
 }
 
 /// Two sentences this similar (cosine of weighted terms) report one fact.
@@ -121,7 +126,8 @@ impl<'a> Pool<'a> {
                         printable: is_printable(text, word_count),
                         opens_with_pronoun: opens_with_pronoun(text),
                         dangling_pronoun: dangling_pronoun(&article.text, span.start, text),
-                        quoted: crate::quotes::quote_spans(text)
+                        quoted: newsdesk_language::quote_spans(text)
+                            .0
                             .iter()
                             .any(|(_, inner)| words(&text[inner.range()]).len() >= 4),
                         terms,
@@ -140,6 +146,22 @@ impl<'a> Pool<'a> {
             sentence.vector = TermVector::from_counts(counts);
         }
         let same_fact = same_fact_links(&sentences);
+        let analyses = articles
+            .iter()
+            .enumerate()
+            .map(|(source, article)| {
+                let paragraphs: Vec<Span> = article
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind != BlockKind::Heading)
+                    .map(|b| b.span)
+                    .collect();
+                let context = newsdesk_language::Context {
+                    published: sources.0[source].speaks_from,
+                };
+                newsdesk_language::analyse(&article.text, &paragraphs, &context)
+            })
+            .collect();
         Pool {
             articles,
             sentences,
@@ -148,6 +170,7 @@ impl<'a> Pool<'a> {
             same_fact,
             newest: articles.iter().filter_map(|a| a.published).max(),
             report: reports(sources),
+            analyses,
         }
     }
 

@@ -306,7 +306,8 @@ fn fineness(precision: DatePrecision) -> u8 {
 /// Whether quotation marks hold most of a sentence's words: a statement,
 /// not an event.
 fn mostly_quotation(text: &str) -> bool {
-    let quoted: usize = crate::quotes::quote_spans(text)
+    let quoted: usize = newsdesk_language::quote_spans(text)
+        .0
         .iter()
         .map(|(_, inner)| newsdesk_text::words(&text[inner.range()]).len())
         .sum();

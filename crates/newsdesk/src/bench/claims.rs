@@ -31,6 +31,10 @@ pub struct Args {
     /// Also list every wrong claim, and up to 40 name-typing errors.
     #[arg(long)]
     errors: bool,
+    /// Also list every labelled quotation with a named speaker that gets
+    /// no printable speaker (what recall misses).
+    #[arg(long)]
+    misses: bool,
 }
 
 /// Right and wrong counts of one measure on one half.
@@ -73,6 +77,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
     let mut dates = [Tally::default(); 2];
     let mut events = [Tally::default(); 2];
     let mut errors = Vec::new();
+    let mut misses = Vec::new();
     for (index, cluster) in clusters.iter().enumerate() {
         let half = index % 2;
         let articles: Vec<Article> = cluster.docs.iter().map(|d| d.to_article()).collect();
@@ -82,6 +87,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             rows_of(&quotes, &cluster.name),
             &mut speakers[half],
             &mut errors,
+            &mut misses,
         );
         let story = compose(&articles, &ComposeOptions::default())
             .with_context(|| format!("cannot compose {}", cluster.name))?;
@@ -155,6 +161,12 @@ pub fn run(args: Args) -> Result<ExitCode> {
             for error in typing_errors.iter().take(40) {
                 println!("- {error}");
             }
+        }
+    }
+    if args.misses {
+        println!("\nLabelled speakers not printed:");
+        for miss in &misses {
+            println!("- {miss}");
         }
     }
     Ok(ExitCode::SUCCESS)
@@ -293,6 +305,7 @@ fn score_speakers<'a>(
     labels: impl Iterator<Item = &'a HashMap<String, String>>,
     tally: &mut Tally,
     errors: &mut Vec<String>,
+    misses: &mut Vec<String>,
 ) {
     let found = attributions(articles);
     for label in labels {
@@ -304,9 +317,16 @@ fn score_speakers<'a>(
             continue;
         };
         let text = &articles[source].text;
+        let missed = format!(
+            "{} {} \"{}…\": labelled {:?}",
+            cluster.name, label["docno"], label["opening"], label["speaker"]
+        );
         let Some(attribution) = found.iter().find(|a| {
             a.source == source && same_opening(&label["opening"], &text[a.quote.range()])
         }) else {
+            if named {
+                misses.push(format!("{missed}, quotation not found"));
+            }
             continue;
         };
         let Some(speaker) = attribution
@@ -314,6 +334,14 @@ fn score_speakers<'a>(
             .as_deref()
             .filter(|_| attribution.printable)
         else {
+            if named {
+                let why = if attribution.speaker.is_some() {
+                    "not printable"
+                } else {
+                    "no speaker"
+                };
+                misses.push(format!("{missed}, {why}"));
+            }
             continue;
         };
         if speaker_matches(speaker, label) {
