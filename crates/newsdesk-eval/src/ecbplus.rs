@@ -419,6 +419,17 @@ const NOT_NAME_WORDS: &[&str] = &[
     "nobody",
     "somebody",
     "none",
+    // Prepositions a title-case headline capitalises ("... Van Near Houston").
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "from",
+    "into",
+    "to",
+    "on",
+    "by",
 ];
 
 /// Lower-case words that may stand inside a name.
