@@ -8,10 +8,19 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("a newswire file");
     let filter = args.next();
-    let sgml = std::fs::read_to_string(&path).expect("readable");
-    let article = newsdesk_extract::newswire::parse(&sgml)
-        .expect("a newswire document")
-        .to_article();
+    let bytes = std::fs::read(&path).expect("readable");
+    let article = if path.ends_with(".html") || path.ends_with(".txt") {
+        let format = if path.ends_with(".txt") {
+            newsdesk_extract::Format::Text
+        } else {
+            newsdesk_extract::Format::Html
+        };
+        newsdesk_extract::extract(&bytes, format, &path, None).expect("an article")
+    } else {
+        newsdesk_extract::newswire::parse(&String::from_utf8_lossy(&bytes))
+            .expect("a newswire document")
+            .to_article()
+    };
     let paragraphs: Vec<_> = article
         .blocks
         .iter()
@@ -70,6 +79,13 @@ fn main() {
         );
         if filter.is_some() {
             println!("   SENTENCES: {}", &text[q.sentences.range()]);
+            if let newsdesk_language::Cue::Verb(v) = a.cue {
+                println!(
+                    "   CUE: {:?} in {:?}",
+                    &text[v.range()],
+                    &text[v.start.saturating_sub(80)..(v.end + 40).min(text.len())]
+                );
+            }
         }
     }
 }

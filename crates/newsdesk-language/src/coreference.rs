@@ -296,6 +296,10 @@ fn link_pronouns(
                 {
                     continue;
                 }
+                // A name of several words that nothing types could be a
+                // person too ("Kismot Killer" is a curry, "Time Warner" a
+                // company): it makes the pronoun ambiguous, and is never
+                // what it is linked to.
                 let entity = &entities[m.entity];
                 let could_be_person = entity.kind == NameKind::Person
                     || (entity.kind == NameKind::Other && entity.name.contains(' '));
@@ -321,7 +325,8 @@ fn link_pronouns(
             }
         }
         let (entity, confidence) = match near.as_slice() {
-            [one] => (Some(*one), Confidence::Certain),
+            [one] if entities[*one].kind == NameKind::Person => (Some(*one), Confidence::Certain),
+            [one] => (Some(*one), Confidence::Uncertain),
             [] => {
                 let wider = sentences[token.sentence.saturating_sub(3)].start;
                 let far = candidates(wider);
@@ -330,12 +335,6 @@ fn link_pronouns(
             more => (more.last().copied(), Confidence::Uncertain),
         };
         if let (Some(e), Confidence::Certain) = (entity, confidence) {
-            if entities[e].kind == NameKind::Other {
-                entities[e].kind = NameKind::Person;
-                for &m in &entities[e].mentions {
-                    mentions[m].evidence = Evidence::Pronoun;
-                }
-            }
             if entities[e].gender.is_none() {
                 entities[e].gender = Some(gender);
             }

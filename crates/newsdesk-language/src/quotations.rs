@@ -160,9 +160,16 @@ fn cue_after(
     let start = token_at(tokens, quotation.marked.end);
     // The sentence the closing mark ends in; a quote that ends its
     // sentence has no cue after it.
-    let closing = token_at(tokens, quotation.marked.end - 1);
-    let sentence = tokens.get(closing)?.sentence;
-    if tokens.get(start)?.sentence != sentence {
+    // The cue may sit in what the splitter took for the next sentence
+    // ("… the CFPB has …” Alito asked"), never in the next paragraph.
+    let paragraph = analysis.paragraphs[quotation.paragraph];
+    if tokens.get(start)?.span.start >= paragraph.end {
+        return None;
+    }
+    let sentence = tokens.get(start)?.sentence;
+    // A quotation that ends with a full stop ends its sentence: "“… was
+    // collected.” Not satisfied, Alito continued" names the next speaker.
+    if text[quotation.inner.range()].trim_end().ends_with('.') {
         return None;
     }
     let mut i = start;
@@ -264,6 +271,15 @@ fn cue_before(
     // Between the verb and the quote: a few words ("told reporters that",
     // "said on Tuesday"), no other clause.
     let between = &before[verb + 1..];
+    // Speech is introduced by the verb itself, a colon, a comma or "that"
+    // ("said recently about the experience on NPR’s “Wait, Wait …”" quotes
+    // a title, not speech).
+    let introduced = before.last().is_some_and(|t| {
+        t.is(":") || t.is(",") || t.lower == "that" || t.span == before[verb].span
+    });
+    if !introduced {
+        return None;
+    }
     if between.iter().filter(|t| t.is_word()).count() > 6
         || between.iter().any(|t| t.is(";") || t.is("."))
     {

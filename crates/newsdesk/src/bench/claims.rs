@@ -31,6 +31,11 @@ pub struct Args {
     /// Also list every wrong claim, and up to 40 name-typing errors.
     #[arg(long)]
     errors: bool,
+    /// Held-out news outside ../shared, as `bench/claims/heldout/fetch.sh
+    /// DIR` downloads it: its quotations (`heldout-quotes.tsv`) are scored
+    /// too, apart from DUC 2003. The rules were never tuned on it.
+    #[arg(long)]
+    heldout: Option<PathBuf>,
     /// Also list every labelled quotation with a named speaker that gets
     /// no printable speaker (what recall misses).
     #[arg(long)]
@@ -82,7 +87,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let half = index % 2;
         let articles: Vec<Article> = cluster.docs.iter().map(|d| d.to_article()).collect();
         score_speakers(
-            cluster,
+            &cluster.name,
             &articles,
             rows_of(&quotes, &cluster.name),
             &mut speakers[half],
@@ -146,6 +151,24 @@ pub fn run(args: Args) -> Result<ExitCode> {
             );
         }
     }
+    match &args.heldout {
+        Some(dir) => {
+            let labels = read_tsv(&args.labels.join("heldout-quotes.tsv"))?;
+            let tally = score_heldout(dir, &labels, &mut errors, &mut misses)?;
+            println!(
+                "| speaker of a printable statement | held-out news ({} articles, not tuned on) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
+                labels.iter().map(|l| &l["path"]).collect::<std::collections::BTreeSet<_>>().len(),
+                tally.right,
+                tally.wrong,
+                tally.precision(),
+                tally.recall(),
+                tally.unlabelled
+            );
+        }
+        None => println!(
+            "\nHeld-out news: not measured (bench/claims/heldout/fetch.sh DIR, then --heldout DIR)."
+        ),
+    }
     let typing_errors = names::report(&args.ecbplus)?;
     if args.errors {
         println!("\nWrong claims:");
@@ -170,6 +193,63 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Speakers of the held-out articles' quotations: each file extracted as
+/// `digest` would read it, one article to a story.
+fn score_heldout(
+    dir: &Path,
+    labels: &[HashMap<String, String>],
+    errors: &mut Vec<String>,
+    misses: &mut Vec<String>,
+) -> Result<Tally> {
+    let mut tally = Tally::default();
+    let paths: std::collections::BTreeSet<&String> = labels.iter().map(|l| &l["path"]).collect();
+    for path in paths {
+        let file = dir.join(path);
+        let bytes = std::fs::read(&file)
+            .with_context(|| format!("cannot read the held-out article {}", file.display()))?;
+        let format = if path.ends_with(".txt") {
+            newsdesk_extract::Format::Text
+        } else {
+            newsdesk_extract::Format::Html
+        };
+        let rows_of_path = labels.iter().filter(|l| &l["path"] == path);
+        let article = match newsdesk_extract::extract(&bytes, format, path, None) {
+            Ok(article) => article,
+            Err(error) => {
+                // Not extracted: its named speakers count as missed.
+                for label in rows_of_path {
+                    if matches!(label["speaker_type"].as_str(), "person" | "organisation") {
+                        tally.wanted += 1;
+                        misses.push(format!(
+                            "held-out {path} \"{}…\": not extracted ({error})",
+                            label["opening"]
+                        ));
+                    }
+                }
+                continue;
+            }
+        };
+        let rows: Vec<HashMap<String, String>> = labels
+            .iter()
+            .filter(|l| &l["path"] == path)
+            .map(|l| {
+                let mut row = l.clone();
+                row.insert("docno".into(), path.clone());
+                row
+            })
+            .collect();
+        score_speakers(
+            "held-out",
+            &[article],
+            rows.iter(),
+            &mut tally,
+            errors,
+            misses,
+        );
+    }
+    Ok(tally)
 }
 
 /// A label file as rows of named columns.
@@ -300,7 +380,7 @@ fn speaker_matches(printed: &str, label: &HashMap<String, String>) -> bool {
 }
 
 fn score_speakers<'a>(
-    cluster: &Cluster,
+    set: &str,
     articles: &[Article],
     labels: impl Iterator<Item = &'a HashMap<String, String>>,
     tally: &mut Tally,
@@ -319,7 +399,7 @@ fn score_speakers<'a>(
         let text = &articles[source].text;
         let missed = format!(
             "{} {} \"{}…\": labelled {:?}",
-            cluster.name, label["docno"], label["opening"], label["speaker"]
+            set, label["docno"], label["opening"], label["speaker"]
         );
         let Some(attribution) = found.iter().find(|a| {
             a.source == source && same_opening(&label["opening"], &text[a.quote.range()])
@@ -350,11 +430,7 @@ fn score_speakers<'a>(
             tally.wrong += 1;
             errors.push(format!(
                 "{} {} \"{}…\": printed {speaker:?}, labelled {:?} ({})",
-                cluster.name,
-                label["docno"],
-                label["opening"],
-                label["speaker"],
-                label["speaker_type"]
+                set, label["docno"], label["opening"], label["speaker"], label["speaker_type"]
             ));
         }
     }
