@@ -53,7 +53,9 @@ pub fn resolve(
                     None => {
                         entities.push(Entity {
                             name: name.clone(),
-                            kind: NameKind::Other,
+                            // Provisional, from the mention that makes it;
+                            // settled below from all its mentions.
+                            kind: mentions[i].kind,
                             gender: None,
                             mentions: Vec::new(),
                         });
@@ -86,9 +88,24 @@ pub fn resolve(
             }
         }
     }
+    // A place that acts stands for a team or a government ("against
+    // Detroit", "Philadelphia's head coach"): which one is not sure, so the
+    // mention is not claimed a place.
+    for mention in mentions.iter_mut() {
+        if entities[mention.entity].kind == NameKind::Place && acts(tokens, mention) {
+            mention.kind = NameKind::Other;
+            mention.evidence = Evidence::None;
+        }
+    }
     let pronouns = link_pronouns(text, tokens, sentences, quotations, mentions, &mut entities);
     for mention in mentions.iter_mut() {
         let kind = entities[mention.entity].kind;
+        if mention.kind == NameKind::Other
+            && kind == NameKind::Place
+            && mention.evidence == Evidence::None
+        {
+            continue; // a place that acts, above
+        }
         if mention.kind != kind {
             mention.kind = kind;
             if mention.evidence != Evidence::Preposition {
@@ -104,9 +121,20 @@ pub fn resolve(
 /// organisation whose initials it spells.
 fn part_of(text: &str, entities: &[Entity], mention: &Mention, word: &str) -> Option<usize> {
     // A gazetteer place stays a place unless a title makes it a person
-    // ("Mr. Washington").
+    // ("Mr. Washington") or it is the surname of the one person the article
+    // names in full with it ("Sarah Palin" … "Palin"); a country never is.
     if mention.evidence == Evidence::Gazetteer && mention.title.is_none() {
-        return None;
+        if lexicon::is_country(word) {
+            return None;
+        }
+        let people: Vec<usize> = (0..entities.len())
+            .filter(|&e| {
+                entities[e].kind == NameKind::Person
+                    && entities[e].name.contains(' ')
+                    && entities[e].name.rsplit(' ').next() == Some(word)
+            })
+            .collect();
+        return (people.len() == 1).then(|| people[0]);
     }
     let is_acronym = word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.');
     if is_acronym {
@@ -118,6 +146,7 @@ fn part_of(text: &str, entities: &[Entity], mention: &Mention, word: &str) -> Op
     }
     let _ = text;
     let person_like = |e: &Entity| e.kind != NameKind::Place && e.kind != NameKind::Organisation;
+    let person = |e: &Entity| e.kind == NameKind::Person;
     let ends: Vec<usize> = (0..entities.len())
         .filter(|&e| person_like(&entities[e]) && entities[e].name.rsplit(' ').next() == Some(word))
         .collect();
@@ -129,7 +158,7 @@ fn part_of(text: &str, entities: &[Entity], mention: &Mention, word: &str) -> Op
     }
     let opens: Vec<usize> = (0..entities.len())
         .filter(|&e| {
-            person_like(&entities[e])
+            person(&entities[e])
                 && entities[e].name.split(' ').next() == Some(word)
                 && entities[e].name.split(' ').count() == 2
         })
@@ -243,6 +272,39 @@ fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> b
         )
 }
 
+/// Whether a place name is used for who acts there: after "against",
+/// "by", "beat" or "defeated", or owning a person's role ("Philadelphia's
+/// head coach").
+fn acts(tokens: &[Token], mention: &Mention) -> bool {
+    let Some(at) = tokens
+        .iter()
+        .position(|t| t.span.start == mention.span.start)
+    else {
+        return false;
+    };
+    let before = at
+        .checked_sub(1)
+        .map(|b| tokens[b].lower.as_str())
+        .unwrap_or("");
+    if matches!(
+        before,
+        "against" | "by" | "beat" | "beats" | "defeated" | "versus" | "vs" | "vs."
+    ) {
+        return true;
+    }
+    let Some(end) = tokens.iter().position(|t| t.span.end == mention.span.end) else {
+        return false;
+    };
+    let possessive = tokens
+        .get(end + 1)
+        .is_some_and(|t| t.lower == "'s" || t.lower == "’s");
+    possessive
+        && tokens[end + 2..]
+            .iter()
+            .take(3)
+            .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title_head(&t.lower))
+}
+
 fn pronoun_gender(lower: &str) -> Option<Gender> {
     match lower {
         "he" | "him" | "his" | "himself" => Some(Gender::Male),
@@ -324,8 +386,29 @@ fn link_pronouns(
                 }
             }
         }
+        // The one name in the window, untyped but opening its sentence as
+        // its subject ("Zorbek Tallis said … He gave no date."), is a person
+        // by the article's own word.
+        let opens_its_sentence = |e: usize| {
+            mentions.iter().any(|m| {
+                m.entity == e
+                    && m.span.start >= window_start
+                    && m.span.start < token.span.start
+                    && tokens
+                        .iter()
+                        .find(|t| t.span.start == m.span.start)
+                        .is_some_and(|t| t.opens_sentence)
+            })
+        };
         let (entity, confidence) = match near.as_slice() {
             [one] if entities[*one].kind == NameKind::Person => (Some(*one), Confidence::Certain),
+            [one] if opens_its_sentence(*one) && matches!(token.lower.as_str(), "he" | "she") => {
+                entities[*one].kind = NameKind::Person;
+                for &m in &entities[*one].mentions {
+                    mentions[m].evidence = Evidence::Pronoun;
+                }
+                (Some(*one), Confidence::Certain)
+            }
             [one] => (Some(*one), Confidence::Uncertain),
             [] => {
                 let wider = sentences[token.sentence.saturating_sub(3)].start;

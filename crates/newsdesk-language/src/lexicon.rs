@@ -92,6 +92,19 @@ fn places() -> &'static Places {
     })
 }
 
+/// Whether the name is a country's (any case): a country never stands for
+/// a person's surname.
+pub fn is_country(name: &str) -> bool {
+    static COUNTRIES: OnceLock<HashSet<String>> = OnceLock::new();
+    COUNTRIES
+        .get_or_init(|| {
+            keshvar::CountryIterator::new()
+                .map(|c| c.iso_short_name().to_lowercase())
+                .collect()
+        })
+        .contains(&name.to_lowercase())
+}
+
 /// Whether the gazetteer names the place (any case).
 pub fn is_place(name: &str) -> bool {
     let lower = name.to_lowercase();
@@ -771,7 +784,6 @@ const PLACE_WORDS: &[&str] = &[
     "district",
     "territory",
     "territories",
-    "state",
     "city",
     "town",
     "village",
@@ -806,22 +818,7 @@ pub fn is_place_word(lower: &str) -> bool {
 pub fn is_place_opening(lower: &str) -> bool {
     matches!(
         lower,
-        "mount"
-            | "mt."
-            | "lake"
-            | "cape"
-            | "fort"
-            | "port"
-            | "gulf"
-            | "isle"
-            | "san"
-            | "santa"
-            | "saint"
-            | "st."
-            | "los"
-            | "las"
-            | "el"
-            | "new"
+        "mount" | "mt." | "lake" | "cape" | "fort" | "port" | "gulf" | "isle"
     )
 }
 

@@ -13,7 +13,7 @@ use crate::{Evidence, Mention, NameKind, Quotation, Span};
 /// Lower-case words that may sit inside a name between capitalised ones.
 const CONNECTORS: &[&str] = &[
     "of", "de", "da", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin",
-    "ibn", "al", "el", "la", "le", "du", "y", "&", "and", "for", "on",
+    "ibn", "al", "el", "la", "le", "du", "y", "&", "for", "on",
 ];
 
 /// Connectors that only join the words of an organisation or office
@@ -34,9 +34,54 @@ pub fn find(
         .filter(|t| t.is_word() && text[t.span.range()].starts_with(char::is_lowercase))
         .map(|t| t.lower.as_str())
         .collect();
+    // A line in title case (a headline: "Texas Lifer Escapes Prison Van
+    // Near Houston") capitalises every word, so its runs are no names.
+    let mut title_case = vec![false; sentences.len()];
+    for (index, flag) in title_case.iter_mut().enumerate() {
+        let words: Vec<&Token> = tokens
+            .iter()
+            .filter(|t| t.sentence == index && t.is_word() && !lexicon::is_function_word(&t.lower))
+            .collect();
+        let capitalised = words.iter().filter(|t| t.is_capitalised(text)).count();
+        *flag = words.len() >= 4
+            && capitalised * 4 >= words.len() * 3
+            && capitalised < words.len() + 1
+            && {
+                // Sentences with a verb in lower case are prose.
+                !tokens.iter().any(|t| {
+                    t.sentence == index
+                        && t.is_word()
+                        && text[t.span.range()].starts_with(char::is_lowercase)
+                        && !matches!(
+                            t.lower.as_str(),
+                            "a" | "an"
+                                | "the"
+                                | "of"
+                                | "and"
+                                | "or"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "to"
+                                | "for"
+                                | "by"
+                                | "with"
+                                | "from"
+                                | "near"
+                                | "as"
+                                | "vs"
+                                | "vs."
+                        )
+                })
+            };
+    }
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
+        if title_case[tokens[i].sentence] {
+            i += 1;
+            continue;
+        }
         if !starts_name(text, tokens, i, dateline_end, &lowercase_words) {
             i += 1;
             continue;
@@ -72,9 +117,18 @@ pub fn find(
             let connector_allowed = if joins_only_organisations(&next.lower) {
                 names_a_body
             } else if next.lower == "of" {
+                // Not "Athens of Alexandros …": a place or a person's name
+                // does not run on with "of" into another name.
+                let first = &text[tokens[run[0]].span.range()];
+                let after = tokens
+                    .get(k + 1)
+                    .map(|t| &text[t.span.range()])
+                    .unwrap_or("");
                 names_a_body
                     || (run.len() == 1
-                        && lexicon::given_name(&text[tokens[run[0]].span.range()]).is_none())
+                        && lexicon::given_name(first).is_none()
+                        && !lexicon::is_place(first)
+                        && lexicon::given_name(after).is_none())
             } else {
                 true
             };
@@ -91,7 +145,6 @@ pub fn find(
             mentions.push(mention);
         }
     }
-    let _ = sentences;
     mentions
 }
 
@@ -115,7 +168,13 @@ fn starts_name(
     {
         return false;
     }
-    if token.opens_sentence || follows_colon_or_quote(tokens, i) {
+    // "Mayor Ruth Okafor toured the quays": a title that opens a sentence
+    // before a capitalised word is a title, whatever case it takes elsewhere.
+    let title_before_name = lexicon::is_title_word(lower)
+        && tokens
+            .get(i + 1)
+            .is_some_and(|next| next.sentence == token.sentence && next.is_capitalised(text));
+    if (token.opens_sentence || follows_colon_or_quote(tokens, i)) && !title_before_name {
         // Capitalised for opening the sentence: a name only when the
         // article never writes the word in lower case and it is no
         // function word.
@@ -182,6 +241,28 @@ fn mention_of(text: &str, tokens: &[Token], run: &[usize]) -> Option<Mention> {
             name_from = h + 1;
         }
     }
+    // "Actress Lindsay Lohan", "Republican Sarah Palin": capitalised words
+    // before a given name describe the person named from it.
+    if title.is_none() && run.len() >= 3 {
+        let last = lower(run.len() - 1);
+        let names_a_body = lexicon::is_organisation_word(last) || lexicon::is_place_word(last);
+        let given = (1..run.len() - 1).find(|&k| {
+            !CONNECTORS.contains(&lower(k - 1))
+                && !CONNECTORS.contains(&lower(k))
+                && tokens[run[k]].is_capitalised(text)
+                && !lexicon::is_place(&text[tokens[run[0]].span.start..tokens[run[k]].span.end])
+                && lexicon::given_name(&text[tokens[run[k]].span.range()]).is_some()
+                && lexicon::given_name(&text[tokens[run[k - 1]].span.range()]).is_none()
+                && !lexicon::is_place(&text[tokens[run[0]].span.start..tokens[run[k - 1]].span.end])
+        });
+        if let (false, Some(k)) = (names_a_body, given) {
+            title = Some(Span::new(
+                tokens[run[0]].span.start,
+                tokens[run[k - 1]].span.end,
+            ));
+            name_from = k;
+        }
+    }
     let name = &run[name_from..];
     let all_titles = run
         .iter()
@@ -209,12 +290,10 @@ fn mention_of(text: &str, tokens: &[Token], run: &[usize]) -> Option<Mention> {
             && text[b.span.range()].starts_with(char::is_lowercase)
             && lexicon::is_role_noun(&b.lower)
     });
-    let (kind, evidence) = classify(
-        &text[span.range()],
-        &words,
-        title.is_some() || role_before,
-        text,
-    );
+    // A role word just before the name ("union negotiator Paula Brenn") is
+    // its title.
+    let title = title.or_else(|| before.filter(|_| role_before).map(|b| b.span));
+    let (kind, evidence) = classify(&text[span.range()], &words, title.is_some(), text);
     Some(Mention {
         span,
         title,

@@ -125,6 +125,26 @@ pub fn attribute(text: &str, tokens: &[Token], analysis: &Analysis) -> Vec<Attri
             ..attribution
         });
     }
+    // A quotation that runs over paragraphs is attributed in its last one:
+    // its earlier paragraphs take that source.
+    for index in (0..attributions.len().saturating_sub(1)).rev() {
+        let (this, next) = (&analysis.quotations[index], &analysis.quotations[index + 1]);
+        let runs_into_next = this.kind == QuoteKind::Spanning
+            && next.kind == QuoteKind::Spanning
+            && next.paragraph == this.paragraph + 1
+            && this.marked.end >= analysis.paragraphs[this.paragraph].end;
+        if runs_into_next
+            && attributions[index].source.is_none()
+            && attributions[index + 1].confidence == Confidence::Certain
+        {
+            let later = attributions[index + 1].clone();
+            attributions[index] = Attribution {
+                quotation: index,
+                cue: Cue::Continuation,
+                ..later
+            };
+        }
+    }
     attributions
 }
 
@@ -274,13 +294,28 @@ fn cue_before(
     // Speech is introduced by the verb itself, a colon, a comma or "that"
     // ("said recently about the experience on NPR’s “Wait, Wait …”" quotes
     // a title, not speech).
-    let introduced = before.last().is_some_and(|t| {
-        t.is(":") || t.is(",") || t.lower == "that" || t.span == before[verb].span
-    });
+    let introduced = quotation.kind == QuoteKind::Partial
+        || before.last().is_some_and(|t| {
+            t.is(":") || t.is(",") || t.lower == "that" || t.span == before[verb].span
+        });
     if !introduced {
         return None;
     }
-    if between.iter().filter(|t| t.is_word()).count() > 6
+    // A phrase woven into reported speech may sit further from its verb
+    // ("said the crews would stay out until the rosters were “fixed for
+    // good”"), as long as no one else is named on the way.
+    let reach = if quotation.kind == QuoteKind::Partial {
+        24
+    } else {
+        6
+    };
+    let someone_between = between.iter().any(|t| {
+        analysis.mentions.iter().any(|m| {
+            m.span.start == t.span.start && analysis.entities[m.entity].kind == NameKind::Person
+        })
+    });
+    if between.iter().filter(|t| t.is_word()).count() > reach
+        || someone_between
         || between.iter().any(|t| t.is(";") || t.is("."))
     {
         return None;
@@ -288,7 +323,9 @@ fn cue_before(
     // The subject: from the clause's start to the verb.
     let clause_start = before[..verb]
         .iter()
-        .rposition(|t| t.is(";") || t.is(":") || t.is("\"") || t.is("“") || t.is("”"))
+        .rposition(|t| {
+            t.is(";") || t.is(":") || t.is("\"") || t.is("“") || t.is("”") || t.is("—") || t.is("–")
+        })
         .map_or(0, |p| p + 1);
     let subject = without_adverbs(&before[clause_start..verb]);
     Some(source_of(
@@ -407,7 +444,29 @@ fn source_of(
     };
     let segments: Vec<&[Token]> = phrase.split(|t| t.is(",")).collect();
     let (head, apposition): (&[Token], Option<&[Token]>) = if name_first {
-        (segments[0], segments.get(1).copied())
+        // "the island's Housing Secretary, Ana Carmen Alemany": an office,
+        // then the name.
+        let office_then_name = segments.len() >= 2
+            && segments[0].iter().any(|t| lexicon::is_title_head(&t.lower))
+            && !analysis.mentions.iter().any(|m| {
+                segments[0].iter().any(|t| {
+                    t.span.start == m.span.start
+                        && matches!(m.kind, NameKind::Person | NameKind::Organisation)
+                })
+            })
+            && {
+                let words: Vec<&Token> = segments[1].iter().filter(|t| t.is_word()).collect();
+                analysis.mentions.iter().any(|m| {
+                    words.first().is_some_and(|w| w.span.start == m.span.start)
+                        && words.last().is_some_and(|w| w.span.end == m.span.end)
+                        && m.kind == NameKind::Person
+                })
+            };
+        if office_then_name {
+            (segments[1], None)
+        } else {
+            (segments[0], segments.get(1).copied())
+        }
     } else {
         match segments.as_slice() {
             [.., last] if !last.is_empty() => (last, None),
@@ -459,6 +518,27 @@ fn source_of(
             "who" | "which" | "that" | "whose" | "whom"
         )
     }) {
+        // "…was Bishop Tomas Veyra, who called it a duty and warned that":
+        // "who" is the name before its comma.
+        Some(0) if !name_first && head[0].lower == "who" => {
+            let before_who = segments.len().checked_sub(2).map(|k| segments[k]);
+            let named = before_who.and_then(|segment| {
+                let last_word = segment.last()?;
+                analysis.mentions.iter().find(|m| {
+                    m.span.end == last_word.span.end
+                        && analysis.entities[m.entity].kind == NameKind::Person
+                })
+            });
+            if let Some(m) = named {
+                attribution.source = Some(QuoteSource::Entity {
+                    entity: m.entity,
+                    mention: m.span,
+                });
+                attribution.confidence = Confidence::Certain;
+                attribution.doubt = None;
+            }
+            return attribution;
+        }
         Some(0) => return attribution,
         Some(cut) => &head[..cut],
         None => head,
@@ -528,6 +608,7 @@ fn source_of(
             .collect();
         let after_clean = match rest.iter().find(|t| t.is_word()) {
             None => true,
+            Some(next) if next.lower == "of" => true,
             Some(next) => {
                 name_first
                     && text[next.span.range()].starts_with(char::is_lowercase)
@@ -558,6 +639,22 @@ fn source_of(
                     ) || (next.lower.ends_with("ing") && next.lower.len() > 5))
             }
         };
+        // "a spokesman for the Harbour Workers Union": a person speaking
+        // for a body, whom the description names best.
+        let speaks_for = lead.iter().any(|t| t.lower == "for" || t.lower == "of")
+            && lead.iter().any(|t| {
+                lexicon::is_role_noun(&t.lower)
+                    && text[t.span.range()].starts_with(char::is_lowercase)
+            })
+            && lead.first().is_some_and(|t| {
+                matches!(
+                    t.lower.as_str(),
+                    "a" | "an" | "one" | "two" | "three" | "several"
+                )
+            });
+        if speaks_for {
+            return describe(text, tokens, description, analysis, attribution);
+        }
         if lead_is_role && after_clean {
             let entity = &analysis.entities[mention.entity];
             match entity.kind {
@@ -689,6 +786,15 @@ fn role_of(text: &str, after: &[&Token]) -> Option<Span> {
             break;
         }
         kept.push(t);
+    }
+    // A role names an office or a job ("general secretary of the union",
+    // "an independent trucker"); "however", "the offer was" do not.
+    if !kept.iter().any(|t| {
+        lexicon::is_role_noun(&t.lower)
+            || lexicon::is_title_word(&t.lower)
+            || lexicon::is_organisation_word(&t.lower)
+    }) {
+        return None;
     }
     let words = kept.iter().filter(|t| t.is_word()).count();
     let starts_low = kept
