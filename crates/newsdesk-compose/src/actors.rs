@@ -6,7 +6,7 @@ mod tests;
 
 use crate::pool::Pool;
 use crate::quotes::speaker_key;
-use newsdesk_language::lexicon;
+use newsdesk_language::{lexicon, NameKind};
 
 /// A person's role or a body's kind: what makes a phrase a party.
 fn is_role_noun(lower: &str) -> bool {
@@ -142,7 +142,13 @@ pub fn perspectives(
             continue;
         }
         let text = pool.text(i);
-        let Some(actor) = subject_of_stance(text, &proper) else {
+        let Some(phrase) = subject_of_stance(text, &proper) else {
+            continue;
+        };
+        // Precision first: a position belongs to a typed person or
+        // organisation, or to a country's government, named as the
+        // language layer names it; any other subject is left out.
+        let Some(actor) = typed_actor(pool, i, &phrase) else {
             continue;
         };
         let key = actor_key(&actor);
@@ -195,6 +201,37 @@ pub fn perspectives(
             position: pool.story_sentence(i),
         })
         .collect()
+}
+
+/// The typed entity a stance's subject phrase names: the last name in it
+/// that is not a possessive ("the union's" leader is the leader's), when it
+/// is a person, an organisation or a country (its government).
+fn typed_actor(pool: &Pool, sentence: usize, phrase: &str) -> Option<String> {
+    let s = &pool.sentences[sentence];
+    let text = pool.text(sentence);
+    // The phrase comes back capitalised for printing; find it in any case.
+    let at = text.to_lowercase().find(&phrase.to_lowercase())? + s.span.start;
+    let span = newsdesk_model::Span::new(at, at + phrase.len());
+    let analysis = &pool.analyses[s.source];
+    let article = &pool.articles[s.source].text;
+    let mention = analysis
+        .mentions_in(span)
+        .filter(|m| {
+            let after = &article[m.span.end..];
+            !(after.starts_with("'s") || after.starts_with("’s"))
+        })
+        .last();
+    let entity = match mention {
+        Some(mention) => analysis.entity_of(mention),
+        // "the union", "the port authority": the one body or person the
+        // article names that way.
+        None => &analysis.entities[analysis.described(article, span)?],
+    };
+    match entity.kind {
+        NameKind::Person | NameKind::Organisation => Some(entity.name.clone()),
+        NameKind::Place if lexicon::is_country(&entity.name) => Some(entity.name.clone()),
+        _ => None,
+    }
 }
 
 /// How much lower a cell that only reports a fact ranks.

@@ -105,6 +105,41 @@ pub fn is_country(name: &str) -> bool {
         .contains(&name.to_lowercase())
 }
 
+/// Whether an acronym is a country's code ("US", "U.S.", "UK") or a
+/// region's code in the countries that write them in news ("DC", "NC"):
+/// a place, not an organisation.
+pub fn is_place_code(acronym: &str) -> bool {
+    static CODES: OnceLock<HashSet<String>> = OnceLock::new();
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    CODES
+        .get_or_init(|| {
+            let mut codes = HashSet::new();
+            for country in keshvar::CountryIterator::new() {
+                let alpha2 = format!("{:?}", country.alpha2());
+                let alpha3 = format!("{:?}", country.alpha3());
+                if ["US", "CA", "AU"].contains(&alpha2.as_str()) {
+                    codes.extend(country.subdivisions().keys().map(|k| k.to_string()));
+                }
+                // Three-letter codes are rare in prose and often someone
+                // else's ("UGA" is a university): only "USA".
+                if alpha3 == "USA" {
+                    codes.insert(alpha3);
+                }
+                codes.insert(alpha2);
+            }
+            // Codes that prose uses as words or for bodies first.
+            for word in [
+                "IN", "IT", "AT", "BE", "TO", "NO", "ME", "AM", "IS", "OR", "SO", "DO", "GO", "HI",
+                "ID", "OK", "OH", "PA", "MA", "LA", "CO", "DE", "AL", "AN", "ON", "AND", "CAN",
+                "PER", "ARE", "EU", "UN",
+            ] {
+                codes.remove(word);
+            }
+            codes
+        })
+        .contains(&letters)
+}
+
 /// Whether the gazetteer names the place (any case).
 pub fn is_place(name: &str) -> bool {
     let lower = name.to_lowercase();

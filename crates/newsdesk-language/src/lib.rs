@@ -271,6 +271,48 @@ impl Analysis {
             .filter(move |m| m.span.start >= span.start && m.span.end <= span.end)
     }
 
+    /// The one entity a definite description in `text[span]` stands for:
+    /// "the union" for the one organisation whose name ends in "Union",
+    /// "union officials" for it too, "the minister" for the one person the
+    /// article titles "Minister". `None` when none or several fit.
+    pub fn described(&self, text: &str, span: Span) -> Option<usize> {
+        let words: Vec<String> = text[span.range()]
+            .split_whitespace()
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| !w.is_empty())
+            .collect();
+        let (head, modifiers) = words.split_last()?;
+        let nouns: Vec<&String> = if lexicon::is_role_noun(head) {
+            modifiers.iter().chain(std::iter::once(head)).collect()
+        } else {
+            vec![head]
+        };
+        let mut fits: Vec<usize> = Vec::new();
+        for (e, entity) in self.entities.iter().enumerate() {
+            let last = entity.name.rsplit(' ').next().unwrap_or("").to_lowercase();
+            let fit = match entity.kind {
+                NameKind::Organisation => {
+                    entity.name.contains(' ') && nouns.iter().any(|n| **n == last)
+                }
+                NameKind::Person => entity.mentions.iter().any(|&m| {
+                    self.mentions[m].title.is_some_and(|t| {
+                        text[t.range()]
+                            .split_whitespace()
+                            .any(|w| w.to_lowercase() == *head)
+                    })
+                }),
+                _ => false,
+            };
+            if fit {
+                fits.push(e);
+            }
+        }
+        (fits.len() == 1).then(|| fits[0])
+    }
+
     /// The typed names inside a span, as (text span, kind).
     pub fn kinds_in(&self, span: Span) -> Vec<(Span, NameKind)> {
         self.mentions_in(span).map(|m| (m.span, m.kind)).collect()

@@ -338,6 +338,9 @@ pub fn classify(name: &str, words: &[&Token], titled: bool, text: &str) -> (Name
             return (NameKind::Person, Evidence::GivenName);
         }
     }
+    if words.len() == 1 && words[0].is_all_capitals(text) && lexicon::is_place_code(name) {
+        return (NameKind::Place, Evidence::Gazetteer);
+    }
     if words.len() == 1 && words[0].is_all_capitals(text) && words[0].lower.len() <= 8 {
         return (NameKind::Organisation, Evidence::OrganisationWord);
     }

@@ -108,6 +108,15 @@ pub fn tokenise(text: &str, sentences: &[Span]) -> Vec<Token> {
                 if c == '.' && keeps_its_stop(&text[from..to]) {
                     break;
                 }
+                // "Dockworkers' Union": a plural's possessive mark stays.
+                let word = &text[from..to - c.len_utf8()];
+                if matches!(c, '\'' | '’')
+                    && word.len() > 2
+                    && word.ends_with('s')
+                    && word.starts_with(char::is_uppercase)
+                {
+                    break;
+                }
                 // "students'" keeps no apostrophe; "'s" is split below.
                 trailing.push(Span::new(to - c.len_utf8(), to));
                 to -= c.len_utf8();

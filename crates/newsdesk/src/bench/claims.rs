@@ -170,6 +170,10 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
     }
     let typing_errors = names::report(&args.ecbplus)?;
+    if let Some(dir) = &args.heldout {
+        let labels = read_tsv(&args.labels.join("heldout-names.tsv"))?;
+        names::report_heldout(dir, &labels, &mut errors)?;
+    }
     if args.errors {
         println!("\nWrong claims:");
         for error in &errors {

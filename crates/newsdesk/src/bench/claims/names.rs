@@ -281,6 +281,108 @@ pub fn report(dir: &Path) -> anyhow::Result<Vec<TypingError>> {
     Ok(errors)
 }
 
+/// Name typing on held-out news (`heldout-names.tsv`): every mention the
+/// layer finds whose text is a labelled name, scored against the label.
+/// Names an article uses for what they stand for (a country for its
+/// government, a city for its team: `metonymy`) or in two kinds (`mixed`)
+/// are reported apart, since either reading can be argued.
+pub fn report_heldout(
+    dir: &Path,
+    labels: &[std::collections::HashMap<String, String>],
+    errors: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    use anyhow::Context as _;
+    let mut plain = (0usize, 0usize, 0usize); // labels, typed, right
+    let mut argued = (0usize, 0usize, 0usize);
+    let paths: std::collections::BTreeSet<&String> = labels.iter().map(|l| &l["path"]).collect();
+    for path in &paths {
+        let file = dir.join(path);
+        let bytes = std::fs::read(&file)
+            .with_context(|| format!("cannot read the held-out article {}", file.display()))?;
+        let format = if path.ends_with(".txt") {
+            newsdesk_extract::Format::Text
+        } else {
+            newsdesk_extract::Format::Html
+        };
+        let Ok(article) = newsdesk_extract::extract(&bytes, format, path, None) else {
+            continue;
+        };
+        let paragraphs: Vec<Span> = article
+            .blocks
+            .iter()
+            .filter(|b| b.kind != newsdesk_model::BlockKind::Heading)
+            .map(|b| b.span)
+            .collect();
+        let context = Context {
+            published: article.published,
+        };
+        let analysis = analyse(&article.text, &paragraphs, &context);
+        for label in labels.iter().filter(|l| &l["path"] == *path) {
+            let wanted = match label["kind"].as_str() {
+                "person" => NameKind::Person,
+                "organisation" => NameKind::Organisation,
+                _ => NameKind::Place,
+            };
+            let tally = if label["note"].is_empty() {
+                &mut plain
+            } else {
+                &mut argued
+            };
+            tally.0 += 1;
+            for mention in analysis
+                .mentions
+                .iter()
+                .filter(|m| article.text[m.span.range()] == label["name"])
+            {
+                if mention.kind == NameKind::Other {
+                    continue;
+                }
+                tally.1 += 1;
+                if mention.kind == wanted {
+                    tally.2 += 1;
+                } else {
+                    errors.push(format!(
+                        "held-out {path} {:?}: labelled {}{}, typed {:?} ({:?})",
+                        label["name"],
+                        label["kind"],
+                        if label["note"].is_empty() {
+                            String::new()
+                        } else {
+                            format!(" ({})", label["note"])
+                        },
+                        mention.kind,
+                        mention.evidence
+                    ));
+                }
+            }
+        }
+    }
+    println!(
+        "\nName typing on held-out news ({} articles, {} labelled names; not tuned on): mentions typed person / organisation / place\n",
+        paths.len(),
+        labels.len()
+    );
+    println!("| names | labelled names | typed mentions | typed right | accuracy | target |");
+    println!("|---|---:|---:|---:|---:|---|");
+    for (what, t) in [
+        ("plain", plain),
+        ("metonymy or mixed", argued),
+        (
+            "all",
+            (plain.0 + argued.0, plain.1 + argued.1, plain.2 + argued.2),
+        ),
+    ] {
+        println!(
+            "| {what} | {} | {} | {} | {} | accuracy >= 0.95 |",
+            t.0,
+            t.1,
+            t.2,
+            super::ratio(t.2, t.1)
+        );
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
