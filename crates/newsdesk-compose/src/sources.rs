@@ -155,8 +155,11 @@ pub fn relayed_report(article: &Article) -> Option<String> {
         }
     }
     let own = article.outlet.as_deref().unwrap_or("");
-    credited.retain(|n| n != own);
-    credited_in_opening.retain(|n| n != own);
+    // Only a news outlet or agency makes a report to relay: "according to
+    // Sam Rainsy" quotes a politician.
+    let relays = |n: &String| n != own && newsdesk_language::lexicon::is_news_outlet(n);
+    credited.retain(relays);
+    credited_in_opening.retain(relays);
     let title_prefix = article.title.as_deref().and_then(|t| {
         let (prefix, _) = t.split_once(": ")?;
         (prefix.len() <= 5 && prefix.chars().all(|c| c.is_ascii_uppercase()))

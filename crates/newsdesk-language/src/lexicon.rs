@@ -963,6 +963,29 @@ pub fn is_outlet(name: &str) -> bool {
     OUTLETS.contains(&name.to_lowercase().as_str())
 }
 
+/// The last words of news outlets' names ("The Port City Tribune",
+/// "Baylight News", "Kyodo News Agency").
+const OUTLET_HEADS: &[&str] = &[
+    "times", "post", "news", "press", "herald", "journal", "tribune", "gazette", "magazine",
+    "daily", "radio", "television", "tv", "agency", "broadcasting", "telegraph", "guardian",
+    "observer", "chronicle", "wire", "network", "channel", "review", "monitor", "standard",
+    "express", "mail", "mirror", "star", "sun", "globe", "bulletin", "courier", "ledger",
+    "dispatch", "register", "inquirer", "examiner", "independent", "reporter", "weekly",
+    "today", "online", "service", "newspaper", "newswire", "sentinel", "record", "enquirer",
+];
+
+/// Whether a name is a news outlet or agency's: a known one, or a name
+/// that ends as outlets' names do ("The Valdor Gazette").
+pub fn is_news_outlet(name: &str) -> bool {
+    let last = name
+        .rsplit(' ')
+        .next()
+        .unwrap_or("")
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    is_outlet(name) || (name.contains(' ') && OUTLET_HEADS.contains(&last.as_str()))
+}
+
 /// Speech verbs, in the forms news prose uses them.
 const SPEECH_VERBS: &[&str] = &[
     "said",
