@@ -5,7 +5,17 @@
 mod tests;
 
 use crate::pool::Pool;
-use crate::quotes::{speaker_key, ROLE_NOUNS};
+use crate::quotes::speaker_key;
+use newsdesk_language::lexicon;
+
+/// A person's role or a body's kind: what makes a phrase a party.
+fn is_role_noun(lower: &str) -> bool {
+    lexicon::is_role_noun(lower)
+        || matches!(
+            lower,
+            "union" | "government" | "ministry" | "authority" | "company" | "police"
+        )
+}
 use crate::rank::Scores;
 use crate::sources::Sources;
 use newsdesk_model::{Perspective, Statement};
@@ -469,14 +479,14 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
         && !(words.len() == 1 && is_stopword(&lower[0]));
     let role = lower
         .iter()
-        .any(|w| ROLE_NOUNS.contains(&w.trim_end_matches("'s").trim_end_matches("’s")));
+        .any(|w| is_role_noun(w.trim_end_matches("'s").trim_end_matches("’s")));
     // The head of an English noun phrase is its last word: "the port
     // authority", "Western officials", "Dario Kestel". A phrase ending in
     // an ordinary word ("violations by Russia further fuels") is not a party.
     let head = words.last().copied().unwrap_or("");
     let head_lower = head.to_lowercase();
     let head_names_party = head.chars().next().is_some_and(char::is_uppercase)
-        || ROLE_NOUNS.contains(&head_lower.trim_end_matches("'s").trim_end_matches("’s"));
+        || is_role_noun(head_lower.trim_end_matches("'s").trim_end_matches("’s"));
     if !(named || role) || !head_names_party {
         return None;
     }
@@ -523,7 +533,7 @@ fn names_a_party(subject: &[&str], proper: &HashSet<String>) -> bool {
     subject.iter().enumerate().any(|(k, token)| {
         let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
         let lower = bare.to_lowercase();
-        ROLE_NOUNS.contains(&lower.trim_end_matches("'s"))
+        is_role_noun(lower.trim_end_matches("'s"))
             || (k > 0 && bare.chars().next().is_some_and(char::is_uppercase))
             || proper.contains(bare)
     })

@@ -125,7 +125,8 @@ impl<'a> Pool<'a> {
                         printable: is_printable(text, word_count),
                         opens_with_pronoun: opens_with_pronoun(text),
                         dangling_pronoun: dangling_pronoun(&article.text, span.start, text),
-                        quoted: crate::quotes::quote_spans(text)
+                        quoted: newsdesk_language::quote_spans(text)
+                            .0
                             .iter()
                             .any(|(_, inner)| words(&text[inner.range()]).len() >= 4),
                         terms,

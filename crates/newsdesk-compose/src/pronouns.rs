@@ -564,7 +564,7 @@ fn person_of(run: &[&str]) -> Option<Person> {
 fn is_title(word: &str) -> bool {
     let lower = word.to_lowercase();
     let bare = lower.trim_end_matches('.');
-    TITLES.contains(&bare) || crate::quotes::ROLE_NOUNS.contains(&bare)
+    TITLES.contains(&bare) || newsdesk_language::lexicon::is_role_noun(bare)
 }
 
 /// "FBI", "U.N.", "NATO": an organisation's initials, never a given name.

@@ -661,7 +661,7 @@ fn a_quote_that_opens_its_paragraph_with_he_said_belongs_to_the_person_named_jus
     };
     assert_eq!(
         speaker_of("huge turnout").as_deref(),
-        Some("Ayatollah Ali Khamenei"),
+        Some("Ali Khamenei"),
         "{:#?}",
         story.statements
     );

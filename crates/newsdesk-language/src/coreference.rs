@@ -1,14 +1,434 @@
 //! Coreference: mentions grouped into entities, pronouns linked to them.
+//!
+//! Full names make entities first; a surname ("Kestel") or a given name
+//! used alone joins the one person whose name it ends (or opens), an
+//! acronym the organisation whose initials it spells. An entity takes the
+//! kind its strongest evidence gives. A pronoun ("he", "her") is linked to
+//! a person only when exactly one person of a fitting gender is named in
+//! its sentence before it or in the sentence before: that link is certain,
+//! any other guess is kept as uncertain and never printed.
 
+use crate::lexicon;
 use crate::tokens::Token;
-use crate::{Entity, Mention, PronounLink, Span};
+use crate::{
+    Confidence, Entity, Evidence, Gender, Mention, NameKind, PronounLink, Quotation, Span,
+};
+use std::collections::HashMap;
 
 pub fn resolve(
-    _text: &str,
-    _tokens: &[Token],
-    _sentences: &[Span],
-    _paragraphs: &[Span],
-    _mentions: &mut [Mention],
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    quotations: &[Quotation],
+    mentions: &mut [Mention],
 ) -> (Vec<Entity>, Vec<PronounLink>) {
-    (Vec::new(), Vec::new())
+    let mut entities: Vec<Entity> = Vec::new();
+    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let word_count = |m: &Mention| text[m.span.range()].split_whitespace().count();
+    // Longest names first, so that a surname met before its full name (a
+    // headline's "Kestel") still finds it, and "John Paul" finds "John
+    // Paul II".
+    let mut order: Vec<usize> = (0..mentions.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(word_count(&mentions[i])));
+    for i in order {
+        let name = text[mentions[i].span.range()].to_string();
+        let key = name.to_lowercase();
+        let entity = match by_name.get(&key) {
+            Some(&e) => e,
+            None => {
+                let found = if word_count(&mentions[i]) == 1 {
+                    if shared_surname(&entities, &mentions[i], &name) {
+                        // The surname of several people ("McNulty" of
+                        // Michael and Mike McNulty): a person, but which one
+                        // is not sure, so it stays an entity of its own.
+                        mentions[i].kind = NameKind::Person;
+                        mentions[i].evidence = Evidence::Coreference;
+                    }
+                    part_of(text, &entities, &mentions[i], &name)
+                } else {
+                    within(&entities, &mentions[i], &name)
+                };
+                match found {
+                    Some(e) => e,
+                    None => {
+                        entities.push(Entity {
+                            name: name.clone(),
+                            // Provisional, from the mention that makes it;
+                            // settled below from all its mentions.
+                            kind: mentions[i].kind,
+                            gender: None,
+                            mentions: Vec::new(),
+                        });
+                        by_name.insert(key, entities.len() - 1);
+                        entities.len() - 1
+                    }
+                }
+            }
+        };
+        mentions[i].entity = entity;
+        entities[entity].mentions.push(i);
+    }
+    for entity in &mut entities {
+        entity.mentions.sort_unstable();
+        let (kind, _) = strongest(entity, mentions);
+        entity.kind = kind;
+        entity.gender = gender(text, entity, mentions);
+    }
+    // Only "in X" or "from X" says what the name is: a place.
+    for entity in &mut entities {
+        if entity.kind == NameKind::Other
+            && entity
+                .mentions
+                .iter()
+                .all(|&m| after_place_preposition(text, tokens, &mentions[m]))
+        {
+            entity.kind = NameKind::Place;
+            for &m in &entity.mentions {
+                mentions[m].evidence = Evidence::Preposition;
+            }
+        }
+    }
+    // A place that acts stands for a team or a government ("against
+    // Detroit", "Philadelphia's head coach"): which one is not sure, so the
+    // mention is not claimed a place.
+    for mention in mentions.iter_mut() {
+        if entities[mention.entity].kind == NameKind::Place && acts(tokens, mention) {
+            mention.kind = NameKind::Other;
+            mention.evidence = Evidence::None;
+        }
+    }
+    let pronouns = link_pronouns(text, tokens, sentences, quotations, mentions, &mut entities);
+    for mention in mentions.iter_mut() {
+        let kind = entities[mention.entity].kind;
+        if mention.kind == NameKind::Other
+            && kind == NameKind::Place
+            && mention.evidence == Evidence::None
+        {
+            continue; // a place that acts, above
+        }
+        if mention.kind != kind {
+            mention.kind = kind;
+            if mention.evidence != Evidence::Preposition {
+                mention.evidence = Evidence::Coreference;
+            }
+        }
+    }
+    (entities, pronouns)
+}
+
+/// The entity a one-word mention is part of: the one person whose name
+/// ends with it (a surname) or, failing that, opens with it; the one
+/// organisation whose initials it spells.
+fn part_of(text: &str, entities: &[Entity], mention: &Mention, word: &str) -> Option<usize> {
+    // A gazetteer place stays a place unless a title makes it a person
+    // ("Mr. Washington") or it is the surname of the one person the article
+    // names in full with it ("Sarah Palin" … "Palin"); a country never is.
+    if mention.evidence == Evidence::Gazetteer && mention.title.is_none() {
+        if lexicon::is_country(word) {
+            return None;
+        }
+        let people: Vec<usize> = (0..entities.len())
+            .filter(|&e| {
+                entities[e].kind == NameKind::Person
+                    && entities[e].name.contains(' ')
+                    && entities[e].name.rsplit(' ').next() == Some(word)
+            })
+            .collect();
+        return (people.len() == 1).then(|| people[0]);
+    }
+    let is_acronym = word.len() >= 2 && word.chars().all(|c| c.is_uppercase() || c == '.');
+    if is_acronym {
+        let letters: String = word.chars().filter(|c| c.is_alphabetic()).collect();
+        let matching: Vec<usize> = (0..entities.len())
+            .filter(|&e| initials(&entities[e].name) == letters && entities[e].name.contains(' '))
+            .collect();
+        return (matching.len() == 1).then(|| matching[0]);
+    }
+    let _ = text;
+    let person_like = |e: &Entity| e.kind != NameKind::Place && e.kind != NameKind::Organisation;
+    let person = |e: &Entity| e.kind == NameKind::Person;
+    let ends: Vec<usize> = (0..entities.len())
+        .filter(|&e| person_like(&entities[e]) && entities[e].name.rsplit(' ').next() == Some(word))
+        .collect();
+    if ends.len() == 1 {
+        return Some(ends[0]);
+    }
+    if !ends.is_empty() {
+        return None;
+    }
+    let opens: Vec<usize> = (0..entities.len())
+        .filter(|&e| {
+            person(&entities[e])
+                && entities[e].name.split(' ').next() == Some(word)
+                && entities[e].name.split(' ').count() == 2
+        })
+        .collect();
+    (opens.len() == 1).then(|| opens[0])
+}
+
+/// The one longer person name that a name of several words opens or ends
+/// ("John Paul" in "John Paul II", "Lee Teng-hui" in "President Lee
+/// Teng-hui" is the same words).
+fn within(entities: &[Entity], mention: &Mention, name: &str) -> Option<usize> {
+    if mention.evidence == Evidence::Gazetteer || mention.evidence == Evidence::OrganisationWord {
+        return None;
+    }
+    let found: Vec<usize> = (0..entities.len())
+        .filter(|&e| {
+            let longer = &entities[e].name;
+            entities[e].kind != NameKind::Place
+                && entities[e].kind != NameKind::Organisation
+                && longer.len() > name.len()
+                && (longer.starts_with(&format!("{name} "))
+                    || longer.ends_with(&format!(" {name}")))
+        })
+        .collect();
+    (found.len() == 1).then(|| found[0])
+}
+
+/// Whether a one-word name ends the names of two people or more.
+fn shared_surname(entities: &[Entity], mention: &Mention, word: &str) -> bool {
+    if mention.evidence == Evidence::Gazetteer || mention.evidence == Evidence::OrganisationWord {
+        return false;
+    }
+    let suffix = format!(" {word}");
+    entities
+        .iter()
+        .filter(|e| e.kind != NameKind::Place && e.kind != NameKind::Organisation)
+        .filter(|e| e.name.ends_with(&suffix))
+        .count()
+        >= 2
+}
+
+fn initials(name: &str) -> String {
+    name.split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect()
+}
+
+/// How strongly a piece of evidence types a name.
+fn strength(evidence: Evidence) -> u8 {
+    match evidence {
+        Evidence::Title | Evidence::Outlet | Evidence::Apposition => 5,
+        Evidence::OrganisationWord => 4,
+        Evidence::GivenName | Evidence::Gazetteer | Evidence::Dateline => 3,
+        Evidence::Pronoun | Evidence::Coreference => 2,
+        Evidence::Preposition => 1,
+        Evidence::None => 0,
+    }
+}
+
+/// The kind of an entity: that of its most strongly typed mention; a tie
+/// between kinds leaves it the kind of the first.
+fn strongest(entity: &Entity, mentions: &[Mention]) -> (NameKind, Evidence) {
+    let mut best = (NameKind::Other, Evidence::None);
+    for &m in &entity.mentions {
+        let mention = &mentions[m];
+        if mention.kind != NameKind::Other && strength(mention.evidence) > strength(best.1) {
+            best = (mention.kind, mention.evidence);
+        }
+    }
+    best
+}
+
+fn gender(text: &str, entity: &Entity, mentions: &[Mention]) -> Option<Gender> {
+    if entity.kind != NameKind::Person {
+        return None;
+    }
+    for &m in &entity.mentions {
+        if let Some(title) = mentions[m].title {
+            let word = text[title.range()].split_whitespace().last().unwrap_or("");
+            if let Some(g) = lexicon::title_gender(&word.to_lowercase()) {
+                return Some(g);
+            }
+        }
+    }
+    let first = entity.name.split(' ').next()?;
+    if entity.name.contains(' ') {
+        lexicon::given_name(first).flatten()
+    } else {
+        None
+    }
+}
+
+fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> bool {
+    let Some(at) = tokens
+        .iter()
+        .position(|t| t.span.start == mention.span.start)
+    else {
+        return false;
+    };
+    let end = tokens.iter().position(|t| t.span.end == mention.span.end);
+    let possessive = end
+        .and_then(|e| tokens.get(e + 1))
+        .is_some_and(|t| t.lower == "'s" || t.lower == "’s");
+    let _ = text;
+    !possessive
+        && at > 0
+        && matches!(
+            tokens[at - 1].lower.as_str(),
+            "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "throughout"
+        )
+}
+
+/// Whether a place name is used for who acts there: after "against",
+/// "by", "beat" or "defeated", or owning a person's role ("Philadelphia's
+/// head coach").
+fn acts(tokens: &[Token], mention: &Mention) -> bool {
+    let Some(at) = tokens
+        .iter()
+        .position(|t| t.span.start == mention.span.start)
+    else {
+        return false;
+    };
+    let before = at
+        .checked_sub(1)
+        .map(|b| tokens[b].lower.as_str())
+        .unwrap_or("");
+    if matches!(
+        before,
+        "against" | "by" | "beat" | "beats" | "defeated" | "versus" | "vs" | "vs."
+    ) {
+        return true;
+    }
+    let Some(end) = tokens.iter().position(|t| t.span.end == mention.span.end) else {
+        return false;
+    };
+    let possessive = tokens
+        .get(end + 1)
+        .is_some_and(|t| t.lower == "'s" || t.lower == "’s");
+    possessive
+        && tokens[end + 2..]
+            .iter()
+            .take(3)
+            .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title_head(&t.lower))
+}
+
+fn pronoun_gender(lower: &str) -> Option<Gender> {
+    match lower {
+        "he" | "him" | "his" | "himself" => Some(Gender::Male),
+        "she" | "her" | "hers" | "herself" => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+fn inside_quotation(quotations: &[Quotation], at: usize) -> bool {
+    quotations
+        .iter()
+        .any(|q| q.marked.start <= at && at < q.marked.end)
+}
+
+fn link_pronouns(
+    text: &str,
+    tokens: &[Token],
+    sentences: &[Span],
+    quotations: &[Quotation],
+    mentions: &mut [Mention],
+    entities: &mut [Entity],
+) -> Vec<PronounLink> {
+    let _ = text;
+    let mut links = Vec::new();
+    for token in tokens {
+        let Some(gender) = pronoun_gender(&token.lower) else {
+            continue;
+        };
+        if inside_quotation(quotations, token.span.start) {
+            continue;
+        }
+        // The window: this sentence before the pronoun and the sentence
+        // before it, not counting sentences that are all quotation (“The
+        // gap has narrowed. It has not closed,” she said).
+        let mut previous = token.sentence.saturating_sub(1);
+        while previous > 0
+            && quotations.iter().any(|q| {
+                q.marked.start <= sentences[previous].start
+                    && sentences[previous].end <= q.marked.end + 1
+            })
+        {
+            previous -= 1;
+        }
+        let window_start = sentences[previous].start;
+        let candidates = |from: usize| -> Vec<usize> {
+            let mut found: Vec<usize> = Vec::new();
+            for m in mentions.iter() {
+                if m.span.start < from
+                    || m.span.start >= token.span.start
+                    || inside_quotation(quotations, m.span.start)
+                {
+                    continue;
+                }
+                // A name of several words that nothing types could be a
+                // person too ("Kismot Killer" is a curry, "Time Warner" a
+                // company): it makes the pronoun ambiguous, and is never
+                // what it is linked to.
+                let entity = &entities[m.entity];
+                let could_be_person = entity.kind == NameKind::Person
+                    || (entity.kind == NameKind::Other && entity.name.contains(' '));
+                let fits = entity.gender.is_none_or(|g| g == gender);
+                if could_be_person && fits && !found.contains(&m.entity) {
+                    found.push(m.entity);
+                }
+            }
+            found
+        };
+        let mut near = candidates(window_start);
+        // A person the window calls "he" or "she" is in it too ("He
+        // dismissed the claim made by Jacques Santer. 'Let me be clear,' he
+        // said": two people, not one).
+        for link in &links {
+            let link: &PronounLink = link;
+            if link.span.start >= window_start && link.confidence == Confidence::Certain {
+                if let Some(e) = link.entity {
+                    if !near.contains(&e) && entities[e].gender.is_none_or(|g| g == gender) {
+                        near.push(e);
+                    }
+                }
+            }
+        }
+        // The one name in the window, untyped but opening its sentence as
+        // its subject ("Zorbek Tallis said … He gave no date."), is a person
+        // by the article's own word.
+        let opens_its_sentence = |e: usize| {
+            mentions.iter().any(|m| {
+                m.entity == e
+                    && m.span.start >= window_start
+                    && m.span.start < token.span.start
+                    && tokens
+                        .iter()
+                        .find(|t| t.span.start == m.span.start)
+                        .is_some_and(|t| t.opens_sentence)
+            })
+        };
+        let (entity, confidence) = match near.as_slice() {
+            [one] if entities[*one].kind == NameKind::Person => (Some(*one), Confidence::Certain),
+            [one] if opens_its_sentence(*one) && matches!(token.lower.as_str(), "he" | "she") => {
+                entities[*one].kind = NameKind::Person;
+                for &m in &entities[*one].mentions {
+                    mentions[m].evidence = Evidence::Pronoun;
+                }
+                (Some(*one), Confidence::Certain)
+            }
+            [one] => (Some(*one), Confidence::Uncertain),
+            [] => {
+                let wider = sentences[token.sentence.saturating_sub(3)].start;
+                let far = candidates(wider);
+                (far.last().copied(), Confidence::Uncertain)
+            }
+            more => (more.last().copied(), Confidence::Uncertain),
+        };
+        if let (Some(e), Confidence::Certain) = (entity, confidence) {
+            if entities[e].gender.is_none() {
+                entities[e].gender = Some(gender);
+            }
+        }
+        links.push(PronounLink {
+            span: token.span,
+            sentence: token.sentence,
+            gender,
+            entity,
+            confidence,
+        });
+    }
+    links
 }

@@ -1,1 +1,1126 @@
-//! Lexicons: given names, places, organisation words, titles.
+//! Lexicons: given names, places, organisation and place words, titles.
+//!
+//! The open lists are data from maintained, licensed packages (see
+//! docs/language.md): given names and their gender from the `gender_guesser`
+//! crate (Jörg Michael's name dictionary, about 48,000 names of many
+//! countries), countries, their other names, nationalities and
+//! subdivisions from `keshvar` (BSD-3-Clause), and 10,000 cities from
+//! `cities` (MIT). The closed lists here (titles, organisation and place
+//! head words) are grammar of news English, not names.
+
+use crate::Gender;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A given name's gender, when the lexicon knows the name.
+pub fn given_name(word: &str) -> Option<Option<Gender>> {
+    use gender_guesser::Gender as G;
+    // The lexicon lower-cases its lookups; words of one letter or all
+    // capitals are no given names.
+    if word.chars().count() < 2
+        || word.chars().all(|c| !c.is_lowercase())
+        || is_function_word(&word.to_lowercase())
+    {
+        return None;
+    }
+    match gender_guesser::Detector::new().get_gender(word) {
+        G::Male => Some(Some(Gender::Male)),
+        G::Female => Some(Some(Gender::Female)),
+        G::MayBeMale | G::MayBeFemale | G::BothMaleFemale | G::NotSure => Some(None),
+        G::NotFound => None,
+    }
+}
+
+struct Places {
+    names: HashSet<String>,
+    nationalities: HashSet<String>,
+}
+
+fn places() -> &'static Places {
+    static PLACES: OnceLock<Places> = OnceLock::new();
+    PLACES.get_or_init(|| {
+        let mut names = HashSet::new();
+        let mut nationalities = HashSet::new();
+        let latin = |s: &str| {
+            s.chars()
+                .all(|c| c.is_ascii() || c.is_alphabetic() && (c as u32) < 0x250)
+        };
+        for country in keshvar::CountryIterator::new() {
+            names.insert(country.iso_short_name().to_lowercase());
+            for name in country.unofficial_name_list() {
+                if latin(name) {
+                    names.insert(name.to_lowercase());
+                }
+            }
+            if let Some(nationality) = country.maybe_nationality() {
+                nationalities.insert(nationality.to_lowercase());
+            }
+            for subdivision in country.subdivisions().values() {
+                names.insert(subdivision.name().to_lowercase());
+                for name in subdivision.unofficial_name_list() {
+                    if latin(name) {
+                        names.insert(name.to_lowercase());
+                    }
+                }
+            }
+        }
+        for region in keshvar::RegionIterator::new() {
+            names.insert(region.to_string().to_lowercase());
+        }
+        for subregion in keshvar::SubRegionIterator::new() {
+            names.insert(subregion.to_string().to_lowercase());
+        }
+        for city in cities::all() {
+            names.insert(city.city.to_lowercase());
+        }
+        // Short forms news writes for the ISO names ("Bolivia,
+        // Plurinational State of", "Korea, Republic of").
+        let shortened: Vec<String> = names
+            .iter()
+            .filter_map(|n| n.split_once(", ").map(|(head, _)| head.to_string()))
+            .collect();
+        names.extend(shortened);
+        let shortened: Vec<String> = names
+            .iter()
+            .filter_map(|n| n.split_once(" (").map(|(head, _)| head.to_string()))
+            .collect();
+        names.extend(shortened);
+        Places {
+            names,
+            nationalities,
+        }
+    })
+}
+
+/// Whether the name is a country's (any case): a country never stands for
+/// a person's surname.
+pub fn is_country(name: &str) -> bool {
+    static COUNTRIES: OnceLock<HashSet<String>> = OnceLock::new();
+    COUNTRIES
+        .get_or_init(|| {
+            keshvar::CountryIterator::new()
+                .map(|c| c.iso_short_name().to_lowercase())
+                .collect()
+        })
+        .contains(&name.to_lowercase())
+}
+
+/// Whether the gazetteer names the place (any case).
+pub fn is_place(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let places = places();
+    places.names.contains(&lower)
+        || lower
+            .strip_prefix("the ")
+            .is_some_and(|rest| places.names.contains(rest))
+}
+
+/// A nationality or the adjective of a country ("French", "Iraqi").
+pub fn is_nationality(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    let places = places();
+    places.nationalities.contains(&lower)
+        || places.nationalities.contains(lower.trim_end_matches('s'))
+}
+
+/// Titles written before a person's name. A title may be several words
+/// ("Prime Minister"), each of which is listed.
+const PERSON_TITLES: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "gen",
+    "gen.",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "capt",
+    "capt.",
+    "sgt",
+    "sgt.",
+    "adm",
+    "adm.",
+    "maj",
+    "maj.",
+    "rev",
+    "rev.",
+    "prof",
+    "prof.",
+    "cmdr",
+    "cmdr.",
+    "cpl",
+    "cpl.",
+    "pvt",
+    "pvt.",
+    "supt",
+    "supt.",
+    "det",
+    "det.",
+    "atty",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "emperor",
+    "sheikh",
+    "sheik",
+    "ayatollah",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "father",
+    "rabbi",
+    "imam",
+    "judge",
+    "justice",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "general",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "major",
+    "commander",
+    "marshal",
+    "officer",
+    "detective",
+    "inspector",
+    "superintendent",
+    "chief",
+    "commissioner",
+    "director",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "coach",
+    "deputy",
+    "attorney",
+    "speaker",
+    "leader",
+    "representative",
+    "assemblyman",
+    "assemblywoman",
+    "councilman",
+    "councilwoman",
+    "sheriff",
+    "foreign",
+    "defense",
+    "defence",
+    "interior",
+    "finance",
+    "health",
+    "justice",
+    "trade",
+    "economy",
+    "transport",
+    "labor",
+    "labour",
+    "education",
+    "agriculture",
+    "energy",
+    "state",
+    "home",
+    "majority",
+    "minority",
+    "opposition",
+    "former",
+    "acting",
+    "secretary-general",
+    "president-elect",
+    "crown",
+    "grand",
+    "senior",
+    "first",
+    "chief executive",
+    "executive",
+    "saint",
+    "brother",
+    "sister",
+    "dean",
+    "professor",
+    "doctor",
+    "patriarch",
+    "lama",
+    "mullah",
+    "sultan",
+    "emir",
+    "amir",
+    "crown",
+    "field",
+];
+
+/// Words of a title that name a person by themselves (not "Foreign" or
+/// "Vice", which only modify one).
+const TITLE_HEADS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "miss",
+    "dr",
+    "dr.",
+    "sen",
+    "sen.",
+    "rep",
+    "rep.",
+    "gov",
+    "gov.",
+    "gen",
+    "gen.",
+    "lt",
+    "lt.",
+    "col",
+    "col.",
+    "capt",
+    "capt.",
+    "sgt",
+    "sgt.",
+    "adm",
+    "adm.",
+    "maj",
+    "maj.",
+    "rev",
+    "rev.",
+    "prof",
+    "prof.",
+    "cmdr",
+    "cmdr.",
+    "cpl",
+    "cpl.",
+    "pvt",
+    "pvt.",
+    "supt",
+    "supt.",
+    "det",
+    "det.",
+    "atty",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "minister",
+    "secretary",
+    "chancellor",
+    "premier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "emperor",
+    "sheikh",
+    "sheik",
+    "ayatollah",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "father",
+    "rabbi",
+    "imam",
+    "judge",
+    "justice",
+    "senator",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "mayor",
+    "ambassador",
+    "general",
+    "colonel",
+    "captain",
+    "sergeant",
+    "lieutenant",
+    "admiral",
+    "major",
+    "commander",
+    "marshal",
+    "officer",
+    "detective",
+    "inspector",
+    "superintendent",
+    "chief",
+    "commissioner",
+    "director",
+    "chairman",
+    "chairwoman",
+    "spokesman",
+    "spokeswoman",
+    "coach",
+    "attorney",
+    "speaker",
+    "leader",
+    "representative",
+    "assemblyman",
+    "assemblywoman",
+    "councilman",
+    "councilwoman",
+    "sheriff",
+    "secretary-general",
+    "president-elect",
+    "saint",
+    "dean",
+    "professor",
+    "doctor",
+    "patriarch",
+    "lama",
+    "mullah",
+    "sultan",
+    "emir",
+    "amir",
+];
+
+/// Whether a capitalised word can be part of a title before a name.
+pub fn is_title_word(lower: &str) -> bool {
+    PERSON_TITLES.contains(&lower)
+}
+
+/// Whether a title word names a person's office on its own.
+pub fn is_title_head(lower: &str) -> bool {
+    TITLE_HEADS.contains(&lower)
+}
+
+/// The gender a title gives ("Mrs." a woman).
+pub fn title_gender(lower: &str) -> Option<Gender> {
+    match lower.trim_end_matches('.') {
+        "mr" | "sir" | "lord" | "king" | "prince" | "emperor" | "father" | "brother"
+        | "congressman" | "assemblyman" | "councilman" | "chairman" | "spokesman" | "sultan"
+        | "sheikh" | "sheik" | "pope" | "cardinal" | "rabbi" | "imam" | "ayatollah" => {
+            Some(Gender::Male)
+        }
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "queen" | "princess" | "sister"
+        | "congresswoman" | "assemblywoman" | "councilwoman" | "chairwoman" | "spokeswoman" => {
+            Some(Gender::Female)
+        }
+        _ => None,
+    }
+}
+
+/// Lower-case role nouns that, just before a name, make it a person's
+/// ("union leader Mara Holt", "spokeswoman Helena Voss").
+const ROLE_NOUNS: &[&str] = &[
+    "official",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "minister",
+    "president",
+    "secretary",
+    "leader",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "ambassador",
+    "analyst",
+    "expert",
+    "diplomat",
+    "representative",
+    "adviser",
+    "advisor",
+    "chief",
+    "head",
+    "governor",
+    "mayor",
+    "senator",
+    "lawmaker",
+    "general",
+    "commander",
+    "judge",
+    "professor",
+    "economist",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "actor",
+    "actress",
+    "singer",
+    "player",
+    "coach",
+    "manager",
+    "executive",
+    "founder",
+    "owner",
+    "author",
+    "writer",
+    "journalist",
+    "reporter",
+    "editor",
+    "researcher",
+    "scientist",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "teacher",
+    "student",
+    "officer",
+    "detective",
+    "investigator",
+    "inspector",
+    "sheriff",
+    "candidate",
+    "negotiator",
+    "mediator",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "bishop",
+    "priest",
+    "pastor",
+    "rabbi",
+    "imam",
+    "cleric",
+    "activist",
+    "organizer",
+    "organiser",
+    "resident",
+    "witness",
+    "victim",
+    "survivor",
+    "farmer",
+    "worker",
+    "fisherman",
+    "driver",
+    "pilot",
+    "astronaut",
+    "commentator",
+    "historian",
+    "economist",
+    "strategist",
+    "consultant",
+    "pollster",
+    "columnist",
+    "photographer",
+    "artist",
+    "musician",
+    "comedian",
+    "star",
+    "champion",
+    "striker",
+    "goalkeeper",
+    "quarterback",
+    "pitcher",
+    "rapper",
+    "director",
+    "producer",
+    "designer",
+    "ceo",
+    "chairperson",
+    "vice-president",
+    "deputy",
+    "aide",
+    "assistant",
+    "counsel",
+    "mother",
+    "father",
+    "wife",
+    "husband",
+    "son",
+    "daughter",
+    "brother",
+    "sister",
+    "uncle",
+    "aunt",
+    "cousin",
+    "friend",
+    "neighbor",
+    "neighbour",
+    "colleague",
+    "partner",
+    "rival",
+    "opponent",
+    "challenger",
+    "incumbent",
+    "lieutenant",
+    "sergeant",
+    "captain",
+    "colonel",
+    "admiral",
+    "marshal",
+    "commissioner",
+    "superintendent",
+    "warden",
+    "dean",
+    "provost",
+    "rector",
+    "chaplain",
+    "source",
+    "spokesmen",
+    "spokespeople",
+    "trucker",
+    "resident",
+    "member",
+];
+
+/// Whether a lower-case word is a role noun (singular or plural).
+pub fn is_role_noun(lower: &str) -> bool {
+    ROLE_NOUNS.contains(&lower)
+        || lower
+            .strip_suffix('s')
+            .is_some_and(|singular| ROLE_NOUNS.contains(&singular))
+}
+
+/// Words that end (or head) an organisation's name.
+const ORGANISATION_WORDS: &[&str] = &[
+    "party",
+    "ministry",
+    "council",
+    "committee",
+    "commission",
+    "union",
+    "association",
+    "organization",
+    "organisation",
+    "corp",
+    "corp.",
+    "corporation",
+    "inc",
+    "inc.",
+    "co",
+    "co.",
+    "company",
+    "companies",
+    "ltd",
+    "ltd.",
+    "plc",
+    "llc",
+    "group",
+    "bank",
+    "university",
+    "college",
+    "institute",
+    "agency",
+    "department",
+    "army",
+    "navy",
+    "force",
+    "forces",
+    "police",
+    "court",
+    "congress",
+    "parliament",
+    "senate",
+    "assembly",
+    "federation",
+    "foundation",
+    "front",
+    "league",
+    "board",
+    "bureau",
+    "office",
+    "service",
+    "services",
+    "airlines",
+    "airways",
+    "network",
+    "church",
+    "club",
+    "team",
+    "administration",
+    "authority",
+    "fund",
+    "alliance",
+    "coalition",
+    "movement",
+    "brigade",
+    "brigades",
+    "cabinet",
+    "government",
+    "reserve",
+    "industries",
+    "holdings",
+    "motors",
+    "systems",
+    "technologies",
+    "laboratories",
+    "labs",
+    "society",
+    "trust",
+    "guard",
+    "corps",
+    "command",
+    "secretariat",
+    "tribunal",
+    "school",
+    "academy",
+    "museum",
+    "hospital",
+    "times",
+    "post",
+    "news",
+    "press",
+    "herald",
+    "journal",
+    "tribune",
+    "gazette",
+    "magazine",
+    "television",
+    "radio",
+    "broadcasting",
+    "channel",
+    "federal",
+    "ministries",
+    "unions",
+    "parties",
+    "councils",
+    "agencies",
+    "departments",
+    "organizations",
+    "institutes",
+    "universities",
+    "commissions",
+    "committees",
+    "bancorp",
+    "entertainment",
+    "pictures",
+    "records",
+    "studios",
+    "communications",
+    "petroleum",
+    "oil",
+    "energy",
+    "airline",
+    "railways",
+    "railroad",
+    "council's",
+    "caucus",
+    "junta",
+    "regime",
+    "mission",
+    "delegation",
+    "conference",
+    "summit",
+    "forum",
+    "nations",
+    "community",
+];
+
+/// Whether a word marks an organisation's name.
+pub fn is_organisation_word(lower: &str) -> bool {
+    ORGANISATION_WORDS.contains(&lower)
+}
+
+/// Words that end the name of a place or a facility.
+const PLACE_WORDS: &[&str] = &[
+    "sea",
+    "ocean",
+    "gulf",
+    "river",
+    "mountains",
+    "mountain",
+    "hills",
+    "valley",
+    "strip",
+    "island",
+    "islands",
+    "peninsula",
+    "province",
+    "region",
+    "street",
+    "avenue",
+    "road",
+    "boulevard",
+    "square",
+    "airport",
+    "bay",
+    "lake",
+    "desert",
+    "county",
+    "canyon",
+    "coast",
+    "heights",
+    "plateau",
+    "basin",
+    "delta",
+    "falls",
+    "harbor",
+    "harbour",
+    "port",
+    "bridge",
+    "station",
+    "stadium",
+    "arena",
+    "prison",
+    "jail",
+    "park",
+    "district",
+    "territory",
+    "territories",
+    "city",
+    "town",
+    "village",
+    "beach",
+    "forest",
+    "highway",
+    "cape",
+    "channel",
+    "strait",
+    "straits",
+    "pass",
+    "border",
+    "hotel",
+    "plaza",
+    "center",
+    "centre",
+    "building",
+    "tower",
+    "towers",
+    "palace",
+    "base",
+    "camp",
+    "square",
+];
+
+/// Whether a word ends a place's name ("Gaza Strip", "Kansas City").
+pub fn is_place_word(lower: &str) -> bool {
+    PLACE_WORDS.contains(&lower)
+}
+
+/// Words that open a place's name ("Mount Everest", "Lake Victoria").
+pub fn is_place_opening(lower: &str) -> bool {
+    matches!(
+        lower,
+        "mount" | "mt." | "lake" | "cape" | "fort" | "port" | "gulf" | "isle"
+    )
+}
+
+/// Compass words that make a region of a place ("Southern Lebanon",
+/// "North Africa", "Middle East").
+pub fn is_compass(lower: &str) -> bool {
+    matches!(
+        lower,
+        "north"
+            | "south"
+            | "east"
+            | "west"
+            | "northern"
+            | "southern"
+            | "eastern"
+            | "western"
+            | "central"
+            | "northeast"
+            | "northwest"
+            | "southeast"
+            | "southwest"
+            | "middle"
+            | "far"
+            | "near"
+            | "upper"
+            | "lower"
+            | "greater"
+    )
+}
+
+/// News outlets and agencies that a text names as sources.
+const OUTLETS: &[&str] = &[
+    "ap",
+    "associated press",
+    "the associated press",
+    "reuters",
+    "afp",
+    "agence france-presse",
+    "agence france presse",
+    "xinhua",
+    "upi",
+    "united press international",
+    "dpa",
+    "ansa",
+    "itar-tass",
+    "tass",
+    "interfax",
+    "kyodo",
+    "yonhap",
+    "bernama",
+    "antara",
+    "efe",
+    "bbc",
+    "cnn",
+    "nbc",
+    "cbs",
+    "abc",
+    "fox news",
+    "npr",
+    "pbs",
+    "al jazeera",
+    "new york times",
+    "the new york times",
+    "washington post",
+    "the washington post",
+    "wall street journal",
+    "the wall street journal",
+    "los angeles times",
+    "the guardian",
+    "the times",
+    "financial times",
+    "the financial times",
+    "bloomberg",
+    "the independent",
+    "the telegraph",
+    "daily telegraph",
+    "le monde",
+    "der spiegel",
+    "usa today",
+    "time",
+    "newsweek",
+    "the economist",
+    "itar tass",
+    "ria novosti",
+    "novosti",
+    "nhk",
+    "cctv",
+    "people's daily",
+    "china daily",
+    "mena",
+    "irna",
+    "petra",
+    "sana",
+    "wafa",
+    "kuna",
+    "saudi press agency",
+    "press trust of india",
+    "pti",
+    "kcna",
+    "yonhap news agency",
+    "xinhua news agency",
+    "central news agency",
+];
+
+/// Whether a name is a news outlet or agency.
+pub fn is_outlet(name: &str) -> bool {
+    OUTLETS.contains(&name.to_lowercase().as_str())
+}
+
+/// Speech verbs, in the forms news prose uses them.
+const SPEECH_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "wrote",
+    "writes",
+    "stated",
+    "states",
+    "confirmed",
+    "confirms",
+    "noted",
+    "notes",
+    "warned",
+    "warns",
+    "insisted",
+    "insists",
+    "explained",
+    "explains",
+    "declared",
+    "declares",
+    "continued",
+    "argued",
+    "argues",
+    "replied",
+    "recalled",
+    "stressed",
+    "stresses",
+    "announced",
+    "announces",
+    "asked",
+    "asks",
+    "claimed",
+    "claims",
+    "remarked",
+    "posted",
+    "tweeted",
+    "acknowledged",
+    "acknowledges",
+    "admitted",
+    "admits",
+    "complained",
+    "conceded",
+    "concluded",
+    "predicted",
+    "promised",
+    "vowed",
+    "observed",
+    "suggested",
+    "testified",
+    "answered",
+    "responded",
+    "shouted",
+    "whispered",
+    "joked",
+    "quipped",
+    "cautioned",
+    "urged",
+    "pleaded",
+    "boasted",
+    "countered",
+    "reiterated",
+    "emphasized",
+    "emphasised",
+    "maintained",
+    "contended",
+    "asserted",
+    "charged",
+    "alleged",
+    "lamented",
+    "mused",
+    "recounted",
+    "responds",
+    "responded",
+    "replies",
+    "saying",
+];
+
+/// Whether a lower-case word is a speech verb.
+pub fn is_speech_verb(lower: &str) -> bool {
+    SPEECH_VERBS.contains(&lower)
+}
+
+/// Words capitalised only because they open a sentence or a heading and
+/// that never start a name.
+pub fn is_function_word(lower: &str) -> bool {
+    newsdesk_text::is_stopword(lower)
+        || matches!(
+            lower,
+            "but"
+                | "and"
+                | "or"
+                | "yet"
+                | "so"
+                | "if"
+                | "when"
+                | "while"
+                | "after"
+                | "before"
+                | "although"
+                | "though"
+                | "because"
+                | "since"
+                | "as"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "with"
+                | "without"
+                | "by"
+                | "from"
+                | "to"
+                | "of"
+                | "about"
+                | "under"
+                | "over"
+                | "during"
+                | "despite"
+                | "among"
+                | "meanwhile"
+                | "however"
+                | "still"
+                | "also"
+                | "then"
+                | "now"
+                | "today"
+                | "yesterday"
+                | "tomorrow"
+                | "earlier"
+                | "later"
+                | "last"
+                | "next"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "there"
+                | "here"
+                | "it"
+                | "its"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "i"
+                | "you"
+                | "his"
+                | "her"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "a"
+                | "an"
+                | "the"
+                | "no"
+                | "not"
+                | "yes"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "both"
+                | "each"
+                | "every"
+                | "few"
+                | "several"
+                | "such"
+                | "other"
+                | "another"
+                | "one"
+                | "two"
+                | "three"
+                | "what"
+                | "who"
+                | "which"
+                | "where"
+                | "why"
+                | "how"
+                | "asked"
+                | "said"
+                | "according"
+                | "instead"
+                | "even"
+                | "only"
+                | "just"
+                | "please"
+                | "thanks"
+                | "thank"
+        )
+}

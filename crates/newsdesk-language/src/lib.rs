@@ -23,6 +23,7 @@ use chrono::NaiveDate;
 pub use newsdesk_model::Span;
 
 pub use clauses::{Clause, Modality, Tense};
+pub use quotations::quote_spans;
 pub use tokens::{Token, TokenKind};
 
 /// What a name names.
@@ -241,7 +242,7 @@ pub fn analyse(text: &str, paragraphs: &[Span], context: &Context) -> Analysis {
     let quotations = quotations::find(text, &paragraphs, &sentences);
     let mut mentions = mentions::find(text, &tokens, &sentences, &quotations);
     let (entities, pronouns) =
-        coreference::resolve(text, &tokens, &sentences, &paragraphs, &mut mentions);
+        coreference::resolve(text, &tokens, &sentences, &quotations, &mut mentions);
     let mut analysis = Analysis {
         paragraphs,
         sentences,

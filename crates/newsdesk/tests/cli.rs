@@ -865,6 +865,60 @@ fn every_duc_cluster_gives_the_same_story_every_time() {
     }
 }
 
+/// ECB+ (licensed, read from ../shared), which `bench claims` scores name
+/// typing on, loads whole: every document with text, its gold names inside
+/// its paragraphs, each the capitalised name it should be, and all three
+/// kinds in numbers that fit the corpus (about 6,000 person, organisation
+/// and place markables, of which most name no one: "the actress", "he").
+#[test]
+fn ecbplus_loads_with_its_gold_names() {
+    use newsdesk_eval::ecbplus::{self, GoldKind};
+    let Some(dir) = shared("data/ecbplus") else {
+        return;
+    };
+    let documents = ecbplus::load(&dir).unwrap();
+    assert_eq!(documents.len(), 496);
+    let topics: std::collections::BTreeSet<u32> = documents.iter().map(|d| d.topic).collect();
+    assert_eq!(topics.len(), 21, "{topics:?}");
+    let markables: usize = documents.iter().map(|d| d.markables).sum();
+    assert!((6_000..9_000).contains(&markables), "{markables} markables");
+    let mut kinds = std::collections::BTreeMap::new();
+    for document in &documents {
+        assert!(!document.text.trim().is_empty(), "{}", document.name);
+        assert!(!document.paragraphs.is_empty(), "{}", document.name);
+        for mention in &document.mentions {
+            *kinds.entry(mention.kind).or_insert(0usize) += 1;
+            let name = &document.text[mention.span.range()];
+            assert!(
+                name.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && name.ends_with(char::is_alphanumeric),
+                "{}: {name:?}",
+                document.name
+            );
+            assert!(
+                document
+                    .paragraphs
+                    .iter()
+                    .any(|p| p.start <= mention.span.start && mention.span.end <= p.end),
+                "{}: {name:?} crosses paragraphs",
+                document.name
+            );
+        }
+    }
+    let total: usize = kinds.values().sum();
+    eprintln!(
+        "{} documents, {markables} markables, gold names {kinds:?}",
+        documents.len()
+    );
+    assert!(
+        (1_500..markables / 2).contains(&total),
+        "{total} gold names"
+    );
+    for kind in [GoldKind::Person, GoldKind::Organisation, GoldKind::Place] {
+        assert!(kinds.get(&kind).copied().unwrap_or(0) >= 200, "{kinds:?}");
+    }
+}
+
 /// Ties between section names are broken the same way every time: a text
 /// that says the same few things over and over (as `bench digest-size`
 /// writes it) used to get a different heading from run to run.
