@@ -87,7 +87,6 @@ pub struct Pool<'a> {
     /// Each article's language analysis (typed names, coreference,
     /// attributions, clauses), made once here and read by every later
     /// stage.
-    #[allow(dead_code)] // read as the stages move onto the layer (issue 14)
     pub analyses: Vec<newsdesk_language::Analysis>,
 }
 
@@ -178,6 +177,22 @@ impl<'a> Pool<'a> {
     /// article is dated later).
     pub fn is_newest_source(&self, source: usize) -> bool {
         self.newest.is_some() && self.articles[source].published == self.newest
+    }
+
+    /// The clauses of sentence `sentence` as the language layer read
+    /// them, main clause first.
+    pub fn clauses(&self, sentence: usize) -> &[newsdesk_language::Clause] {
+        let s = &self.sentences[sentence];
+        let analysis = &self.analyses[s.source];
+        match analysis
+            .sentences
+            .binary_search_by_key(&s.span.start, |span| span.start)
+        {
+            Ok(index) if analysis.sentences[index] == s.span => {
+                newsdesk_language::clauses::of_sentence(&analysis.clauses, index)
+            }
+            _ => &[],
+        }
     }
 
     pub fn text(&self, sentence: usize) -> &str {

@@ -442,8 +442,10 @@ mod seeds {
         // No seed opens with a wire dateline: the dateline is the story's date.
         assert_eq!(story["dateline"], "Dec. 25, 2023");
         let timeline = story["timeline"].as_array().unwrap();
+        // Two of the four seeds are undated: only dates that give their
+        // year are certain there.
         assert!(
-            (3..=8).contains(&timeline.len()),
+            (2..=8).contains(&timeline.len()),
             "{} entries",
             timeline.len()
         );
@@ -453,9 +455,12 @@ mod seeds {
             .collect();
         assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
         assert!(dates.iter().all(|d| *d <= "2023-12-25"), "{dates:?}");
-        // The invasion (February 2022) and the December 14, 2023 news
-        // conference are read from the text; 004's events are 2022's.
-        assert!(dates.contains(&"2022-02-01") && dates.contains(&"2023-12-14"));
+        // The invasion (February 2022) is read from the text; 004's events
+        // are 2022's. The December 14 news conference is told by an
+        // undated seed: no day without its year is certain there, so it
+        // is left out (issue 14).
+        assert!(dates.contains(&"2022-02-01"), "{dates:?}");
+        assert!(!dates.contains(&"2023-12-14"), "{dates:?}");
         for entry in timeline {
             let source = entry["sentence"]["citations"][0]["source"]
                 .as_str()

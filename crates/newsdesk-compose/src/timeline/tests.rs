@@ -140,7 +140,7 @@ fn a_date_in_a_dropped_wire_dateline_is_not_the_event_date() {
         Some(ymd(2026, 3, 12)),
         &[
             "HARBORTON, March 10 (Coast Wire) -- Ferry crews on the northern routes stopped work after talks over new rosters failed.",
-            "The operator cancelled every crossing to the islands on Wednesday and chartered two private boats.",
+            "The operator cancelled every crossing to the islands on Monday and chartered two private boats.",
         ],
     );
     let story = compose(&[wire], &ComposeOptions::default()).unwrap();
@@ -149,7 +149,9 @@ fn a_date_in_a_dropped_wire_dateline_is_not_the_event_date() {
         .iter()
         .map(|t| t.expression.as_str())
         .collect();
-    assert_eq!(expressions, ["Wednesday"], "{:#?}", story.timeline);
+    // The text speaks from its dateline's day, Tuesday, March 10. (A
+    // "Wednesday" would be six days back or the day after: not certain.)
+    assert_eq!(expressions, ["Monday"], "{:#?}", story.timeline);
     assert_eq!(story.dateline.as_deref(), Some("HARBORTON, March 12, 2026"));
 }
 
@@ -208,15 +210,18 @@ fn a_day_without_its_year_takes_the_year_the_article_gives_it_elsewhere() {
     );
 }
 
+/// A day the article gives in two years leaves the bare one open, and
+/// read against the publish date it is four months back: not certain,
+/// so not in the timeline.
 #[test]
-fn a_day_the_article_gives_in_two_years_stays_read_against_the_publish_date() {
+fn a_day_the_article_gives_in_two_years_is_not_dated() {
     check_days(
         &[
             STORMED_IN_1993,
             "Protesters marked the day again on April 19, 1998, with a march to the harbour gates.",
             BARE_APRIL_19,
         ],
-        &[(ymd(1999, 4, 19), "April 19")],
-        &[],
+        &[(ymd(1993, 4, 19), "April 19, 1993")],
+        &[ymd(1999, 4, 19)],
     );
 }

@@ -175,7 +175,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
         names::report_heldout(dir, &labels, &mut errors)?;
     }
     if args.errors {
-        println!("\nWrong claims:");
+        println!("\nWrong claims, and claims no label covers:");
         for error in &errors {
             println!("- {error}");
         }
@@ -304,6 +304,14 @@ fn opening(text: &str, n: usize) -> Vec<String> {
         .take(n)
         .map(str::to_lowercase)
         .collect()
+}
+
+/// The first eight words of a text as written, to show an item.
+fn first_words(text: &str) -> String {
+    text.split_whitespace()
+        .take(8)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn same_opening(label: &str, text: &str) -> bool {
@@ -461,7 +469,14 @@ fn score_outlook<'a>(
                     cluster.name, label["opening"], label["category"]
                 ));
             }
-            None => tally.unlabelled += 1,
+            None => {
+                tally.unlabelled += 1;
+                errors.push(format!(
+                    "{} what comes next \"{}…\": not labelled",
+                    cluster.name,
+                    first_words(&item.text)
+                ));
+            }
         }
     }
 }
@@ -481,6 +496,13 @@ fn score_timeline<'a>(
         let Some(label) = label else {
             dates.unlabelled += 1;
             events.unlabelled += 1;
+            errors.push(format!(
+                "{} timeline {:?} in \"{}…\": printed {}, not labelled",
+                cluster.name,
+                entry.expression,
+                first_words(&entry.sentence.text),
+                entry.date
+            ));
             continue;
         };
         // Only a certain date counts: "uncertain" is not right. A date the

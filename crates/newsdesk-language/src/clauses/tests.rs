@@ -1,0 +1,359 @@
+use super::*;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Thursday, March 12, 2026.
+fn thursday() -> Option<NaiveDate> {
+    Some(ymd(2026, 3, 12))
+}
+
+fn clauses_of(text: &str, published: Option<NaiveDate>) -> Vec<Clause> {
+    let sentences = newsdesk_text::split_sentences(text);
+    find(text, &sentences, &Context { published })
+}
+
+/// The clause that tells the first sentence's news.
+fn principal_of(text: &str, published: Option<NaiveDate>) -> Clause {
+    let clauses = clauses_of(text, published);
+    principal(of_sentence(&clauses, 0)).unwrap().clone()
+}
+
+fn modality(text: &str) -> Modality {
+    principal_of(text, thursday()).modality
+}
+
+/// The text of the clause of `kind` opened in the first sentence.
+fn clause_text(text: &str, kind: ClauseKind) -> Option<&str> {
+    clauses_of(text, thursday())
+        .into_iter()
+        .find(|c| c.kind == kind)
+        .map(|c| &text[c.span.range()])
+}
+
+#[test]
+fn a_past_tense_clause_happened() {
+    let clause = principal_of(
+        "The ferry operator cancelled every crossing to the islands.",
+        thursday(),
+    );
+    assert_eq!(clause.tense, Tense::Past);
+    assert_eq!(clause.modality, Modality::Happened);
+    assert_eq!(
+        modality("Dockers have blocked the harbour gates."),
+        Modality::Happened
+    );
+    assert_eq!(
+        modality("The lighthouse keeper swept the stairs."),
+        Modality::Happened
+    );
+}
+
+#[test]
+fn a_present_clause_is_ongoing() {
+    let clause = principal_of("Talks between the two sides are continuing.", thursday());
+    assert_eq!(clause.tense, Tense::Present);
+    assert_eq!(clause.modality, Modality::Ongoing);
+}
+
+#[test]
+fn set_plans_are_scheduled() {
+    for text in [
+        "The harbour council will meet on Friday to hear both sides.",
+        "The vote on the new rosters is scheduled for Thursday.",
+        "The transport minister is to visit the islands next week.",
+        "Both unions are due to ballot their members on Monday.",
+    ] {
+        let clause = principal_of(text, thursday());
+        assert_eq!(clause.modality, Modality::Scheduled, "{text}");
+        assert_eq!(clause.tense, Tense::Future, "{text}");
+    }
+    // "is to" after an aim names the aim, not a plan.
+    assert_ne!(
+        modality("The aim is to finish the new quay by the summer."),
+        Modality::Scheduled
+    );
+}
+
+#[test]
+fn hopes_plans_and_forecasts_are_expected() {
+    for text in [
+        "The strike is expected to end on Friday.",
+        "The operator plans to hire forty new deckhands.",
+        "A deal between the two sides is likely before the holidays.",
+        "The union hopes to settle the dispute within a month.",
+        "Forecasters forecast heavy rain along the coast.",
+    ] {
+        assert_eq!(modality(text), Modality::Expected, "{text}");
+    }
+    // "plans" after "over" is a noun.
+    assert_eq!(
+        modality("Crews walked out over plans to automate the port."),
+        Modality::Happened
+    );
+}
+
+#[test]
+fn conditions_and_guesses_are_conditional() {
+    for text in [
+        "The ferries could sail again on Monday.",
+        "The council might reopen the harbour to fishing boats.",
+        "The new rosters may cost the operator more than they save.",
+        "The operator would lose money on every crossing.",
+    ] {
+        assert_eq!(modality(text), Modality::Conditional, "{text}");
+    }
+    let clauses = clauses_of(
+        "Nobody knows whether the ferries will sail on Monday.",
+        thursday(),
+    );
+    let open = clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Subordinate)
+        .unwrap();
+    assert_eq!(open.opener.as_deref(), Some("whether"));
+    assert_eq!(open.modality, Modality::Conditional);
+    let clauses = clauses_of(
+        "If the talks fail, the crews will strike again on Monday.",
+        thursday(),
+    );
+    let condition = clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Subordinate)
+        .unwrap();
+    assert_eq!(condition.opener.as_deref(), Some("if"));
+    assert_eq!(condition.modality, Modality::Conditional);
+}
+
+/// "would" after a reporting verb is a plan as someone told it, not a
+/// guess; a state it foretells ("would be ready") is only expected.
+#[test]
+fn would_after_a_reporting_verb_is_a_reported_plan() {
+    let text = "Officials said the ferries would sail again on Monday.";
+    let clause = principal_of(text, thursday());
+    assert_eq!(clause.kind, ClauseKind::Reported);
+    assert!(clause.reported);
+    assert!(clause.reporting);
+    assert_eq!(clause.modality, Modality::Scheduled);
+    assert_eq!(
+        &text[clause.span.range()],
+        "the ferries would sail again on Monday"
+    );
+    let date = clause.date.unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 16));
+    assert!(date.certain);
+    assert_eq!(
+        modality("Officials said the new terminal would be ready on Monday."),
+        Modality::Expected
+    );
+}
+
+#[test]
+fn a_plan_that_was_happened() {
+    assert_eq!(
+        modality("The vote had been scheduled for Friday."),
+        Modality::Happened
+    );
+    assert_eq!(
+        modality("The crews had planned to sail at dawn."),
+        Modality::Happened
+    );
+}
+
+#[test]
+fn speech_frames_after_the_words_report_them() {
+    let text = "The ferries will sail again on Monday, the operator said.";
+    let clause = principal_of(text, thursday());
+    assert_eq!(clause.kind, ClauseKind::Reported);
+    assert_eq!(
+        &text[clause.span.range()],
+        "The ferries will sail again on Monday"
+    );
+    assert_eq!(clause.modality, Modality::Scheduled);
+    let text = "The ferries, the operator said, will sail again on Monday.";
+    let clause = principal_of(text, thursday());
+    assert_eq!(clause.kind, ClauseKind::Reported);
+    assert_eq!(clause.modality, Modality::Scheduled);
+}
+
+#[test]
+fn quoted_words_are_reported_and_quoted() {
+    let text = "\"We will sail again on Monday,\" the captain said.";
+    let clause = principal_of(text, thursday());
+    assert!(clause.quoted);
+    assert!(clause.reported);
+    let main = &clauses_of(text, thursday())[0];
+    assert_eq!(main.kind, ClauseKind::Main);
+    assert!(!main.quoted);
+}
+
+#[test]
+fn subordinate_and_relative_clauses_are_split_off() {
+    let text = "The crews stopped work after talks over the rosters failed.";
+    assert_eq!(
+        clause_text(text, ClauseKind::Subordinate),
+        Some("after talks over the rosters failed")
+    );
+    let text = "The captain, who retired in May, said nothing more about it.";
+    assert_eq!(
+        clause_text(text, ClauseKind::Relative),
+        Some("who retired in May")
+    );
+    let text = "Crews rejected the rosters that were proposed in January.";
+    assert_eq!(
+        clause_text(text, ClauseKind::Relative),
+        Some("that were proposed in January")
+    );
+    // Each clause keeps its own tense.
+    let text = "The harbour, which was built in 1904, will close on Monday.";
+    let clauses = clauses_of(text, thursday());
+    assert_eq!(clauses[0].modality, Modality::Scheduled);
+    assert_eq!(clauses[0].date.unwrap().date, ymd(2026, 3, 16));
+    let relative = clauses
+        .iter()
+        .find(|c| c.kind == ClauseKind::Relative)
+        .unwrap();
+    assert_eq!(relative.modality, Modality::Happened);
+    assert_eq!(relative.date.unwrap().date, ymd(1904, 1, 1));
+}
+
+/// The main clause's date in a text published on `published`.
+fn date_of(text: &str, published: Option<NaiveDate>) -> Option<ClauseDate> {
+    principal_of(text, published).date
+}
+
+#[test]
+fn an_explicit_date_with_its_year_is_certain_with_or_without_a_publication_day() {
+    for published in [thursday(), None] {
+        let date = date_of("The new quay opened on March 3, 1998.", published).unwrap();
+        assert_eq!(date.date, ymd(1998, 3, 3));
+        assert!(date.certain);
+        let date = date_of("The ferry line was founded in 1921.", published).unwrap();
+        assert_eq!(date.date, ymd(1921, 1, 1));
+        assert!(date.certain);
+    }
+}
+
+#[test]
+fn a_weekday_is_certain_when_the_tense_agrees_with_its_direction() {
+    // Future clause, resolved forward.
+    let date = date_of("The council will meet on Monday.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 16));
+    assert!(date.certain);
+    // Past clause, resolved backward.
+    let date = date_of("The council met on Monday.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 9));
+    assert!(date.certain);
+    // A present clause gives no direction.
+    let date = date_of("The council meets on Monday.", thursday()).unwrap();
+    assert!(!date.certain);
+    // A past clause with a weekday read forward: the tense disagrees.
+    let date = date_of("The meeting was moved to next Monday.", thursday()).unwrap();
+    assert!(!date.certain);
+}
+
+#[test]
+fn a_weekday_without_a_publication_day_is_not_resolved() {
+    assert_eq!(date_of("The council met on Monday.", None), None);
+}
+
+#[test]
+fn a_month_is_certain_only_with_a_tense_that_agrees() {
+    let date = date_of(
+        "The operator first proposed the new rosters in January.",
+        thursday(),
+    )
+    .unwrap();
+    assert_eq!(date.date, ymd(2026, 1, 1));
+    assert!(date.certain);
+    let date = date_of("The council will vote on the rosters in April.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 4, 1));
+    assert!(date.certain);
+    // No tense cue: a bare month in a present clause.
+    let date = date_of(
+        "The elections in April are a test for the council.",
+        thursday(),
+    )
+    .unwrap();
+    assert!(!date.certain);
+}
+
+#[test]
+fn a_generic_month_is_not_certain() {
+    let date = date_of(
+        "Most of the patients in the study were born in February.",
+        thursday(),
+    )
+    .unwrap();
+    assert!(!date.certain);
+}
+
+#[test]
+fn relative_days_count_from_the_publication_day() {
+    // "yesterday" is certain where a dateline states the day the text
+    // speaks from; a file's date alone may be the day before its paper's.
+    let text = "HARBORTON, March 12 (Coast Wire) -- The crews walked out yesterday.";
+    let date = date_of(text, thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 11));
+    assert!(date.certain);
+    let date = date_of("The crews walked out yesterday.", thursday()).unwrap();
+    assert!(!date.certain);
+    let date = date_of("The inquiry will report next month.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 4, 1));
+    assert!(date.certain);
+    // "last week" told as still to come: something else is meant.
+    let date = date_of("The crews will strike last week.", thursday()).unwrap();
+    assert!(!date.certain);
+}
+
+#[test]
+fn the_following_day_is_as_certain_as_the_day_before_it() {
+    let text = "Ferry crews stopped work on Tuesday. The following day, the operator cancelled every crossing.";
+    let clauses = clauses_of(text, thursday());
+    let next = principal(of_sentence(&clauses, 1)).unwrap();
+    let date = next.date.unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 11));
+    assert!(date.certain);
+    // After a day read against no publication day, nothing is certain.
+    let text = "Ferry crews stopped work on a day in spring. The following day, the operator cancelled every crossing.";
+    let clauses = clauses_of(text, thursday());
+    assert!(principal(of_sentence(&clauses, 1)).unwrap().date.is_none());
+}
+
+#[test]
+fn a_day_of_a_month_takes_the_year_the_article_gives_it() {
+    let text = "Police stormed the warehouse on April 19, 1993. Nobody wrote down the orders given in the April 19 raid.";
+    let clauses = clauses_of(text, thursday());
+    let date = principal(of_sentence(&clauses, 1)).unwrap().date.unwrap();
+    assert_eq!(date.date, ymd(1993, 4, 19));
+    assert!(date.certain);
+    // Without it, a past day of a month after the publication day is not.
+    let date = date_of(
+        "Dock workers marched through the town on March 20.",
+        thursday(),
+    )
+    .unwrap();
+    assert!(!date.certain);
+    let date = date_of(
+        "Dock workers marched through the town on March 2.",
+        thursday(),
+    )
+    .unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 2));
+    assert!(date.certain);
+}
+
+#[test]
+fn a_day_of_a_month_with_its_weekday_is_certain_either_way() {
+    let date = date_of("A hearing has been set for Tuesday, 24 March.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 24));
+    assert!(date.certain);
+}
+
+#[test]
+fn a_wire_dateline_dates_no_clause() {
+    let text = "HARBORTON, March 10 (Coast Wire) -- Ferry crews stopped work after talks failed.";
+    let clauses = clauses_of(text, thursday());
+    assert!(clauses.iter().all(|c| c.date.is_none()), "{clauses:#?}");
+}
