@@ -475,7 +475,7 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
     // An opening phrase is no party: "Earlier police", "Like Steve Case",
     // "From a business perspective Fox", "Despite".
     while let Some(first) = words.first().map(|w| w.to_lowercase()) {
-        if crate::pronouns::is_time_word(&first) || crate::pool::is_connective(&first) {
+        if crate::pronouns::is_time_word(&first) || crate::pronouns::is_connective(&first) {
             words.remove(0);
         } else if OPENING_PREPOSITIONS.contains(&first.as_str()) {
             // The party is the name right before the verb, if any.

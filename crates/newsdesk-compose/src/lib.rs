@@ -211,7 +211,12 @@ fn resolve_pronouns(pool: &pool::Pool, parts: &mut Parts) {
                 .and_then(|c| c.source.strip_prefix('s')?.parse::<usize>().ok())
                 .map_or(0, |n| n.saturating_sub(1));
             let article = pool.articles.get(source).map_or("", |a| a.text.as_str());
-            pronouns::Printed { sentence, article }
+            let analysis = &pool.analyses[source.min(pool.analyses.len().saturating_sub(1))];
+            pronouns::Printed {
+                sentence,
+                article,
+                analysis,
+            }
         })
         .collect();
     let mut keep = pronouns::resolve(printed).into_iter();

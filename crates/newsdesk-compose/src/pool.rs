@@ -2,6 +2,7 @@
 
 use crate::sources::Sources;
 use crate::vectors::TermVector;
+use newsdesk_language::Analysis;
 use newsdesk_model::{Article, BlockKind, Citation, Edit, Span, StorySentence};
 use newsdesk_text::{content_terms, split_sentences, words, Stemmer};
 use std::collections::HashMap;
@@ -9,46 +10,6 @@ use std::collections::HashMap;
 /// Sentences shorter or longer than this are not printed as story text.
 const MIN_WORDS: usize = 6;
 const MAX_WORDS: usize = 70;
-
-/// Connectives that need the sentence before them; dropped when the
-/// sentence stands alone in the story.
-const OPENERS: &[&str] = &[
-    "however",
-    "meanwhile",
-    "nevertheless",
-    "nonetheless",
-    "interestingly",
-    "still",
-    "but",
-    "and",
-    "also",
-    "moreover",
-    "furthermore",
-    "additionally",
-    "in addition",
-    "as a result",
-    "at the same time",
-    "in turn",
-    "instead",
-    "indeed",
-    "besides",
-    "as a reminder",
-    // The steps of a list told in the sentences before.
-    "first",
-    "firstly",
-    "second",
-    "secondly",
-    "third",
-    "thirdly",
-    "lastly",
-    "finally",
-];
-
-/// Whether a lower-cased word or phrase is one of the connectives that
-/// lean on the sentence before ("however", "meanwhile").
-pub(crate) fn is_connective(lower: &str) -> bool {
-    OPENERS.contains(&lower)
-}
 
 pub struct PoolSentence {
     pub source: usize,
@@ -97,6 +58,22 @@ impl<'a> Pool<'a> {
     pub fn build(articles: &'a [Article], sources: &Sources) -> Pool<'a> {
         let stemmer = Stemmer::default();
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
+        let analyses: Vec<Analysis> = articles
+            .iter()
+            .enumerate()
+            .map(|(source, article)| {
+                let paragraphs: Vec<Span> = article
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind != BlockKind::Heading)
+                    .map(|b| b.span)
+                    .collect();
+                let context = newsdesk_language::Context {
+                    published: sources.0[source].speaks_from,
+                };
+                newsdesk_language::analyse(&article.text, &paragraphs, &context)
+            })
+            .collect();
         let mut sentences = Vec::new();
         for (source, article) in articles.iter().enumerate() {
             let mut position = 0;
@@ -124,7 +101,7 @@ impl<'a> Pool<'a> {
                         words: word_count,
                         printable: is_printable(text, word_count),
                         opens_with_pronoun: opens_with_pronoun(text),
-                        dangling_pronoun: dangling_pronoun(&article.text, span.start, text),
+                        dangling_pronoun: dangling_pronoun(&analyses[source], span, text),
                         quoted: newsdesk_language::quote_spans(text)
                             .0
                             .iter()
@@ -145,22 +122,7 @@ impl<'a> Pool<'a> {
             sentence.vector = TermVector::from_counts(counts);
         }
         let same_fact = same_fact_links(&sentences);
-        let analyses = articles
-            .iter()
-            .enumerate()
-            .map(|(source, article)| {
-                let paragraphs: Vec<Span> = article
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind != BlockKind::Heading)
-                    .map(|b| b.span)
-                    .collect();
-                let context = newsdesk_language::Context {
-                    published: sources.0[source].speaks_from,
-                };
-                newsdesk_language::analyse(&article.text, &paragraphs, &context)
-            })
-            .collect();
+
         Pool {
             articles,
             sentences,
@@ -340,10 +302,12 @@ fn opens_with_pronoun(text: &str) -> bool {
 /// Whether the sentence, as it would be printed, opens with a pronoun
 /// that needs what came before it: "They" or "It", or "He" or "Her" when no
 /// person to name is found before it in the article.
-fn dangling_pronoun(article: &str, start: usize, text: &str) -> bool {
+fn dangling_pronoun(analysis: &Analysis, sentence: Span, text: &str) -> bool {
     let (printed, _) = clean_opening(text);
     match crate::pronouns::personal_pronoun(&printed) {
-        Some(pronoun) => crate::pronouns::antecedent(article, start, &pronoun).is_none(),
+        Some(pronoun) => {
+            crate::pronouns::antecedent(analysis, sentence.range(), &pronoun, false).is_none()
+        }
         None => crate::pronouns::opens_with_group_pronoun(&printed),
     }
 }
@@ -387,7 +351,7 @@ fn numbering_length(text: &str) -> Option<usize> {
 
 /// Removes a leading connective ("However, the talks ...").
 pub fn drop_opener(text: &str) -> (String, Vec<Edit>) {
-    for opener in OPENERS {
+    for opener in crate::pronouns::OPENERS {
         let Some(head) = text.get(..opener.len()) else {
             continue;
         };

@@ -10,8 +10,49 @@
 #[cfg(test)]
 mod tests;
 
+use newsdesk_language::{Analysis, Confidence};
 use newsdesk_model::{Edit, StorySentence};
 use newsdesk_text::{is_calendar_word, is_stopword, split_sentences};
+
+/// Connectives that need the sentence before them; dropped when the
+/// sentence stands alone in the story.
+pub(crate) const OPENERS: &[&str] = &[
+    "however",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "interestingly",
+    "still",
+    "but",
+    "and",
+    "also",
+    "moreover",
+    "furthermore",
+    "additionally",
+    "in addition",
+    "as a result",
+    "at the same time",
+    "in turn",
+    "instead",
+    "indeed",
+    "besides",
+    "as a reminder",
+    // The steps of a list told in the sentences before.
+    "first",
+    "firstly",
+    "second",
+    "secondly",
+    "third",
+    "thirdly",
+    "lastly",
+    "finally",
+];
+
+/// Whether a lower-cased word or phrase is one of the connectives that
+/// lean on the sentence before ("however", "meanwhile").
+pub(crate) fn is_connective(lower: &str) -> bool {
+    OPENERS.contains(&lower)
+}
 
 /// Capitalised words before a name that give a role, not the name.
 const TITLES: &[&str] = &[
@@ -211,6 +252,7 @@ pub struct Person {
     pub surname: String,
 }
 
+/// The gender the article's pronouns give a person.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Gender {
     Male,
@@ -224,16 +266,6 @@ pub struct PersonalPronoun<'a> {
     pub at: usize,
     pub word: &'a str,
     pub possessive: bool,
-}
-
-impl PersonalPronoun<'_> {
-    fn gender(&self) -> Gender {
-        if matches!(self.word.to_lowercase().as_str(), "he" | "his") {
-            Gender::Male
-        } else {
-            Gender::Female
-        }
-    }
 }
 
 /// The subject pronoun a sentence opens with, directly ("He said") or after
@@ -373,7 +405,7 @@ pub fn opens_with_group_pronoun(text: &str) -> bool {
 /// Whether a word a sentence opens with is capitalised only for that: a
 /// stop word, a connective or a time word ("Earlier Jordan told …").
 pub fn capitalised_to_open(lower: &str) -> bool {
-    is_stopword(lower) || crate::pool::is_connective(lower) || is_time_word(lower)
+    is_stopword(lower) || is_connective(lower) || is_time_word(lower)
 }
 
 /// "Later", "earlier", "then": time words that stand before a subject
@@ -443,30 +475,38 @@ fn is_pronoun(text: &str) -> bool {
     )
 }
 
-/// The person a pronoun at `before` in `article` stands for: the first
-/// person named in the nearest sentence before it that names one whose
-/// gender, where the article shows it, agrees with the pronoun.
-pub fn antecedent(article: &str, before: usize, pronoun: &PersonalPronoun) -> Option<Person> {
-    let sentences = split_sentences(&article[..before]);
-    // A pronoun reaches back a paragraph or so, not across the article.
-    for sentence in sentences.iter().rev().take(6) {
-        let text = &article[sentence.range()];
-        let people = people_in(text);
-        if let Some(person) = people
-            .iter()
-            .find(|p| gender_of(article, &p.surname) != Some(opposite(pronoun.gender())))
-        {
-            return Some(person.clone());
+/// The person the pronoun of a sentence stands for, as the language layer
+/// links it: the sentence's first (or, for "…, he said", last) pronoun of
+/// that word within `sentence` (a byte range of `article`), when the layer
+/// is certain. `None` when it is not sure, so the sentence is not printed
+/// with a guessed name.
+pub fn antecedent(
+    analysis: &Analysis,
+    sentence: std::ops::Range<usize>,
+    pronoun: &PersonalPronoun,
+    last: bool,
+) -> Option<Person> {
+    let word = pronoun.word.to_lowercase();
+    let mut links = analysis.pronouns.iter().filter(|link| {
+        sentence.contains(&link.span.start) && {
+            let len = link.span.end - link.span.start;
+            len == word.len()
         }
+    });
+    let link = if last {
+        links.next_back()
+    } else {
+        links.next()
+    }?;
+    if link.confidence != Confidence::Certain {
+        return None;
     }
-    None
-}
-
-fn opposite(gender: Gender) -> Gender {
-    match gender {
-        Gender::Male => Gender::Female,
-        Gender::Female => Gender::Male,
-    }
+    let entity = &analysis.entities[link.entity?];
+    let surname = entity.name.rsplit(' ').next().unwrap_or(&entity.name);
+    Some(Person {
+        full: entity.name.clone(),
+        surname: surname.to_string(),
+    })
 }
 
 /// The people a sentence names, in order, outside its quotations: runs of
@@ -756,10 +796,12 @@ fn standalone_word_at(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// A printed sentence and the article text its first citation points into.
+/// A printed sentence, the article text its first citation points into
+/// and that article's language analysis.
 pub struct Printed<'a> {
     pub sentence: &'a mut StorySentence,
     pub article: &'a str,
+    pub analysis: &'a Analysis,
 }
 
 /// Walks printed sentences in reading order and resolves each opening
@@ -792,7 +834,12 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
             .then(|| attribution_pronoun(&text))
             .flatten();
         let printable = if let Some(pronoun) = opening.or(closing) {
-            match antecedent(item.article, cited.start, &pronoun) {
+            match antecedent(
+                item.analysis,
+                cited.start..cited.end,
+                &pronoun,
+                opening.is_none(),
+            ) {
                 Some(person) if follows_its_own_context || last.contains(&person.surname) => true,
                 // "Smith's study found …, he said": the sentence names them.
                 _ if names_a_person_before(

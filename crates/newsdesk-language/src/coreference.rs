@@ -244,12 +244,11 @@ fn gender(text: &str, entity: &Entity, mentions: &[Mention]) -> Option<Gender> {
             }
         }
     }
-    let first = entity.name.split(' ').next()?;
-    if entity.name.contains(' ') {
-        lexicon::given_name(first).flatten()
-    } else {
-        None
-    }
+    // The first-name dictionary's genders are not used: where it lists a
+    // name for both (Jane is a woman's name in English and a man's in
+    // Estonian) it keeps whichever comes last, and a wrong gender would
+    // link a pronoun to the wrong person.
+    None
 }
 
 fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> bool {

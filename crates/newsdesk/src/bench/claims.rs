@@ -9,7 +9,7 @@
 
 mod names;
 
-use super::duc::{self, Cluster};
+use super::duc;
 use anyhow::{bail, Context, Result};
 use newsdesk_compose::{attributions, compose, ComposeOptions};
 use newsdesk_model::{Article, Story};
@@ -97,14 +97,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
         let story = compose(&articles, &ComposeOptions::default())
             .with_context(|| format!("cannot compose {}", cluster.name))?;
         score_outlook(
-            cluster,
+            &cluster.name,
             &story,
             rows_of(&outlook, &cluster.name),
             &mut next[half],
             &mut errors,
         );
         score_timeline(
-            cluster,
+            &cluster.name,
             &story,
             rows_of(&timeline, &cluster.name),
             (&mut dates[half], &mut events[half]),
@@ -154,7 +154,14 @@ pub fn run(args: Args) -> Result<ExitCode> {
     match &args.heldout {
         Some(dir) => {
             let labels = read_tsv(&args.labels.join("heldout-quotes.tsv"))?;
-            let tally = score_heldout(dir, &labels, &mut errors, &mut misses)?;
+            let mut stories = HeldOutStories {
+                outlook_labels: read_tsv(&args.labels.join("heldout-outlook.tsv"))?,
+                timeline_labels: read_tsv(&args.labels.join("heldout-timeline.tsv"))?,
+                next: Tally::default(),
+                dates: Tally::default(),
+                events: Tally::default(),
+            };
+            let tally = score_heldout(dir, &labels, &mut stories, &mut errors, &mut misses)?;
             println!(
                 "| speaker of a printable statement | held-out news ({} articles, not tuned on) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
                 labels.iter().map(|l| &l["path"]).collect::<std::collections::BTreeSet<_>>().len(),
@@ -163,6 +170,29 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 tally.precision(),
                 tally.recall(),
                 tally.unlabelled
+            );
+            let outlook_right = stories
+                .outlook_labels
+                .iter()
+                .filter(|l| l["label"] == "right")
+                .count();
+            for (name, t, target) in [
+                ("what comes next", &stories.next, "precision >= 0.95"),
+                ("timeline date", &stories.dates, "precision >= 0.98"),
+                ("timeline event at its date", &stories.events, "-"),
+            ] {
+                println!(
+                    "| {name} | held-out news | {} | {} | {} | - | {} | {target} |",
+                    t.right,
+                    t.wrong,
+                    t.precision(),
+                    t.unlabelled
+                );
+            }
+            println!(
+                "\nHeld-out \"What comes next\": of a seeded sample of {} sentences with a future cue (one per article), {outlook_right} are right outlook items; the stories printed {} items.",
+                stories.outlook_labels.len(),
+                stories.next.right + stories.next.wrong + stories.next.unlabelled
             );
         }
         None => println!(
@@ -204,6 +234,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
 fn score_heldout(
     dir: &Path,
     labels: &[HashMap<String, String>],
+    stories: &mut HeldOutStories,
     errors: &mut Vec<String>,
     misses: &mut Vec<String>,
 ) -> Result<Tally> {
@@ -246,14 +277,40 @@ fn score_heldout(
             .collect();
         score_speakers(
             "held-out",
-            &[article],
+            std::slice::from_ref(&article),
             rows.iter(),
             &mut tally,
             errors,
             misses,
         );
+        let story = compose(&[article], &ComposeOptions::default())
+            .with_context(|| format!("cannot compose {}", file.display()))?;
+        score_outlook(
+            path,
+            &story,
+            rows_of(&stories.outlook_labels, path),
+            &mut stories.next,
+            errors,
+        );
+        score_timeline(
+            path,
+            &story,
+            rows_of(&stories.timeline_labels, path),
+            (&mut stories.dates, &mut stories.events),
+            errors,
+        );
     }
     Ok(tally)
+}
+
+/// The held-out articles' stories: their "What comes next" and timeline
+/// items against `heldout-outlook.tsv` and `heldout-timeline.tsv`.
+struct HeldOutStories {
+    outlook_labels: Vec<HashMap<String, String>>,
+    timeline_labels: Vec<HashMap<String, String>>,
+    next: Tally,
+    dates: Tally,
+    events: Tally,
 }
 
 /// A label file as rows of named columns.
@@ -449,7 +506,7 @@ fn score_speakers<'a>(
 }
 
 fn score_outlook<'a>(
-    cluster: &Cluster,
+    set: &str,
     story: &Story,
     labels: impl Iterator<Item = &'a HashMap<String, String>>,
     tally: &mut Tally,
@@ -466,14 +523,14 @@ fn score_outlook<'a>(
                 tally.wrong += 1;
                 errors.push(format!(
                     "{} what comes next \"{}…\": {}",
-                    cluster.name, label["opening"], label["category"]
+                    set, label["opening"], label["category"]
                 ));
             }
             None => {
                 tally.unlabelled += 1;
                 errors.push(format!(
                     "{} what comes next \"{}…\": not labelled",
-                    cluster.name,
+                    set,
                     first_words(&item.text)
                 ));
             }
@@ -482,7 +539,7 @@ fn score_outlook<'a>(
 }
 
 fn score_timeline<'a>(
-    cluster: &Cluster,
+    set: &str,
     story: &Story,
     labels: impl Iterator<Item = &'a HashMap<String, String>>,
     (dates, events): (&mut Tally, &mut Tally),
@@ -498,7 +555,7 @@ fn score_timeline<'a>(
             events.unlabelled += 1;
             errors.push(format!(
                 "{} timeline {:?} in \"{}…\": printed {}, not labelled",
-                cluster.name,
+                set,
                 entry.expression,
                 first_words(&entry.sentence.text),
                 entry.date
@@ -521,7 +578,7 @@ fn score_timeline<'a>(
             dates.wrong += 1;
             errors.push(format!(
                 "{} timeline {:?} in \"{}…\": printed {printed}, labelled {} {}",
-                cluster.name, entry.expression, label["opening"], label["date"], label["true_date"]
+                set, entry.expression, label["opening"], label["date"], label["true_date"]
             ));
         }
         if date_right && label["event"] == "right" {
