@@ -300,7 +300,6 @@ const PERSON_TITLES: &[&str] = &[
     "first",
     "chief executive",
     "executive",
-    "saint",
     "brother",
     "sister",
     "dean",
@@ -427,7 +426,6 @@ const TITLE_HEADS: &[&str] = &[
     "sheriff",
     "secretary-general",
     "president-elect",
-    "saint",
     "dean",
     "professor",
     "doctor",
@@ -624,6 +622,36 @@ const ROLE_NOUNS: &[&str] = &[
     "resident",
     "member",
 ];
+
+/// Role nouns that say how someone stands to others, not their office:
+/// teams, companies and countries take them too.
+pub fn is_relation_noun(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('s'),
+        "champion"
+            | "star"
+            | "rival"
+            | "partner"
+            | "friend"
+            | "opponent"
+            | "challenger"
+            | "incumbent"
+            | "colleague"
+            | "neighbor"
+            | "neighbour"
+            | "victim"
+            | "survivor"
+            | "witness"
+            | "resident"
+            | "worker"
+            | "member"
+            | "source"
+            | "owner"
+            | "founder"
+            | "head"
+            | "chief"
+    )
+}
 
 /// Whether a lower-case word is a role noun (singular or plural).
 pub fn is_role_noun(lower: &str) -> bool {

@@ -285,10 +285,14 @@ fn mention_of(text: &str, tokens: &[Token], run: &[usize]) -> Option<Mention> {
         .checked_sub(1)
         .map(|b| &tokens[b])
         .filter(|b| b.sentence == tokens[run[0]].sentence);
+    // An office or a job just before a name ("spokeswoman Helena Voss");
+    // not a relation or a standing ("the defending champion New Orleans
+    // Saints", "rival Acme Corp"), which a team or a company takes too.
     let role_before = before.is_some_and(|b| {
         b.is_word()
             && text[b.span.range()].starts_with(char::is_lowercase)
             && lexicon::is_role_noun(&b.lower)
+            && !lexicon::is_relation_noun(&b.lower)
     });
     // A role word just before the name ("union negotiator Paula Brenn") is
     // its title.
