@@ -74,6 +74,21 @@ pub fn resolve(
         entity.kind = kind;
         entity.gender = gender(text, entity, mentions);
     }
+    // "Ross Mountain, the United Nations' special envoy": an apposition
+    // that gives an untyped name an office or a job makes it a person.
+    for entity in &mut entities {
+        if entity.kind == NameKind::Other
+            && entity
+                .mentions
+                .iter()
+                .any(|&m| has_role_apposition(text, tokens, &mentions[m]))
+        {
+            entity.kind = NameKind::Person;
+            for &m in &entity.mentions {
+                mentions[m].evidence = Evidence::Apposition;
+            }
+        }
+    }
     // Only "in X" or "from X" says what the name is: a place.
     for entity in &mut entities {
         if entity.kind == NameKind::Other
@@ -302,6 +317,34 @@ fn acts(tokens: &[Token], mention: &Mention) -> bool {
             .iter()
             .take(3)
             .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title_head(&t.lower))
+}
+
+/// Whether a name is followed by an apposition naming an office or a job:
+/// ", the union's general secretary", ", a Swiss lawyer", ", creator of
+/// \"Momma\"".
+fn has_role_apposition(text: &str, tokens: &[Token], mention: &Mention) -> bool {
+    let Some(end) = tokens.iter().position(|t| t.span.end == mention.span.end) else {
+        return false;
+    };
+    if !tokens.get(end + 1).is_some_and(|t| t.is(",")) {
+        return false;
+    }
+    let sentence = tokens[end].sentence;
+    let apposition: Vec<&Token> = tokens[end + 2..]
+        .iter()
+        .take_while(|t| t.sentence == sentence && !t.is(",") && !t.is(".") && !t.is(";"))
+        .take(8)
+        .collect();
+    let opens_lower = apposition
+        .first()
+        .is_some_and(|t| t.is_word() && text[t.span.range()].starts_with(char::is_lowercase));
+    opens_lower
+        && apposition.iter().any(|t| {
+            t.is_word()
+                && text[t.span.range()].starts_with(char::is_lowercase)
+                && lexicon::is_role_noun(&t.lower)
+                && !lexicon::is_relation_noun(&t.lower)
+        })
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {

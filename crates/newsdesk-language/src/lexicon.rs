@@ -621,6 +621,11 @@ const ROLE_NOUNS: &[&str] = &[
     "trucker",
     "resident",
     "member",
+    "envoy",
+    "creator",
+    "cartoonist",
+    "coordinator",
+    "administrator",
 ];
 
 /// Role nouns that say how someone stands to others, not their office:
@@ -1134,6 +1139,11 @@ const SPEECH_VERBS: &[&str] = &[
     "mused",
     "recounted",
     "responds",
+    "called",
+    "described",
+    "pledged",
+    "appealed",
+    "contends",
     "responded",
     "replies",
     "saying",

@@ -111,8 +111,28 @@ pub fn quote_spans(text: &str) -> (Vec<(Span, Span)>, bool) {
 pub fn attribute(text: &str, tokens: &[Token], analysis: &Analysis) -> Vec<Attribution> {
     let mut attributions: Vec<Attribution> = Vec::new();
     for (index, quotation) in analysis.quotations.iter().enumerate() {
-        let found = cue_after(text, tokens, analysis, quotation)
-            .or_else(|| cue_before(text, tokens, analysis, quotation));
+        // Both sides may hold a speech verb ("X said that it was “forced to
+        // pull out” … when officials told …"): a certain source wins, the
+        // side after the quote first; then the sentence's own closing
+        // attribution (“…” once a second, said researcher Ralph Hoffman).
+        let after = cue_after(text, tokens, analysis, quotation);
+        let before = cue_before(text, tokens, analysis, quotation);
+        let certain = |a: &Option<Attribution>| {
+            a.as_ref()
+                .is_some_and(|a| a.confidence == Confidence::Certain)
+        };
+        let found = if certain(&after) {
+            after
+        } else if certain(&before) {
+            before
+        } else {
+            let closing = closing_attribution(text, tokens, analysis, quotation);
+            if certain(&closing) {
+                closing
+            } else {
+                after.or(before)
+            }
+        };
         let attribution = match found {
             Some(attribution) if attribution.doubt == Some(Doubt::AmbiguousPronoun) => {
                 last_speaker(tokens, analysis, index, &attributions, attribution)
@@ -251,6 +271,60 @@ fn cue_after(
         Cue::Verb(words[verb].span),
         false,
     ))
+}
+
+/// The attribution that closes the quotation's sentence (", said X." or
+/// ", X said."), for a phrase quoted inside it.
+fn closing_attribution(
+    text: &str,
+    tokens: &[Token],
+    analysis: &Analysis,
+    quotation: &Quotation,
+) -> Option<Attribution> {
+    if quotation.kind != QuoteKind::Partial {
+        return None;
+    }
+    let at = token_at(tokens, quotation.marked.end);
+    let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
+    let end = tokens[at..]
+        .iter()
+        .position(|t| t.sentence != sentence)
+        .map_or(tokens.len(), |p| at + p);
+    let rest = &tokens[at..end];
+    // The last comma of the sentence opens its closing attribution.
+    let comma = rest.iter().rposition(|t| t.is(","))?;
+    let tail: Vec<Token> = rest[comma + 1..]
+        .iter()
+        .filter(|t| !t.is("."))
+        .cloned()
+        .collect();
+    if tail.iter().any(|t| !t.is_word()) {
+        return None;
+    }
+    let first = tail.first()?;
+    if lexicon::is_speech_verb(&first.lower) {
+        return Some(source_of(
+            text,
+            tokens,
+            analysis,
+            &tail[1..],
+            Cue::Verb(first.span),
+            true,
+        ));
+    }
+    let last = tail.last()?;
+    if lexicon::is_speech_verb(&last.lower) && tail.len() <= 9 {
+        let subject = without_adverbs(&tail[..tail.len() - 1]);
+        return Some(source_of(
+            text,
+            tokens,
+            analysis,
+            subject,
+            Cue::Verb(last.span),
+            false,
+        ));
+    }
+    None
 }
 
 /// "X said:", "X told reporters that", "According to X," before the
@@ -636,7 +710,8 @@ fn source_of(
                             | "this"
                             | "yesterday"
                             | "today"
-                    ) || (next.lower.ends_with("ing") && next.lower.len() > 5))
+                    ) || (next.lower.ends_with("ing") && next.lower.len() > 5)
+                        || (next.lower.ends_with("ly") && next.lower.len() > 4))
             }
         };
         // "a spokesman for the Harbour Workers Union": a person speaking

@@ -1025,3 +1025,47 @@ fn a_sentence_opening_word_is_no_name() {
             .collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn a_phrase_quoted_inside_a_sentence_takes_the_sentence_closing_attribution() {
+    check(
+        &["The treatment feels like \"a woodpecker at the door\" once a second, said researcher Dr. Olek Varsa."],
+        &[("a woodpecker at the door", Some("Olek Varsa"))],
+    );
+    check(
+        &["The plan is \"a leaky boat at best\" for the islands, Tamsin Orde said."],
+        &[("a leaky boat at best", Some("Tamsin Orde"))],
+    );
+}
+
+#[test]
+fn calling_something_by_a_phrase_quotes_the_one_who_calls_it() {
+    check(
+        &["Ms. Tamsin Orde called the budget \"a leaky boat at best\" on Monday."],
+        &[("a leaky boat at best", Some("Tamsin Orde"))],
+    );
+}
+
+#[test]
+fn a_certain_source_on_one_side_wins_over_a_verb_on_the_other() {
+    check(
+        &["Dr. Olek Varsa, director of the clinic, said that it was \"forced to close\" its wards when inspectors told the staff to leave."],
+        &[("forced to close", Some("Olek Varsa, director of the clinic"))],
+    );
+}
+
+#[test]
+fn an_apposition_with_an_office_makes_an_unknown_name_a_person() {
+    check_kinds(
+        "Zorbek Tallis, the island's special envoy, arrived on Monday. Tallis met the mayor.",
+        &[
+            ("Zorbek Tallis", NameKind::Person),
+            ("Tallis", NameKind::Person),
+        ],
+    );
+    // A relation is no office: the standing of a team or a firm.
+    check_kinds(
+        "Harrowgate Vale, the defending champion, lost on Sunday.",
+        &[("Harrowgate Vale", NameKind::Other)],
+    );
+}
