@@ -44,7 +44,16 @@ pub fn resolve(
                         mentions[i].kind = NameKind::Person;
                         mentions[i].evidence = Evidence::Coreference;
                     }
-                    part_of(text, &entities, &mentions[i], &name)
+                    // "in Palmer", "at Morningside": where something is,
+                    // not whom a surname names ("from" is said of people
+                    // too).
+                    if after_place_preposition(text, tokens, &mentions[i])
+                        && !preceded_by(tokens, &mentions[i], "from")
+                    {
+                        None
+                    } else {
+                        part_of(text, &entities, mentions, &mentions[i], &name)
+                    }
                 } else {
                     within(&entities, &mentions[i], &name)
                 };
@@ -112,6 +121,19 @@ pub fn resolve(
             mention.evidence = Evidence::None;
         }
     }
+    // "back at Betty Ford", "in Howard Projects": a name with a given name
+    // where a place stands is a place named after someone, or someone
+    // there; not sure which.
+    for mention in mentions.iter_mut() {
+        if mention.evidence == Evidence::GivenName
+            && mention.title.is_none()
+            && entities[mention.entity].kind == NameKind::Person
+            && at_a_place(tokens, mention)
+        {
+            mention.kind = NameKind::Other;
+            mention.evidence = Evidence::None;
+        }
+    }
     let pronouns = link_pronouns(text, tokens, sentences, quotations, mentions, &mut entities);
     for mention in mentions.iter_mut() {
         let kind = entities[mention.entity].kind;
@@ -134,7 +156,13 @@ pub fn resolve(
 /// The entity a one-word mention is part of: the one person whose name
 /// ends with it (a surname) or, failing that, opens with it; the one
 /// organisation whose initials it spells.
-fn part_of(text: &str, entities: &[Entity], mention: &Mention, word: &str) -> Option<usize> {
+fn part_of(
+    text: &str,
+    entities: &[Entity],
+    mentions: &[Mention],
+    mention: &Mention,
+    word: &str,
+) -> Option<usize> {
     // A gazetteer place stays a place unless a title makes it a person
     // ("Mr. Washington") or it is the surname of the one person the article
     // names in full with it ("Sarah Palin" … "Palin"); a country never is.
@@ -171,6 +199,7 @@ fn part_of(text: &str, entities: &[Entity], mention: &Mention, word: &str) -> Op
     if !ends.is_empty() {
         return None;
     }
+    let _ = mentions;
     let opens: Vec<usize> = (0..entities.len())
         .filter(|&e| {
             person(&entities[e])
@@ -312,11 +341,14 @@ fn acts(tokens: &[Token], mention: &Mention) -> bool {
     let possessive = tokens
         .get(end + 1)
         .is_some_and(|t| t.lower == "'s" || t.lower == "’s");
+    // "Philadelphia's head coach", "North Carolina's career scoring
+    // record", "San Diego's playoff loss": a team's, not a place's.
     possessive
-        && tokens[end + 2..]
-            .iter()
-            .take(3)
-            .any(|t| lexicon::is_role_noun(&t.lower) || lexicon::is_title_head(&t.lower))
+        && tokens[end + 2..].iter().take(3).any(|t| {
+            lexicon::is_role_noun(&t.lower)
+                || lexicon::is_title_head(&t.lower)
+                || lexicon::is_contest_noun(&t.lower)
+        })
 }
 
 /// Whether a name is followed by an apposition naming an office or a job:
@@ -345,6 +377,24 @@ fn has_role_apposition(text: &str, tokens: &[Token], mention: &Mention) -> bool 
                 && lexicon::is_role_noun(&t.lower)
                 && !lexicon::is_relation_noun(&t.lower)
         })
+}
+
+/// Whether the word just before a mention is `word`.
+fn preceded_by(tokens: &[Token], mention: &Mention, word: &str) -> bool {
+    tokens
+        .iter()
+        .position(|t| t.span.start == mention.span.start)
+        .and_then(|at| at.checked_sub(1))
+        .is_some_and(|b| tokens[b].lower == word)
+}
+
+/// Whether a name follows "at", "in" or "into".
+fn at_a_place(tokens: &[Token], mention: &Mention) -> bool {
+    tokens
+        .iter()
+        .position(|t| t.span.start == mention.span.start)
+        .and_then(|at| at.checked_sub(1))
+        .is_some_and(|b| matches!(tokens[b].lower.as_str(), "at" | "in" | "into"))
 }
 
 fn pronoun_gender(lower: &str) -> Option<Gender> {

@@ -426,7 +426,6 @@ const TITLE_HEADS: &[&str] = &[
     "sheriff",
     "secretary-general",
     "president-elect",
-    "dean",
     "professor",
     "doctor",
     "patriarch",
@@ -655,6 +654,31 @@ pub fn is_relation_noun(lower: &str) -> bool {
             | "founder"
             | "head"
             | "chief"
+    )
+}
+
+/// Nouns of a contest that a team, not a place, has ("record", "loss",
+/// "season").
+pub fn is_contest_noun(lower: &str) -> bool {
+    matches!(
+        lower.trim_end_matches('s'),
+        "record"
+            | "loss"
+            | "los"
+            | "win"
+            | "victory"
+            | "defeat"
+            | "game"
+            | "season"
+            | "roster"
+            | "offense"
+            | "defense"
+            | "playoff"
+            | "lineup"
+            | "squad"
+            | "franchise"
+            | "quarterback"
+            | "draft"
     )
 }
 

@@ -318,7 +318,10 @@ pub fn classify(name: &str, words: &[&Token], titled: bool, text: &str) -> (Name
     if titled {
         return (NameKind::Person, Evidence::Title);
     }
-    if lexicon::is_place(name) {
+    // An acronym is a place only as a country's or state's code ("ATI" is
+    // a company, not Ati in Chad).
+    let acronym = words.len() == 1 && words[0].is_all_capitals(text);
+    if !acronym && lexicon::is_place(name) {
         return (NameKind::Place, Evidence::Gazetteer);
     }
     let holds_connector = words.iter().any(|w| w.lower == "of" || w.lower == "for");
@@ -336,7 +339,14 @@ pub fn classify(name: &str, words: &[&Token], titled: bool, text: &str) -> (Name
             return (NameKind::Place, Evidence::Gazetteer);
         }
     }
-    if words.len() >= 2 && !words[0].is_all_capitals(text) {
+    // A name that opens with a place ("San Diego Chargers", "Creighton
+    // Bluejays" is not one) is a body's or a team's, not a person's.
+    // Two words or more of a place, or a country: one word of a city
+    // is too often a given name ("Adam", "Florence", "Jackson").
+    let opens_with_place = lexicon::is_country(&text[words[0].span.range()])
+        || (2..words.len())
+            .any(|k| lexicon::is_place(&text[words[0].span.start..words[k - 1].span.end]));
+    if words.len() >= 2 && !words[0].is_all_capitals(text) && !opens_with_place {
         let given = &text[words[0].span.range()];
         if lexicon::given_name(given).is_some() {
             return (NameKind::Person, Evidence::GivenName);

@@ -282,7 +282,7 @@ fn closing_attribution(
     quotation: &Quotation,
 ) -> Option<Attribution> {
     if quotation.kind != QuoteKind::Partial {
-        return None;
+        return named_segment_before_verb(text, tokens, analysis, quotation);
     }
     let at = token_at(tokens, quotation.marked.end);
     let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
@@ -325,6 +325,69 @@ fn closing_attribution(
         ));
     }
     None
+}
+
+/// "“…” when he returns, Binyah Kesselly, chairman of the board, told
+/// reporters.": the sentence's speech verb after the quotation, and the
+/// last stretch between commas before it that is nothing but a name.
+fn named_segment_before_verb(
+    text: &str,
+    tokens: &[Token],
+    analysis: &Analysis,
+    quotation: &Quotation,
+) -> Option<Attribution> {
+    let at = token_at(tokens, quotation.marked.end);
+    let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
+    if tokens.get(at)?.sentence != sentence {
+        return None;
+    }
+    let end = tokens[at..]
+        .iter()
+        .position(|t| t.sentence != sentence)
+        .map_or(tokens.len(), |p| at + p);
+    let rest = &tokens[at..end];
+    if rest.iter().any(|t| t.is("\"") || t.is("“")) {
+        return None;
+    }
+    let verb = rest
+        .iter()
+        .position(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))?;
+    let segments: Vec<&[Token]> = rest[..verb].split(|t| t.is(",")).collect();
+    let named = |segment: &&[Token]| {
+        let words: Vec<&Token> = segment.iter().filter(|t| t.is_word()).collect();
+        let (Some(first), Some(last)) = (words.first(), words.last()) else {
+            return false;
+        };
+        analysis.mentions.iter().any(|m| {
+            m.span.end == last.span.end
+                && m.title.unwrap_or(m.span).start == first.span.start
+                && matches!(
+                    analysis.entities[m.entity].kind,
+                    NameKind::Person | NameKind::Organisation
+                )
+        })
+    };
+    let k = segments.iter().rposition(named)?;
+    // After the name only its apposition, then the verb: ", chairman of
+    // the board, told".
+    if segments.len() - k > 3 {
+        return None;
+    }
+    let from = segments[k].first()?.span.start;
+    let to = rest[verb].span.start;
+    let phrase: Vec<Token> = rest[..verb]
+        .iter()
+        .filter(|t| t.span.start >= from && t.span.end <= to)
+        .cloned()
+        .collect();
+    Some(source_of(
+        text,
+        tokens,
+        analysis,
+        &phrase,
+        Cue::Verb(rest[verb].span),
+        false,
+    ))
 }
 
 /// "X said:", "X told reporters that", "According to X," before the
@@ -909,6 +972,20 @@ fn continuation(
     // quotation has a source: the wire's way of going on quoting.
     let opens_paragraph = analysis.paragraphs[quotation.paragraph].start == quotation.marked.start;
     let next_paragraph = before.paragraph + 1 == quotation.paragraph;
+    // A sentence that goes on to a speech verb after the quotation has a
+    // cue of its own, even one not read: no continuation.
+    let after = token_at(tokens, quotation.marked.end);
+    let sentence_of_close = after
+        .checked_sub(1)
+        .and_then(|k| tokens.get(k))
+        .map(|t| t.sentence);
+    let own_cue = tokens[after.min(tokens.len())..]
+        .iter()
+        .take_while(|t| Some(t.sentence) == sentence_of_close)
+        .any(|t| t.is_word() && lexicon::is_speech_verb(&t.lower));
+    if own_cue {
+        return unattributed(index, Doubt::NoCue);
+    }
     if !(runs_on || same_paragraph && opens_sentence || opens_paragraph && next_paragraph) {
         return unattributed(index, Doubt::NoCue);
     }

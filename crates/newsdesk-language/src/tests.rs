@@ -1069,3 +1069,29 @@ fn an_apposition_with_an_office_makes_an_unknown_name_a_person() {
         &[("Harrowgate Vale", NameKind::Other)],
     );
 }
+
+#[test]
+fn a_team_named_after_its_city_is_no_person_and_an_acronym_no_town() {
+    check_kinds(
+        "The San Diego Chargers signed a tackle. ATI shipped new chips.",
+        &[
+            ("San Diego Chargers", NameKind::Other),
+            ("ATI", NameKind::Organisation),
+        ],
+    );
+    check_kinds(
+        "Tyler Brandt broke North Carolina's career scoring record.",
+        &[("North Carolina", NameKind::Other)],
+    );
+}
+
+#[test]
+fn a_quote_whose_sentence_names_its_speaker_later_does_not_continue_the_last_one() {
+    check(
+        &["\"We will reopen,\" said Ms. Ana Ruiz. \"He will be prosecuted\" when he returns, Kofi Mensah, chairman of the port board, told reporters."],
+        &[
+            ("We will reopen", Some("Ana Ruiz")),
+            ("He will be prosecuted", Some("Kofi Mensah, chairman of the port board")),
+        ],
+    );
+}
