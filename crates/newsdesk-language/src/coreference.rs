@@ -296,13 +296,10 @@ fn gender(text: &str, entity: &Entity, mentions: &[Mention]) -> Option<Gender> {
 }
 
 fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> bool {
-    let Some(at) = tokens
-        .iter()
-        .position(|t| t.span.start == mention.span.start)
-    else {
+    let Some(at) = crate::tokens::starting_at(tokens, mention.span.start) else {
         return false;
     };
-    let end = tokens.iter().position(|t| t.span.end == mention.span.end);
+    let end = crate::tokens::ending_at(tokens, mention.span.end);
     let possessive = end
         .and_then(|e| tokens.get(e + 1))
         .is_some_and(|t| t.lower == "'s" || t.lower == "’s");
@@ -319,10 +316,7 @@ fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> b
 /// "by", "beat" or "defeated", or owning a person's role ("Philadelphia's
 /// head coach").
 fn acts(tokens: &[Token], mention: &Mention) -> bool {
-    let Some(at) = tokens
-        .iter()
-        .position(|t| t.span.start == mention.span.start)
-    else {
+    let Some(at) = crate::tokens::starting_at(tokens, mention.span.start) else {
         return false;
     };
     let before = at
@@ -335,7 +329,7 @@ fn acts(tokens: &[Token], mention: &Mention) -> bool {
     ) {
         return true;
     }
-    let Some(end) = tokens.iter().position(|t| t.span.end == mention.span.end) else {
+    let Some(end) = crate::tokens::ending_at(tokens, mention.span.end) else {
         return false;
     };
     let possessive = tokens
@@ -355,7 +349,7 @@ fn acts(tokens: &[Token], mention: &Mention) -> bool {
 /// ", the union's general secretary", ", a Swiss lawyer", ", creator of
 /// \"Momma\"".
 fn has_role_apposition(text: &str, tokens: &[Token], mention: &Mention) -> bool {
-    let Some(end) = tokens.iter().position(|t| t.span.end == mention.span.end) else {
+    let Some(end) = crate::tokens::ending_at(tokens, mention.span.end) else {
         return false;
     };
     if !tokens.get(end + 1).is_some_and(|t| t.is(",")) {
@@ -381,18 +375,14 @@ fn has_role_apposition(text: &str, tokens: &[Token], mention: &Mention) -> bool 
 
 /// Whether the word just before a mention is `word`.
 fn preceded_by(tokens: &[Token], mention: &Mention, word: &str) -> bool {
-    tokens
-        .iter()
-        .position(|t| t.span.start == mention.span.start)
+    crate::tokens::starting_at(tokens, mention.span.start)
         .and_then(|at| at.checked_sub(1))
         .is_some_and(|b| tokens[b].lower == word)
 }
 
 /// Whether a name follows "at", "in" or "into".
 fn at_a_place(tokens: &[Token], mention: &Mention) -> bool {
-    tokens
-        .iter()
-        .position(|t| t.span.start == mention.span.start)
+    crate::tokens::starting_at(tokens, mention.span.start)
         .and_then(|at| at.checked_sub(1))
         .is_some_and(|b| matches!(tokens[b].lower.as_str(), "at" | "in" | "into"))
 }
@@ -486,9 +476,8 @@ fn link_pronouns(
                 m.entity == e
                     && m.span.start >= window_start
                     && m.span.start < token.span.start
-                    && tokens
-                        .iter()
-                        .find(|t| t.span.start == m.span.start)
+                    && crate::tokens::starting_at(tokens, m.span.start)
+                        .map(|k| &tokens[k])
                         .is_some_and(|t| t.opens_sentence)
             })
         };

@@ -157,3 +157,16 @@ fn keeps_its_stop(word: &str) -> bool {
     let initial = bare.chars().count() == 1 && bare.chars().all(char::is_uppercase);
     initial || bare.contains('.') || ABBREVIATIONS.contains(&lower.as_str())
 }
+
+/// The index of the token that starts at byte `start`, if one does
+/// (tokens are in text order).
+pub fn starting_at(tokens: &[Token], start: usize) -> Option<usize> {
+    let at = tokens.partition_point(|t| t.span.start < start);
+    (tokens.get(at)?.span.start == start).then_some(at)
+}
+
+/// The index of the token that ends at byte `end`, if one does.
+pub fn ending_at(tokens: &[Token], end: usize) -> Option<usize> {
+    let at = tokens.partition_point(|t| t.span.end < end);
+    (tokens.get(at)?.span.end == end).then_some(at)
+}
