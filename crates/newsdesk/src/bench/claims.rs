@@ -163,7 +163,7 @@ pub fn run(args: Args) -> Result<ExitCode> {
             };
             let tally = score_heldout(dir, &labels, &mut stories, &mut errors, &mut misses)?;
             println!(
-                "| speaker of a printable statement | held-out news ({} articles, not tuned on) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
+                "| speaker of a printable statement | held-out news ({} articles outside ../shared) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
                 labels.iter().map(|l| &l["path"]).collect::<std::collections::BTreeSet<_>>().len(),
                 tally.right,
                 tally.wrong,

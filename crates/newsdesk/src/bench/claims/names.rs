@@ -358,7 +358,7 @@ pub fn report_heldout(
         }
     }
     println!(
-        "\nName typing on held-out news ({} articles, {} labelled names; not tuned on): mentions typed person / organisation / place\n",
+        "\nName typing on held-out news ({} articles, {} labelled names, outside ../shared): mentions typed person / organisation / place\n",
         paths.len(),
         labels.len()
     );
