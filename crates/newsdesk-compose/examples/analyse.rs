@@ -2,8 +2,6 @@
 //! names, entities, pronoun links and attributions. For developers:
 //! `cargo run --example analyse -p newsdesk-compose -- FILE [OPENING]`.
 
-use newsdesk_model::BlockKind;
-
 fn main() {
     let mut args = std::env::args().skip(1);
     let path = args.next().expect("a newswire file");
@@ -21,12 +19,7 @@ fn main() {
             .expect("a newswire document")
             .to_article()
     };
-    let paragraphs: Vec<_> = article
-        .blocks
-        .iter()
-        .filter(|b| b.kind != BlockKind::Heading)
-        .map(|b| b.span)
-        .collect();
+    let paragraphs = article.paragraphs();
     let context = newsdesk_language::Context {
         published: article.published,
     };

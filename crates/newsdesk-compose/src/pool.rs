@@ -62,12 +62,7 @@ impl<'a> Pool<'a> {
             .iter()
             .enumerate()
             .map(|(source, article)| {
-                let paragraphs: Vec<Span> = article
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind != BlockKind::Heading)
-                    .map(|b| b.span)
-                    .collect();
+                let paragraphs = article.paragraphs();
                 let context = newsdesk_language::Context {
                     published: sources.0[source].speaks_from,
                 };

@@ -12,7 +12,6 @@ mod tests;
 use crate::pool::Pool;
 use crate::rank::Scores;
 use crate::sources::Sources;
-use newsdesk_language::{Confidence, QuoteSource};
 use newsdesk_model::{Citation, Span, Statement, StorySentence};
 use newsdesk_text::{is_stopword, words};
 
@@ -83,19 +82,7 @@ fn found(pool: &Pool) -> Vec<Found> {
         let text = &pool.articles[source].text;
         for attribution in &analysis.attributions {
             let quotation = &analysis.quotations[attribution.quotation];
-            let speaker = match (&attribution.source, attribution.confidence) {
-                (Some(QuoteSource::Entity { entity, .. }), Confidence::Certain) => {
-                    let name = analysis.entities[*entity].name.clone();
-                    Some(match attribution.role {
-                        Some(role) => format!("{name}, {}", &text[role.range()]),
-                        None => name,
-                    })
-                }
-                (Some(QuoteSource::Description(span)), Confidence::Certain) => {
-                    Some(text[span.range()].to_string())
-                }
-                _ => None,
-            };
+            let speaker = analysis.speaker(text, attribution);
             found.push(Found {
                 source,
                 sentences: quotation.sentences,

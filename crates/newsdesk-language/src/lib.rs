@@ -313,6 +313,25 @@ impl Analysis {
         (fits.len() == 1).then(|| fits[0])
     }
 
+    /// The speaker a story may print for an attribution: a named entity
+    /// (with the role an apposition gives) or an indefinite description,
+    /// and only when the attribution is certain.
+    pub fn speaker(&self, text: &str, attribution: &Attribution) -> Option<String> {
+        match (&attribution.source, attribution.confidence) {
+            (Some(QuoteSource::Entity { entity, .. }), Confidence::Certain) => {
+                let name = self.entities[*entity].name.clone();
+                Some(match attribution.role {
+                    Some(role) => format!("{name}, {}", &text[role.range()]),
+                    None => name,
+                })
+            }
+            (Some(QuoteSource::Description(span)), Confidence::Certain) => {
+                Some(text[span.range()].to_string())
+            }
+            _ => None,
+        }
+    }
+
     /// The typed names inside a span, as (text span, kind).
     pub fn kinds_in(&self, span: Span) -> Vec<(Span, NameKind)> {
         self.mentions_in(span).map(|m| (m.span, m.kind)).collect()

@@ -8,25 +8,6 @@
 
 use super::*;
 
-/// The speaker compose prints for an attribution: a named entity (with
-/// the role an apposition gives) or an indefinite description, and only
-/// when the attribution is certain.
-fn printed(text: &str, analysis: &Analysis, attribution: &Attribution) -> Option<String> {
-    match (&attribution.source, attribution.confidence) {
-        (Some(QuoteSource::Entity { entity, .. }), Confidence::Certain) => {
-            let name = analysis.entities[*entity].name.clone();
-            Some(match attribution.role {
-                Some(role) => format!("{name}, {}", &text[role.range()]),
-                None => name,
-            })
-        }
-        (Some(QuoteSource::Description(span)), Confidence::Certain) => {
-            Some(text[span.range()].to_string())
-        }
-        _ => None,
-    }
-}
-
 /// Joins `paragraphs` with blank lines, analyses the article and checks
 /// every quotation, in text order: its words open with the given opening
 /// and compose prints the given speaker for it (`None`: no speaker).
@@ -49,7 +30,7 @@ fn check(paragraphs: &[&str], expected: &[(&str, Option<&str>)]) {
                 .attributions
                 .iter()
                 .find(|a| a.quotation == index)
-                .and_then(|a| printed(&text, &analysis, a));
+                .and_then(|a| analysis.speaker(&text, a));
             (text[quotation.inner.range()].to_string(), speaker)
         })
         .collect();

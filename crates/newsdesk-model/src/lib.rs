@@ -161,6 +161,16 @@ impl Article {
         &self.text[block.span.range()]
     }
 
+    /// The spans of the blocks that are the article's prose (every block
+    /// but headings), in order.
+    pub fn paragraphs(&self) -> Vec<Span> {
+        self.blocks
+            .iter()
+            .filter(|b| b.kind != BlockKind::Heading)
+            .map(|b| b.span)
+            .collect()
+    }
+
     /// Appends a block to the cleaned text, separated from the previous one
     /// by a blank line. Empty blocks are ignored.
     pub fn push_block(&mut self, kind: BlockKind, content: &str) {

@@ -242,15 +242,8 @@ fn score_heldout(
     let paths: std::collections::BTreeSet<&String> = labels.iter().map(|l| &l["path"]).collect();
     for path in paths {
         let file = dir.join(path);
-        let bytes = std::fs::read(&file)
-            .with_context(|| format!("cannot read the held-out article {}", file.display()))?;
-        let format = if path.ends_with(".txt") {
-            newsdesk_extract::Format::Text
-        } else {
-            newsdesk_extract::Format::Html
-        };
         let rows_of_path = labels.iter().filter(|l| &l["path"] == path);
-        let article = match newsdesk_extract::extract(&bytes, format, path, None) {
+        let article = match read_heldout(dir, path)? {
             Ok(article) => article,
             Err(error) => {
                 // Not extracted: its named speakers count as missed.
@@ -301,6 +294,24 @@ fn score_heldout(
         );
     }
     Ok(tally)
+}
+
+/// A held-out article as `digest` reads it: `.txt` as text, the rest as
+/// HTML. `Err` when the file cannot be read (fetch it first), `Ok(Err)`
+/// when it yields no article.
+pub(crate) fn read_heldout(
+    dir: &Path,
+    path: &str,
+) -> Result<std::result::Result<Article, newsdesk_extract::ExtractError>> {
+    let file = dir.join(path);
+    let bytes = std::fs::read(&file)
+        .with_context(|| format!("cannot read the held-out article {}", file.display()))?;
+    let format = if path.ends_with(".txt") {
+        newsdesk_extract::Format::Text
+    } else {
+        newsdesk_extract::Format::Html
+    };
+    Ok(newsdesk_extract::extract(&bytes, format, path, None))
 }
 
 /// The held-out articles' stories: their "What comes next" and timeline

@@ -291,28 +291,14 @@ pub fn report_heldout(
     labels: &[std::collections::HashMap<String, String>],
     errors: &mut Vec<String>,
 ) -> anyhow::Result<()> {
-    use anyhow::Context as _;
     let mut plain = (0usize, 0usize, 0usize); // labels, typed, right
     let mut argued = (0usize, 0usize, 0usize);
     let paths: std::collections::BTreeSet<&String> = labels.iter().map(|l| &l["path"]).collect();
     for path in &paths {
-        let file = dir.join(path);
-        let bytes = std::fs::read(&file)
-            .with_context(|| format!("cannot read the held-out article {}", file.display()))?;
-        let format = if path.ends_with(".txt") {
-            newsdesk_extract::Format::Text
-        } else {
-            newsdesk_extract::Format::Html
-        };
-        let Ok(article) = newsdesk_extract::extract(&bytes, format, path, None) else {
+        let Ok(article) = super::read_heldout(dir, path)? else {
             continue;
         };
-        let paragraphs: Vec<Span> = article
-            .blocks
-            .iter()
-            .filter(|b| b.kind != newsdesk_model::BlockKind::Heading)
-            .map(|b| b.span)
-            .collect();
+        let paragraphs = article.paragraphs();
         let context = Context {
             published: article.published,
         };
