@@ -607,13 +607,7 @@ pub fn principal(clauses: &[Clause]) -> Option<&Clause> {
 
 /// Finer precision first.
 pub fn fineness(precision: DatePrecision) -> u8 {
-    match precision {
-        DatePrecision::Day => 0,
-        DatePrecision::Week => 1,
-        DatePrecision::Month => 2,
-        DatePrecision::Season => 3,
-        DatePrecision::Year => 4,
-    }
+    newsdesk_text::precision_rank(precision)
 }
 
 fn tokenise(sentence: &str, offset: usize) -> Vec<Token> {

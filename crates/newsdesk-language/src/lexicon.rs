@@ -601,7 +601,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "university",
     "college",
     "institute",
-    "agency",
     "department",
     "army",
     "navy",
@@ -620,11 +619,9 @@ const ORGANISATION_WORDS: &[&str] = &[
     "board",
     "bureau",
     "office",
-    "service",
     "services",
     "airlines",
     "airways",
-    "network",
     "church",
     "club",
     "team",
@@ -657,19 +654,6 @@ const ORGANISATION_WORDS: &[&str] = &[
     "academy",
     "museum",
     "hospital",
-    "times",
-    "post",
-    "news",
-    "press",
-    "herald",
-    "journal",
-    "tribune",
-    "gazette",
-    "magazine",
-    "television",
-    "radio",
-    "broadcasting",
-    "channel",
     "federal",
     "ministries",
     "unions",
@@ -709,7 +693,7 @@ const ORGANISATION_WORDS: &[&str] = &[
 
 /// Whether a word marks an organisation's name.
 pub fn is_organisation_word(lower: &str) -> bool {
-    ORGANISATION_WORDS.contains(&lower)
+    ORGANISATION_WORDS.contains(&lower) || OUTLET_HEADS.contains(&lower)
 }
 
 /// Words that end the name of a place or a facility.

@@ -20,7 +20,7 @@ pub use dates::{
     find_date, is_calendar_word, is_plausible_publication_date, parse_date, DateMatch,
 };
 pub use newsdesk_model::Span;
-pub use relative_dates::{resolve_dates, weekday_of, DateContext, DateMention};
+pub use relative_dates::{precision_rank, resolve_dates, weekday_of, DateContext, DateMention};
 pub use script::{dominant_script, Script};
 pub use sentences::split_sentences;
 pub use sizes::megabytes;

@@ -788,7 +788,7 @@ fn shift(
         ),
         _ => return None,
     };
-    let coarser = if rank(precision) > rank(unit_precision) {
+    let coarser = if precision_rank(precision) > precision_rank(unit_precision) {
         precision
     } else {
         unit_precision
@@ -796,7 +796,8 @@ fn shift(
     Some((truncate(moved, coarser), coarser))
 }
 
-fn rank(precision: DatePrecision) -> u8 {
+/// Finer precision first: a day ranks before a week, a month, a season and a year.
+pub fn precision_rank(precision: DatePrecision) -> u8 {
     match precision {
         DatePrecision::Day => 0,
         DatePrecision::Week => 1,
