@@ -256,7 +256,7 @@ fn strength(evidence: Evidence) -> u8 {
     match evidence {
         Evidence::Title | Evidence::Outlet | Evidence::Apposition => 5,
         Evidence::OrganisationWord => 4,
-        Evidence::GivenName | Evidence::Gazetteer | Evidence::Dateline => 3,
+        Evidence::GivenName | Evidence::Gazetteer | Evidence::PlaceWord | Evidence::Dateline => 3,
         Evidence::Pronoun | Evidence::Coreference => 2,
         Evidence::Preposition => 1,
         Evidence::None => 0,

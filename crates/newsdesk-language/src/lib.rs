@@ -47,6 +47,10 @@ pub enum Evidence {
     GivenName,
     /// The gazetteer names it: a country, region or city.
     Gazetteer,
+    /// It ends in a place's word or opens with one ("Gaza Strip", "Mount
+    /// Kenya"): weaker than the gazetteer, since people are named so too
+    /// ("Ross Mountain").
+    PlaceWord,
     /// It ends in or holds an organisation word ("Party", "Ministry",
     /// "Inc."), or is an acronym.
     OrganisationWord,

@@ -331,7 +331,7 @@ pub fn classify(name: &str, words: &[&Token], titled: bool, text: &str) -> (Name
         return (NameKind::Organisation, Evidence::OrganisationWord);
     }
     if words.len() >= 2 && (lexicon::is_place_word(last) || lexicon::is_place_opening(first)) {
-        return (NameKind::Place, Evidence::Gazetteer);
+        return (NameKind::Place, Evidence::PlaceWord);
     }
     if words.len() >= 2 && lexicon::is_compass(first) {
         let rest = &text[words[1].span.start..words[words.len() - 1].span.end];

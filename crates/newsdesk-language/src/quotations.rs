@@ -256,9 +256,11 @@ fn cue_after(
         .iter()
         .take(10)
         .position(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))?;
-    if words[..verb]
-        .iter()
-        .any(|t| t.is(".") || t.is(";") || t.is("\"") || t.is("“"))
+    // A quoted title may sit in the apposition (", creator of “Beetle
+    // Bailey,” said"), not before the name.
+    let head_end = words[..verb].iter().position(|t| t.is(",")).unwrap_or(verb);
+    if words[..verb].iter().any(|t| t.is(".") || t.is(";"))
+        || words[..head_end].iter().any(|t| t.is("\"") || t.is("“"))
     {
         return None;
     }
@@ -579,7 +581,18 @@ fn source_of(
         confidence: Confidence::Uncertain,
         doubt: Some(Doubt::NotASpeaker),
     };
-    let segments: Vec<&[Token]> = phrase.split(|t| t.is(",")).collect();
+    // A stretch between commas with no word in it (the closing mark of a
+    // quoted title: ", creator of “Beetle Bailey,” said") is empty.
+    let segments: Vec<&[Token]> = phrase
+        .split(|t| t.is(","))
+        .map(|segment| {
+            if segment.iter().any(Token::is_word) {
+                segment
+            } else {
+                &segment[..0]
+            }
+        })
+        .collect();
     let (head, apposition): (&[Token], Option<&[Token]>) = if name_first {
         // "the island's Housing Secretary, Ana Carmen Alemany": an office,
         // then the name.
