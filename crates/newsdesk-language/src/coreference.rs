@@ -118,7 +118,7 @@ pub fn resolve(
     for mention in mentions.iter_mut() {
         if entities[mention.entity].kind == NameKind::Place && acts(tokens, mention) {
             mention.kind = NameKind::Other;
-            mention.evidence = Evidence::None;
+            mention.evidence = Evidence::Withheld;
         }
     }
     // "back at Betty Ford", "in Howard Projects": a name with a given name
@@ -131,17 +131,14 @@ pub fn resolve(
             && at_a_place(tokens, mention)
         {
             mention.kind = NameKind::Other;
-            mention.evidence = Evidence::None;
+            mention.evidence = Evidence::Withheld;
         }
     }
     let pronouns = link_pronouns(text, tokens, sentences, quotations, mentions, &mut entities);
     for mention in mentions.iter_mut() {
         let kind = entities[mention.entity].kind;
-        if mention.kind == NameKind::Other
-            && kind == NameKind::Place
-            && mention.evidence == Evidence::None
-        {
-            continue; // a place that acts, above
+        if mention.evidence == Evidence::Withheld {
+            continue; // a place that acts, or a name where a place stands, above
         }
         if mention.kind != kind {
             mention.kind = kind;
@@ -259,7 +256,7 @@ fn strength(evidence: Evidence) -> u8 {
         Evidence::GivenName | Evidence::Gazetteer | Evidence::PlaceWord | Evidence::Dateline => 3,
         Evidence::Pronoun | Evidence::Coreference => 2,
         Evidence::Preposition => 1,
-        Evidence::None => 0,
+        Evidence::None | Evidence::Withheld => 0,
     }
 }
 

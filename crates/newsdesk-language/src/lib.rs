@@ -70,6 +70,11 @@ pub enum Evidence {
     Dateline,
     /// Nothing types it.
     None,
+    /// Its entity has a kind, but this mention is used for something the
+    /// kind may not fit (a place that acts, "against Detroit"; a person's
+    /// name where a place stands, "back at Betty Ford"), so it is left
+    /// untyped.
+    Withheld,
 }
 
 /// Grammatical gender, as the text or the first-name lexicon gives it.
