@@ -47,12 +47,12 @@ pub fn resolve(
                     // "in Palmer", "at Morningside": where something is,
                     // not whom a surname names ("from" is said of people
                     // too).
-                    if after_place_preposition(text, tokens, &mentions[i])
+                    if after_place_preposition(tokens, &mentions[i])
                         && !preceded_by(tokens, &mentions[i], "from")
                     {
                         None
                     } else {
-                        part_of(text, &entities, mentions, &mentions[i], &name)
+                        part_of(&entities, &mentions[i], &name)
                     }
                 } else {
                     within(&entities, &mentions[i], &name)
@@ -104,7 +104,7 @@ pub fn resolve(
             && entity
                 .mentions
                 .iter()
-                .all(|&m| after_place_preposition(text, tokens, &mentions[m]))
+                .all(|&m| after_place_preposition(tokens, &mentions[m]))
         {
             entity.kind = NameKind::Place;
             for &m in &entity.mentions {
@@ -134,7 +134,7 @@ pub fn resolve(
             mention.evidence = Evidence::Withheld;
         }
     }
-    let pronouns = link_pronouns(text, tokens, sentences, quotations, mentions, &mut entities);
+    let pronouns = link_pronouns(tokens, sentences, quotations, mentions, &mut entities);
     for mention in mentions.iter_mut() {
         let kind = entities[mention.entity].kind;
         if mention.evidence == Evidence::Withheld {
@@ -153,13 +153,7 @@ pub fn resolve(
 /// The entity a one-word mention is part of: the one person whose name
 /// ends with it (a surname) or, failing that, opens with it; the one
 /// organisation whose initials it spells.
-fn part_of(
-    text: &str,
-    entities: &[Entity],
-    mentions: &[Mention],
-    mention: &Mention,
-    word: &str,
-) -> Option<usize> {
+fn part_of(entities: &[Entity], mention: &Mention, word: &str) -> Option<usize> {
     // A gazetteer place stays a place unless a title makes it a person
     // ("Mr. Washington") or it is the surname of the one person the article
     // names in full with it ("Sarah Palin" … "Palin"); a country never is.
@@ -184,7 +178,6 @@ fn part_of(
             .collect();
         return (matching.len() == 1).then(|| matching[0]);
     }
-    let _ = text;
     let person_like = |e: &Entity| e.kind != NameKind::Place && e.kind != NameKind::Organisation;
     let person = |e: &Entity| e.kind == NameKind::Person;
     let ends: Vec<usize> = (0..entities.len())
@@ -196,7 +189,6 @@ fn part_of(
     if !ends.is_empty() {
         return None;
     }
-    let _ = mentions;
     let opens: Vec<usize> = (0..entities.len())
         .filter(|&e| {
             person(&entities[e])
@@ -253,7 +245,7 @@ fn strength(evidence: Evidence) -> u8 {
     match evidence {
         Evidence::Title | Evidence::Outlet | Evidence::Apposition => 5,
         Evidence::OrganisationWord => 4,
-        Evidence::GivenName | Evidence::Gazetteer | Evidence::PlaceWord | Evidence::Dateline => 3,
+        Evidence::GivenName | Evidence::Gazetteer | Evidence::PlaceWord => 3,
         Evidence::Pronoun | Evidence::Coreference => 2,
         Evidence::Preposition => 1,
         Evidence::None | Evidence::Withheld => 0,
@@ -292,7 +284,7 @@ fn gender(text: &str, entity: &Entity, mentions: &[Mention]) -> Option<Gender> {
     None
 }
 
-fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> bool {
+fn after_place_preposition(tokens: &[Token], mention: &Mention) -> bool {
     let Some(at) = crate::tokens::starting_at(tokens, mention.span.start) else {
         return false;
     };
@@ -300,7 +292,6 @@ fn after_place_preposition(text: &str, tokens: &[Token], mention: &Mention) -> b
     let possessive = end
         .and_then(|e| tokens.get(e + 1))
         .is_some_and(|t| t.lower == "'s" || t.lower == "’s");
-    let _ = text;
     !possessive
         && at > 0
         && matches!(
@@ -399,14 +390,12 @@ fn inside_quotation(quotations: &[Quotation], at: usize) -> bool {
 }
 
 fn link_pronouns(
-    text: &str,
     tokens: &[Token],
     sentences: &[Span],
     quotations: &[Quotation],
     mentions: &mut [Mention],
     entities: &mut [Entity],
 ) -> Vec<PronounLink> {
-    let _ = text;
     let mut links = Vec::new();
     for token in tokens {
         let Some(gender) = pronoun_gender(&token.lower) else {

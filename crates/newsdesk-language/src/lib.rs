@@ -66,8 +66,6 @@ pub enum Evidence {
     /// It follows a preposition of place ("in X", "from X") and nothing
     /// else types it.
     Preposition,
-    /// The article's dateline names it.
-    Dateline,
     /// Nothing types it.
     None,
     /// Its entity has a kind, but this mention is used for something the
@@ -249,7 +247,7 @@ pub fn analyse(text: &str, paragraphs: &[Span], context: &Context) -> Analysis {
         .collect();
     let tokens = tokens::tokenise(text, &sentences);
     let quotations = quotations::find(text, &paragraphs, &sentences);
-    let mut mentions = mentions::find(text, &tokens, &sentences, &quotations);
+    let mut mentions = mentions::find(text, &tokens, &sentences);
     let (entities, pronouns) =
         coreference::resolve(text, &tokens, &sentences, &quotations, &mut mentions);
     let mut analysis = Analysis {
@@ -339,10 +337,5 @@ impl Analysis {
             }
             _ => None,
         }
-    }
-
-    /// The typed names inside a span, as (text span, kind).
-    pub fn kinds_in(&self, span: Span) -> Vec<(Span, NameKind)> {
-        self.mentions_in(span).map(|m| (m.span, m.kind)).collect()
     }
 }

@@ -8,7 +8,7 @@
 
 use crate::lexicon;
 use crate::tokens::Token;
-use crate::{Evidence, Mention, NameKind, Quotation, Span};
+use crate::{Evidence, Mention, NameKind, Span};
 
 /// Lower-case words that may sit inside a name between capitalised ones.
 const CONNECTORS: &[&str] = &[
@@ -22,12 +22,7 @@ fn joins_only_organisations(lower: &str) -> bool {
     matches!(lower, "and" | "&" | "for" | "on")
 }
 
-pub fn find(
-    text: &str,
-    tokens: &[Token],
-    sentences: &[Span],
-    _quotations: &[Quotation],
-) -> Vec<Mention> {
+pub fn find(text: &str, tokens: &[Token], sentences: &[Span]) -> Vec<Mention> {
     let dateline_end = newsdesk_text::dateline_length(text).unwrap_or(0);
     let lowercase_words: std::collections::HashSet<&str> = tokens
         .iter()
@@ -36,45 +31,27 @@ pub fn find(
         .collect();
     // A line in title case (a headline: "Texas Lifer Escapes Prison Van
     // Near Houston") capitalises every word, so its runs are no names.
-    let mut title_case = vec![false; sentences.len()];
-    for (index, flag) in title_case.iter_mut().enumerate() {
-        let words: Vec<&Token> = tokens
-            .iter()
-            .filter(|t| t.sentence == index && t.is_word() && !lexicon::is_function_word(&t.lower))
-            .collect();
-        let capitalised = words.iter().filter(|t| t.is_capitalised(text)).count();
-        *flag = words.len() >= 4
-            && capitalised * 4 >= words.len() * 3
-            && capitalised < words.len() + 1
-            && {
-                // Sentences with a verb in lower case are prose.
-                !tokens.iter().any(|t| {
-                    t.sentence == index
-                        && t.is_word()
-                        && text[t.span.range()].starts_with(char::is_lowercase)
-                        && !matches!(
-                            t.lower.as_str(),
-                            "a" | "an"
-                                | "the"
-                                | "of"
-                                | "and"
-                                | "or"
-                                | "in"
-                                | "on"
-                                | "at"
-                                | "to"
-                                | "for"
-                                | "by"
-                                | "with"
-                                | "from"
-                                | "near"
-                                | "as"
-                                | "vs"
-                                | "vs."
-                        )
-                })
-            };
+    // Per sentence, in one pass: its content words, how many of them are
+    // capitalised, and whether a lower-case word other than a small one
+    // shows it is prose.
+    let mut content = vec![0usize; sentences.len()];
+    let mut capitalised = vec![0usize; sentences.len()];
+    let mut prose = vec![false; sentences.len()];
+    for t in tokens.iter().filter(|t| t.is_word()) {
+        let lower_case = text[t.span.range()].starts_with(char::is_lowercase);
+        if !lexicon::is_function_word(&t.lower) {
+            content[t.sentence] += 1;
+            if t.is_capitalised(text) {
+                capitalised[t.sentence] += 1;
+            }
+        }
+        if lower_case && !is_small_word(&t.lower) {
+            prose[t.sentence] = true;
+        }
     }
+    let title_case: Vec<bool> = (0..sentences.len())
+        .map(|i| content[i] >= 4 && capitalised[i] * 4 >= content[i] * 3 && !prose[i])
+        .collect();
     let mut mentions = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -183,6 +160,30 @@ fn starts_name(
         }
     }
     true
+}
+
+/// The words a title-case headline leaves in lower case.
+fn is_small_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "a" | "an"
+            | "the"
+            | "of"
+            | "and"
+            | "or"
+            | "in"
+            | "on"
+            | "at"
+            | "to"
+            | "for"
+            | "by"
+            | "with"
+            | "from"
+            | "near"
+            | "as"
+            | "vs"
+            | "vs."
+    )
 }
 
 /// "I'm", "Don't", "We'll": a pronoun or verb with its clitic, no name.

@@ -135,10 +135,10 @@ pub fn attribute(text: &str, tokens: &[Token], analysis: &Analysis) -> Vec<Attri
         };
         let attribution = match found {
             Some(attribution) if attribution.doubt == Some(Doubt::AmbiguousPronoun) => {
-                last_speaker(tokens, analysis, index, &attributions, attribution)
+                last_speaker(analysis, index, &attributions, attribution)
             }
             Some(attribution) => attribution,
-            None => continuation(text, tokens, analysis, index, &attributions),
+            None => continuation(tokens, analysis, index, &attributions),
         };
         attributions.push(Attribution {
             quotation: index,
@@ -232,7 +232,6 @@ fn cue_after(
         let phrase = phrase_after(words, 1);
         return Some(source_of(
             text,
-            tokens,
             analysis,
             phrase,
             Cue::Verb(first.span),
@@ -243,7 +242,6 @@ fn cue_after(
         let phrase = phrase_after(words, 2);
         return Some(source_of(
             text,
-            tokens,
             analysis,
             phrase,
             Cue::AccordingTo(first.span),
@@ -267,7 +265,6 @@ fn cue_after(
     let subject = without_adverbs(&words[..verb]);
     Some(source_of(
         text,
-        tokens,
         analysis,
         subject,
         Cue::Verb(words[verb].span),
@@ -307,7 +304,6 @@ fn closing_attribution(
     if lexicon::is_speech_verb(&first.lower) {
         return Some(source_of(
             text,
-            tokens,
             analysis,
             &tail[1..],
             Cue::Verb(first.span),
@@ -319,7 +315,6 @@ fn closing_attribution(
         let subject = without_adverbs(&tail[..tail.len() - 1]);
         return Some(source_of(
             text,
-            tokens,
             analysis,
             subject,
             Cue::Verb(last.span),
@@ -384,7 +379,6 @@ fn named_segment_before_verb(
         .collect();
     Some(source_of(
         text,
-        tokens,
         analysis,
         &phrase,
         Cue::Verb(rest[verb].span),
@@ -417,7 +411,6 @@ fn cue_before(
         let phrase = phrase_after(&before[at..], 2);
         return Some(source_of(
             text,
-            tokens,
             analysis,
             phrase,
             Cue::AccordingTo(before[at].span),
@@ -469,7 +462,6 @@ fn cue_before(
     let subject = without_adverbs(&before[clause_start..verb]);
     Some(source_of(
         text,
-        tokens,
         analysis,
         subject,
         Cue::Verb(before[verb].span),
@@ -567,7 +559,6 @@ fn without_adverbs(subject: &[Token]) -> &[Token] {
 /// the clause just before it ("Pressed on the issue, he said").
 fn source_of(
     text: &str,
-    tokens: &[Token],
     analysis: &Analysis,
     phrase: &[Token],
     cue: Cue,
@@ -804,7 +795,7 @@ fn source_of(
                 )
             });
         if speaks_for {
-            return describe(text, tokens, description, analysis, attribution);
+            return describe(text, description, analysis, attribution);
         }
         if lead_is_role && after_clean {
             let entity = &analysis.entities[mention.entity];
@@ -829,7 +820,7 @@ fn source_of(
         }
         return attribution;
     }
-    describe(text, tokens, description, analysis, attribution)
+    describe(text, description, analysis, attribution)
 }
 
 /// A source that names no one: an indefinite description with a role
@@ -838,7 +829,6 @@ fn source_of(
 /// one person the article gives that title, or it is left out.
 fn describe(
     text: &str,
-    _tokens: &[Token],
     phrase: &[Token],
     analysis: &Analysis,
     mut attribution: Attribution,
@@ -961,7 +951,6 @@ fn role_of(text: &str, after: &[&Token]) -> Option<Span> {
 /// it opens its sentence (or runs on from the paragraph before) and no
 /// other person is named between them.
 fn continuation(
-    _text: &str,
     tokens: &[Token],
     analysis: &Analysis,
     index: usize,
@@ -1038,13 +1027,11 @@ fn continuation(
 /// quotation before, when it is that pronoun's gender, was quoted at most
 /// two paragraphs back, and no other person is named since.
 fn last_speaker(
-    tokens: &[Token],
     analysis: &Analysis,
     index: usize,
     attributions: &[Attribution],
     attribution: Attribution,
 ) -> Attribution {
-    let _ = tokens;
     let quotation = &analysis.quotations[index];
     let pronoun = match attribution.cue {
         Cue::Verb(verb) => analysis
