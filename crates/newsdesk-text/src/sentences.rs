@@ -46,6 +46,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
                 }
                 if is_boundary(text, start, i, c, after) {
                     Some(after)
+                } else if let Some(quote) = glued_opening_quote(text, i, after) {
+                    // The next sentence's quotation mark stays with it.
+                    Some(quote)
                 } else {
                     None
                 }
@@ -121,6 +124,30 @@ fn is_boundary(
         return is_stopword(&next_lower);
     }
     true
+}
+
+/// Scraped pages drop the space between a sentence and a quotation that
+/// follows it (`said Tim Kaine."So that is…`, `ended.“We`). When the run of
+/// terminators `at..after` ends in a quotation mark that opens (a straight
+/// mark after an even number of them, or an opening curly mark) and a
+/// capital letter follows at once, the sentence ends before that mark.
+fn glued_opening_quote(text: &str, at: usize, after: usize) -> Option<usize> {
+    let next = text[after..].chars().next()?;
+    let (mark_at, mark) = if next == '“' {
+        (after, next)
+    } else {
+        text[at..after]
+            .char_indices()
+            .next_back()
+            .map(|(k, c)| (at + k, c))?
+    };
+    let opens = match mark {
+        '“' => true,
+        '"' => text[..mark_at].matches('"').count() % 2 == 0,
+        _ => false,
+    };
+    let first = text[mark_at + mark.len_utf8()..].chars().next()?;
+    (opens && mark_at > at && first.is_uppercase()).then_some(mark_at)
 }
 
 /// The word (letters, digits, inner dots and apostrophes) just before `end`.

@@ -87,3 +87,24 @@ fn non_ascii_text_keeps_char_boundaries() {
         &["Привет, мир.", "Как дела?", "Всё хорошо…"],
     );
 }
+
+#[test]
+fn a_quotation_glued_to_the_sentence_before_starts_a_new_one() {
+    check(
+        "\"We will win,\" said Mayor Ana Ruiz.\"So that is the plan.\" She left.",
+        &[
+            "\"We will win,\" said Mayor Ana Ruiz.",
+            "\"So that is the plan.\"",
+            "She left.",
+        ],
+    );
+    check(
+        "The vote ended.“We lost,” he said.",
+        &["The vote ended.", "“We lost,” he said."],
+    );
+    // A closing mark glued to the next word is not an opening one.
+    check(
+        "He said \"No.\"Then he left.",
+        &["He said \"No.\"Then he left."],
+    );
+}
