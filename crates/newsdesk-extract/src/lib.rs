@@ -77,6 +77,14 @@ pub fn extract_with_charset(
             limit: MAX_INPUT_BYTES,
         });
     }
+    // A page named or served as HTML that holds no markup at all is plain
+    // text (saved article text with an .html name): read it as text rather
+    // than find no article in it.
+    let format = if format == Format::Html && !has_markup(bytes) {
+        Format::Text
+    } else {
+        format
+    };
     let article = match format {
         Format::Html => {
             let decoded = encoding::decode_html(bytes, http_charset)?;
@@ -96,6 +104,14 @@ pub fn extract_with_charset(
         return Err(ExtractError::NoText);
     }
     Ok(article)
+}
+
+/// Whether the bytes hold an HTML tag, comment or declaration: `<` before
+/// a letter, `/` or `!`.
+fn has_markup(bytes: &[u8]) -> bool {
+    bytes
+        .windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
 }
 
 /// The article with every control character a source carried removed from

@@ -71,3 +71,20 @@ fn control_characters_are_removed_from_every_field_and_spans_stay_exact() {
     }
     assert_eq!(article.published, None, "year 9999 is no date");
 }
+
+#[test]
+fn a_page_without_markup_is_read_as_text() {
+    let saved = "Harbour pilots end their strike\n\n\
+        The pilots of the port of Velmar returned to work on Monday after a \
+        week-long strike over night shifts, their union said.\n\n\
+        \"We have what we came for,\" said Ilse Marten, the union's secretary. \
+        \"The rosters are fixed for good.\"\n";
+    let article = extract(saved.as_bytes(), Format::Html, "pilots.html", None)
+        .expect("plain text under an .html name is still an article");
+    assert!(article.text.contains("We have what we came for"));
+    assert!(article.blocks.len() >= 2, "{:?}", article.blocks);
+    // One tag is enough to be read as HTML.
+    assert!(has_markup(b"text <p>more</p>"));
+    assert!(has_markup(b"<!doctype html>"));
+    assert!(!has_markup(b"a < b and 3<4 are no tags"));
+}
