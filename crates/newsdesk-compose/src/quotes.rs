@@ -22,6 +22,7 @@ struct Found {
     sentences: Span,
     quote: Span,
     speaker: Option<String>,
+    doubt: Option<newsdesk_language::Doubt>,
 }
 
 pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Vec<Statement> {
@@ -41,6 +42,8 @@ pub struct Attribution {
     /// Whether a story could print it as a statement: from a current
     /// source, with a speaker, reading as something said.
     pub printable: bool,
+    /// Why the layer gave no certain speaker, when it gave none.
+    pub doubt: Option<newsdesk_language::Doubt>,
 }
 
 pub fn attributions(pool: &Pool, sources: &Sources) -> Vec<Attribution> {
@@ -54,6 +57,7 @@ pub fn attributions(pool: &Pool, sources: &Sources) -> Vec<Attribution> {
                 quote: f.quote,
                 speaker,
                 printable,
+                doubt: f.doubt,
             }
         })
         .collect()
@@ -88,6 +92,7 @@ fn found(pool: &Pool) -> Vec<Found> {
                 sentences: quotation.sentences,
                 quote: quotation.inner,
                 speaker,
+                doubt: attribution.doubt,
             });
         }
     }

@@ -495,10 +495,10 @@ fn score_speakers<'a>(
             .filter(|_| attribution.printable)
         else {
             if named {
-                let why = if attribution.speaker.is_some() {
-                    "not printable"
-                } else {
-                    "no speaker"
+                let why = match (&attribution.speaker, attribution.doubt) {
+                    (Some(_), _) => "not printable".to_string(),
+                    (None, Some(doubt)) => format!("no speaker ({doubt:?})"),
+                    (None, None) => "no speaker".to_string(),
                 };
                 misses.push(format!("{missed}, {why}"));
             }
