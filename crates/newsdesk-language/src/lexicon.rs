@@ -305,6 +305,10 @@ const TITLE_HEADS: &[&str] = &[
     "assemblywoman",
     "councilman",
     "councilwoman",
+    "councillor",
+    "councilor",
+    "alderman",
+    "alderwoman",
     "sheriff",
     "secretary-general",
     "president-elect",
@@ -578,6 +582,7 @@ const ORGANISATION_WORDS: &[&str] = &[
     "ministry",
     "council",
     "committee",
+    "chamber",
     "commission",
     "union",
     "association",
@@ -1042,6 +1047,68 @@ const SPEECH_VERBS: &[&str] = &[
 /// Whether a lower-case word is a speech verb.
 pub fn is_speech_verb(lower: &str) -> bool {
     SPEECH_VERBS.contains(&lower)
+}
+
+/// Verbs of thinking and wanting: words quoted after "X believes" may be
+/// X's own, not the reporter's.
+pub fn is_cognition_verb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "believe"
+            | "believes"
+            | "believed"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "want"
+            | "wants"
+            | "wanted"
+            | "expect"
+            | "expects"
+            | "expected"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "know"
+            | "knows"
+            | "knew"
+            | "consider"
+            | "considers"
+            | "considered"
+            | "suspect"
+            | "suspects"
+            | "suspected"
+            | "doubt"
+            | "doubts"
+            | "doubted"
+            | "worry"
+            | "worries"
+            | "worried"
+            | "wish"
+            | "wishes"
+            | "wished"
+            | "regard"
+            | "regards"
+            | "regarded"
+            | "view"
+            | "views"
+            | "viewed"
+            | "see"
+            | "sees"
+            | "saw"
+            | "call"
+            | "calls"
+            | "called"
+            | "describe"
+            | "describes"
+            | "described"
+    )
 }
 
 /// Words capitalised only because they open a sentence or a heading and

@@ -250,10 +250,7 @@ fn cue_after(
     }
     // ", the minister said", ", Kestel told reporters": a subject of up to
     // eight tokens, then the verb.
-    let verb = words
-        .iter()
-        .take(10)
-        .position(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))?;
+    let verb = (0..words.len().min(16)).find(|&k| is_main_speech_verb(words, k))?;
     // A quoted title may sit in the apposition (", creator of “Beetle
     // Bailey,” said"), not before the name.
     let head_end = words[..verb].iter().position(|t| t.is(",")).unwrap_or(verb);
@@ -290,6 +287,29 @@ fn closing_attribution(
         .position(|t| t.sentence != sentence)
         .map_or(tokens.len(), |p| at + p);
     let rest = &tokens[at..end];
+    // ", says Lena Varga, an astronomer at the institute in Graz,
+    // Austria.": a comma and a speech verb, then only the name and its
+    // apposition to the sentence's end.
+    let plain = |t: &Token| t.is_word() || t.is(",") || t.is(".");
+    if let Some(comma) = rest
+        .windows(2)
+        .position(|w| w[0].is(",") && w[1].is_word() && lexicon::is_speech_verb(&w[1].lower))
+    {
+        if rest[comma + 2..].iter().all(plain) && rest.len() > comma + 2 {
+            let phrase: Vec<Token> = rest[comma + 2..]
+                .iter()
+                .filter(|t| !t.is("."))
+                .cloned()
+                .collect();
+            return Some(source_of(
+                text,
+                analysis,
+                &phrase,
+                Cue::Verb(rest[comma + 1].span),
+                true,
+            ));
+        }
+    }
     // The last comma of the sentence opens its closing attribution.
     let comma = rest.iter().rposition(|t| t.is(","))?;
     let tail: Vec<Token> = rest[comma + 1..]
@@ -346,9 +366,7 @@ fn named_segment_before_verb(
     if rest.iter().any(|t| t.is("\"") || t.is("“")) {
         return None;
     }
-    let verb = rest
-        .iter()
-        .position(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))?;
+    let verb = (0..rest.len()).find(|&k| is_main_speech_verb(rest, k))?;
     let segments: Vec<&[Token]> = rest[..verb].split(|t| t.is(",")).collect();
     let named = |segment: &&[Token]| {
         let words: Vec<&Token> = segment.iter().filter(|t| t.is_word()).collect();
@@ -436,16 +454,27 @@ fn cue_before(
     // A phrase woven into reported speech may sit further from its verb
     // ("said the crews would stay out until the rosters were “fixed for
     // good”"), as long as no one else is named on the way.
-    let reach = if quotation.kind == QuoteKind::Partial {
-        24
-    } else {
-        6
+    // "X said that …": the whole complement is X's reported speech, and a
+    // phrase quoted in it is X's words even past another person named in
+    // it ("said that Cook has Jobs' “complete confidence”"), unless that
+    // person is said to think or want something ("Pike believes the plan is
+    // “doomed”" may quote Pike).
+    let reported = quotation.kind == QuoteKind::Partial
+        && between.first().is_some_and(|t| t.lower == "that")
+        && !between
+            .iter()
+            .any(|t| t.is_word() && lexicon::is_cognition_verb(&t.lower));
+    let reach = match quotation.kind {
+        QuoteKind::Partial if reported => 36,
+        QuoteKind::Partial => 24,
+        _ => 6,
     };
-    let someone_between = between.iter().any(|t| {
-        analysis.mentions.iter().any(|m| {
-            m.span.start == t.span.start && analysis.entities[m.entity].kind == NameKind::Person
-        })
-    });
+    let someone_between = !reported
+        && between.iter().any(|t| {
+            analysis.mentions.iter().any(|m| {
+                m.span.start == t.span.start && analysis.entities[m.entity].kind == NameKind::Person
+            })
+        });
     if between.iter().filter(|t| t.is_word()).count() > reach
         || someone_between
         || between.iter().any(|t| t.is(";") || t.is("."))
@@ -459,6 +488,22 @@ fn cue_before(
             t.is(";") || t.is(":") || t.is("\"") || t.is("“") || t.is("”") || t.is("—") || t.is("–")
         })
         .map_or(0, |p| p + 1);
+    // "X called it a “disgrace” and said:", "X wrote to the court, saying":
+    // a second verb of the sentence's subject.
+    let coordinated = verb > 0
+        && (before[verb - 1].lower == "and"
+            || before[verb].lower.ends_with("ing") && before[verb - 1].is(","));
+    if coordinated {
+        if let Some(subject) = opening_subject(analysis, &before[..verb]) {
+            return Some(source_of(
+                text,
+                analysis,
+                subject,
+                Cue::Verb(before[verb].span),
+                false,
+            ));
+        }
+    }
     let subject = without_adverbs(&before[clause_start..verb]);
     Some(source_of(
         text,
@@ -467,6 +512,119 @@ fn cue_before(
         Cue::Verb(before[verb].span),
         false,
     ))
+}
+
+/// The subject that opens the sentence, when it is a name (with titles
+/// and roles before it and perhaps an apposition between commas after it)
+/// followed by its verb, and the clause runs on to `words`' end with no
+/// other clause or speaker on the way: "Harbour councillor Piet Maas
+/// called the closure a “disgrace” and". The tokens up to the name's end.
+fn opening_subject<'t>(analysis: &Analysis, words: &'t [Token]) -> Option<&'t [Token]> {
+    let first = words.first()?;
+    if !(first.is_word() && first.opens_sentence) {
+        return None;
+    }
+    let mention = analysis.mentions.iter().find(|m| {
+        m.span.start >= first.span.start
+            && matches!(
+                analysis.entities[m.entity].kind,
+                NameKind::Person | NameKind::Organisation
+            )
+    })?;
+    let name_end = words
+        .iter()
+        .position(|t| t.span.start >= mention.span.end)?;
+    let name_start = words
+        .iter()
+        .position(|t| t.span.start >= mention.span.start)?;
+    // Before the name a few modifiers ("Local councillor", "Attorney
+    // General"), no clause: no function word, no verb of speech.
+    let lead_ok = name_start <= 5
+        && words[..name_start].iter().all(|t| {
+            t.is_word()
+                && !lexicon::is_speech_verb(&t.lower)
+                && (t.span.start == first.span.start || !lexicon::is_function_word(&t.lower))
+        });
+    if !lead_ok {
+        return None;
+    }
+    // An apposition between commas, then the verb in lower case.
+    let mut predicate = name_end;
+    if words.get(predicate).is_some_and(|t| t.is(",")) {
+        let close = words[predicate + 1..].iter().position(|t| t.is(","))? + predicate + 1;
+        let apposition = &words[predicate + 1..close];
+        if apposition.is_empty()
+            || apposition
+                .iter()
+                .any(|t| !t.is_word() || lexicon::is_speech_verb(&t.lower))
+        {
+            return None;
+        }
+        predicate = close + 1;
+    }
+    let verb = words.get(predicate)?;
+    if !(verb.is_word() && verb.lower.starts_with(char::is_lowercase)) {
+        return None;
+    }
+    // The predicate runs to the cue with no clause or speaker of its own.
+    let clean = words[predicate + 1..].iter().all(|t| {
+        !(t.is(";")
+            || t.is(".")
+            || t.is_word()
+                && (lexicon::is_speech_verb(&t.lower)
+                    || matches!(
+                        t.lower.as_str(),
+                        "that"
+                            | "who"
+                            | "which"
+                            | "when"
+                            | "while"
+                            | "because"
+                            | "after"
+                            | "before"
+                            | "if"
+                            | "whom"
+                            | "whose"
+                    )))
+    }) && !analysis.mentions.iter().any(|m| {
+        m.span.start >= words[predicate].span.start
+            && m.entity != mention.entity
+            && analysis.entities[m.entity].kind == NameKind::Person
+            && !analysis
+                .quotations
+                .iter()
+                .any(|q| q.marked.start <= m.span.start && m.span.end <= q.marked.end)
+    });
+    clean.then_some(&words[..name_end])
+}
+
+/// Whether `words[k]` is a speech verb of the sentence, not of a relative
+/// clause inside an apposition ("Ana Ruiz, a resident who tweeted about
+/// the smoke, said": "tweeted" is no cue).
+fn is_main_speech_verb(words: &[Token], k: usize) -> bool {
+    let word = &words[k];
+    if !(word.is_word() && lexicon::is_speech_verb(&word.lower)) {
+        return false;
+    }
+    let clause_start = words[..k]
+        .iter()
+        .rposition(|t| t.is(","))
+        .map_or(0, |p| p + 1);
+    let in_relative_clause = words[clause_start..k]
+        .iter()
+        .any(|t| matches!(t.lower.as_str(), "who" | "which" | "whom" | "whose"));
+    // The clause is an aside only when a comma closes it and the sentence's
+    // own verb follows ("a senior official who met them told reporters"
+    // has no other).
+    let verb_after_aside = words[k + 1..]
+        .iter()
+        .position(|t| t.is(","))
+        .is_some_and(|comma| {
+            words[k + 1 + comma..]
+                .iter()
+                .any(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))
+        });
+    !(in_relative_clause && verb_after_aside)
 }
 
 /// The phrase after a cue word, up to the end of the clause: "Dario
@@ -620,7 +778,23 @@ fn source_of(
         attribution.doubt = Some(Doubt::NoCue);
         return attribution;
     };
-    if words.len() > 10 {
+    // After the verb the name comes first and a phrase may follow it ("said
+    // Tom Bonier of the National Committee for an Effective Congress"):
+    // only the words up to the first name count.
+    let counted = if name_first {
+        let first_name_end = analysis
+            .mentions
+            .iter()
+            .filter(|m| m.span.start >= first.span.start && m.span.end <= last.span.end)
+            .map(|m| m.span.end)
+            .min();
+        first_name_end.map_or(words.len(), |end| {
+            words.iter().filter(|t| t.span.end <= end).count()
+        })
+    } else {
+        words.len()
+    };
+    if counted > 10 {
         return attribution;
     }
     // A pronoun alone.
@@ -703,7 +877,32 @@ fn source_of(
     // Francois Carrard said"), unless "of" ties a body or a place to it
     // ("Mark R. Mills of Las Vegas responds").
     let chosen = if name_first {
-        inside.iter().find(|m| !possessive_after(m)).copied()
+        let first_named = inside.iter().find(|m| !possessive_after(m)).copied();
+        // "said NOAA head Jane Lubchenco": a body and a role before the
+        // person are the person's description.
+        let person_after_office = first_named.and_then(|body| {
+            if analysis.entities[body.entity].kind == NameKind::Person {
+                return None;
+            }
+            let person = inside.iter().find(|m| {
+                m.span.start > body.span.end && analysis.entities[m.entity].kind == NameKind::Person
+            })?;
+            let between: Vec<&Token> = head
+                .iter()
+                .filter(|t| {
+                    t.span.start >= body.span.end
+                        && t.span.end <= person.title.unwrap_or(person.span).start
+                })
+                .collect();
+            let office = !between.is_empty()
+                && between.len() <= 3
+                && between.iter().all(|t| {
+                    t.is_word()
+                        && (lexicon::is_role_noun(&t.lower) || lexicon::is_title_word(&t.lower))
+                });
+            office.then_some(*person)
+        });
+        person_after_office.or(first_named)
     } else {
         let mut k = inside.len();
         while k > 1 && {
@@ -738,8 +937,16 @@ fn source_of(
                     || lexicon::is_nationality(&t.lower)
                     || lexicon::is_organisation_word(&t.lower)
                     || matches!(t.lower.as_str(), "the" | "a" | "an" | "member" | "members")
-                    || has_role)
-        });
+                    || has_role
+                    || (!name_first && describes_the_name(text, t)))
+        }) && (name_first || lead.len() <= 5)
+            // "the lawyer representing Ana Ruiz": the name is the object of
+            // a participle, not the speaker.
+            && !lead.iter().any(|t| {
+                t.lower.len() > 5
+                    && t.lower.ends_with("ing")
+                    && text[t.span.range()].starts_with(char::is_lowercase)
+            });
         // What follows the name: nothing, or (after the verb) a phrase that
         // says where or when ("after the board's vote", "of Doctors Without
         // Borders", "referring to ...").
@@ -821,6 +1028,20 @@ fn source_of(
         return attribution;
     }
     describe(text, description, analysis, attribution)
+}
+
+/// A plain word of description before a name that ends the subject ("CNN
+/// meteorologist Chad Myers said"): lower case, no function word, no verb
+/// form ("the lawyer representing Ana Ruiz said" is the lawyer).
+fn describes_the_name(text: &str, token: &Token) -> bool {
+    let lower = token.lower.as_str();
+    token.is_word()
+        && text[token.span.range()].starts_with(char::is_lowercase)
+        && !lexicon::is_function_word(lower)
+        && !lexicon::is_speech_verb(lower)
+        && !lower.ends_with("ing")
+        && !lower.ends_with("ed")
+        && lower.chars().all(|c| c.is_alphabetic() || c == '-')
 }
 
 /// A source that names no one: an indefinite description with a role
@@ -988,7 +1209,11 @@ fn continuation(
     if own_cue {
         return unattributed(index, Doubt::NoCue);
     }
-    if !(runs_on || same_paragraph && opens_sentence || opens_paragraph && next_paragraph) {
+    if !(runs_on
+        || same_paragraph && opens_sentence
+        || opens_paragraph && next_paragraph
+        || split_around_cue(tokens, analysis, index, attributions))
+    {
         return unattributed(index, Doubt::NoCue);
     }
     let Some(earlier) = attributions.get(previous) else {
@@ -1021,6 +1246,48 @@ fn continuation(
         confidence: earlier.confidence,
         doubt: earlier.doubt,
     }
+}
+
+/// “The slick is out there,” says Orla Brandt, “and it will take years”:
+/// one quotation split by its cue. Between the two halves only the first
+/// half's cue and its speaker, ending in a comma or colon.
+fn split_around_cue(
+    tokens: &[Token],
+    analysis: &Analysis,
+    index: usize,
+    attributions: &[Attribution],
+) -> bool {
+    let (Some(previous), Some(earlier)) = (
+        index.checked_sub(1),
+        index.checked_sub(1).and_then(|k| attributions.get(k)),
+    ) else {
+        return false;
+    };
+    let (before, quotation) = (&analysis.quotations[previous], &analysis.quotations[index]);
+    let Cue::Verb(cue) = earlier.cue else {
+        return false;
+    };
+    if earlier.confidence != Confidence::Certain
+        || before.paragraph != quotation.paragraph
+        || !(before.marked.end <= cue.start && cue.end <= quotation.marked.start)
+    {
+        return false;
+    }
+    let from = token_at(tokens, before.marked.end);
+    let to = token_at(tokens, quotation.marked.start);
+    let between = &tokens[from.min(to)..to];
+    let words = between.iter().filter(|t| t.is_word()).count();
+    let speech_verbs = between
+        .iter()
+        .filter(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))
+        .count();
+    words <= 12
+        && speech_verbs == 1
+        && between.last().is_some_and(|t| t.is(",") || t.is(":"))
+        && !between.iter().any(|t| t.is(".") || t.is(";"))
+        && between
+            .first()
+            .is_some_and(|t| t.sentence == between.last().map_or(t.sentence, |l| l.sentence))
 }
 
 /// "he said" where more than one person could be "he": the speaker of the

