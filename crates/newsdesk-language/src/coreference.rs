@@ -432,7 +432,13 @@ fn link_pronouns(
                 // what it is linked to.
                 let entity = &entities[m.entity];
                 let could_be_person = entity.kind == NameKind::Person
-                    || (entity.kind == NameKind::Other && entity.name.contains(' '));
+                    || (entity.kind == NameKind::Other
+                        && entity.name.contains(' ')
+                        && !entity
+                            .name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|w| lexicon::is_thing_word(&w.to_lowercase())));
                 let fits = entity.gender.is_none_or(|g| g == gender);
                 if could_be_person && fits && !found.contains(&m.entity) {
                     found.push(m.entity);

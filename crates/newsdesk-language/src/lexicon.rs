@@ -1049,6 +1049,61 @@ pub fn is_speech_verb(lower: &str) -> bool {
     SPEECH_VERBS.contains(&lower)
 }
 
+/// Head nouns of the names of things people make or hold: documents, laws,
+/// plans, events, prizes ("the Paris Agreement", "the Clean Air Act", "the
+/// Berlin Marathon"). A name ending in one is no person's, whatever its
+/// first word.
+pub fn is_thing_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "agreement"
+            | "agreements"
+            | "accord"
+            | "accords"
+            | "treaty"
+            | "act"
+            | "bill"
+            | "plan"
+            | "protocol"
+            | "convention"
+            | "declaration"
+            | "charter"
+            | "doctrine"
+            | "initiative"
+            | "program"
+            | "programme"
+            | "project"
+            | "summit"
+            | "conference"
+            | "games"
+            | "olympics"
+            | "cup"
+            | "championship"
+            | "championships"
+            | "prize"
+            | "award"
+            | "awards"
+            | "festival"
+            | "index"
+            | "report"
+            | "amendment"
+            | "strategy"
+            | "pact"
+            | "war"
+            | "marathon"
+            | "tournament"
+            | "series"
+            | "expo"
+            | "forum"
+            | "rules"
+            | "directive"
+            | "resolution"
+            | "compact"
+            | "framework"
+            | "guidelines"
+    )
+}
+
 /// Verbs of thinking and wanting: words quoted after "X believes" may be
 /// X's own, not the reporter's.
 pub fn is_cognition_verb(lower: &str) -> bool {

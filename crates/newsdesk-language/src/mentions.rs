@@ -316,6 +316,9 @@ pub fn classify(name: &str, words: &[&Token], titled: bool, text: &str) -> (Name
     if lexicon::is_outlet(name) {
         return (NameKind::Organisation, Evidence::Outlet);
     }
+    if words.len() >= 2 && lexicon::is_thing_word(last) {
+        return (NameKind::Other, Evidence::None);
+    }
     if titled {
         return (NameKind::Person, Evidence::Title);
     }

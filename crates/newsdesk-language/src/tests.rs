@@ -1182,3 +1182,22 @@ fn a_speech_verb_in_an_aside_is_not_the_cue() {
         &[("The smoke is everywhere", Some("Teo Raskin, a Velmar resident"))],
     );
 }
+
+#[test]
+fn a_treaty_named_after_a_city_is_no_speaker() {
+    check(
+        &[
+            "Forest story",
+            "The goal under the 2015 U.N. Florence Agreement on forests is to stop the loss.",
+            "Under the Florence Agreement, few countries act. \"It is vital,\" he said.",
+        ],
+        &[("It is vital", None)],
+    );
+    check_kinds(
+        "Under the Florence Agreement, Ana Ruiz signed the Clean Harbour Act.",
+        &[
+            ("Ana Ruiz", NameKind::Person),
+            ("Clean Harbour Act", NameKind::Other),
+        ],
+    );
+}

@@ -287,6 +287,7 @@ pub fn report(dir: &Path) -> anyhow::Result<Vec<TypingError>> {
 /// government, a city for its team: `metonymy`) or in two kinds (`mixed`)
 /// are reported apart, since either reading can be argued.
 pub fn report_heldout(
+    set: &str,
     dir: &Path,
     labels: &[std::collections::HashMap<String, String>],
     errors: &mut Vec<String>,
@@ -328,7 +329,7 @@ pub fn report_heldout(
                     tally.2 += 1;
                 } else {
                     errors.push(format!(
-                        "held-out {path} {:?}: labelled {}{}, typed {:?} ({:?})",
+                        "{set} {path} {:?}: labelled {}{}, typed {:?} ({:?})",
                         label["name"],
                         label["kind"],
                         if label["note"].is_empty() {
@@ -344,7 +345,7 @@ pub fn report_heldout(
         }
     }
     println!(
-        "\nName typing on held-out news ({} articles, {} labelled names, outside ../shared): mentions typed person / organisation / place\n",
+        "\nName typing on {set} ({} articles, {} labelled names, outside ../shared): mentions typed person / organisation / place\n",
         paths.len(),
         labels.len()
     );
