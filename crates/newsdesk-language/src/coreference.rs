@@ -313,13 +313,69 @@ fn acts(tokens: &[Token], mention: &Mention) -> bool {
         .unwrap_or("");
     if matches!(
         before,
-        "against" | "by" | "beat" | "beats" | "defeated" | "versus" | "vs" | "vs."
+        "against"
+            | "by"
+            | "beat"
+            | "beats"
+            | "beating"
+            | "defeated"
+            | "defeating"
+            | "overcame"
+            | "edged"
+            | "routed"
+            | "upset"
+            | "versus"
+            | "vs"
+            | "vs."
     ) {
+        return true;
+    }
+    let before_that = at
+        .checked_sub(2)
+        .map(|b| tokens[b].lower.as_str())
+        .unwrap_or("");
+    // "a victory over Denver", "the loss to Denver", "lost to Denver".
+    let contest_before = match before {
+        "over" => lexicon::is_contest_noun(before_that) || before_that == "won",
+        "to" => matches!(before_that, "loss" | "lost" | "losing" | "fell"),
+        _ => false,
+    };
+    if contest_before {
         return true;
     }
     let Some(end) = crate::tokens::ending_at(tokens, mention.span.end) else {
         return false;
     };
+    // "leading Denver to a win", "holding Denver to three points".
+    let next = tokens.get(end + 1).map(|t| t.lower.as_str()).unwrap_or("");
+    if matches!(before, "leading" | "led" | "holding" | "held") && next == "to" {
+        return true;
+    }
+    // A place as the one who signs, hires or decides: a team's or a
+    // government's act ("Denver signed him", "Denver have decided").
+    let next_after = tokens.get(end + 2).map(|t| t.lower.as_str()).unwrap_or("");
+    let agency = |w: &str| {
+        matches!(
+            w,
+            "signed"
+                | "replaced"
+                | "picked"
+                | "traded"
+                | "hired"
+                | "fired"
+                | "acquired"
+                | "released"
+                | "waived"
+                | "drafted"
+                | "decided"
+                | "announced"
+                | "agreed"
+                | "claimed"
+        )
+    };
+    if agency(next) || (matches!(next, "have" | "has") && agency(next_after)) {
+        return true;
+    }
     let possessive = tokens
         .get(end + 1)
         .is_some_and(|t| t.lower == "'s" || t.lower == "’s");

@@ -158,7 +158,11 @@ pub fn score(documents: &[Document]) -> ([Counts; 2], Vec<TypingError>) {
             let predicted = found.map_or(Predicted::NotFound, |m| Predicted::Kind(m.kind));
             counts[half].add(gold.kind, predicted);
             if let Some(mention) = found.filter(|m| Predicted::Kind(m.kind) != expected(gold)) {
-                let error = typing_error(document, gold, mention, &analysis.sentences);
+                let mut error = typing_error(document, gold, mention, &analysis.sentences);
+                if mention.evidence == newsdesk_language::Evidence::Coreference {
+                    error.evidence =
+                        format!("Coreference with {:?}", analysis.entity_of(mention).name);
+                }
                 if mention.kind == NameKind::Other {
                     other.push(error);
                 } else {
