@@ -588,6 +588,7 @@ fn opening_subject<'t>(analysis: &Analysis, words: &'t [Token]) -> Option<&'t [T
                     )))
     }) && !analysis.mentions.iter().any(|m| {
         m.span.start >= words[predicate].span.start
+            && m.span.end <= words[words.len() - 1].span.end
             && m.entity != mention.entity
             && analysis.entities[m.entity].kind == NameKind::Person
             && !analysis

@@ -1201,3 +1201,14 @@ fn a_treaty_named_after_a_city_is_no_speaker() {
         ],
     );
 }
+
+#[test]
+fn a_person_named_later_in_the_article_does_not_block_the_sentence_subject() {
+    check(
+        &[
+            "Attorney General Rhea Stone wrote to the court, saying her office feared \"a conviction on half the evidence.\"",
+            "District Attorney Lars Ebbe agreed with her.",
+        ],
+        &[("a conviction on half the evidence.", Some("Rhea Stone"))],
+    );
+}
