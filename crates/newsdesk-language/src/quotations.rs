@@ -79,7 +79,12 @@ pub fn quote_spans(text: &str) -> (Vec<(Span, Span)>, bool) {
             '"' => {
                 let after_space =
                     prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–'));
-                after_space && next.is_some_and(|n| !n.is_whitespace())
+                // Scraped text drops the space before a quotation that
+                // follows a sentence ("said Tim Kaine.\"So that is…").
+                let glued_after_a_sentence = open.is_empty()
+                    && prev.is_some_and(|p| matches!(p, '.' | '!' | '?'))
+                    && next.is_some_and(char::is_uppercase);
+                (after_space && next.is_some_and(|n| !n.is_whitespace())) || glued_after_a_sentence
             }
             _ => continue,
         };

@@ -1212,3 +1212,14 @@ fn a_person_named_later_in_the_article_does_not_block_the_sentence_subject() {
         &[("a conviction on half the evidence.", Some("Rhea Stone"))],
     );
 }
+
+#[test]
+fn a_quotation_glued_to_the_sentence_before_is_still_a_quotation() {
+    check(
+        &["\"We will win the vote,\" said union chief Ana Ruiz.\"So that is the plan for the autumn.\""],
+        &[
+            ("We will win the vote", Some("Ana Ruiz")),
+            ("So that is the plan for the autumn.", Some("Ana Ruiz")),
+        ],
+    );
+}
