@@ -6,7 +6,7 @@ mod tests;
 
 use crate::pool::Pool;
 use crate::quotes::speaker_key;
-use newsdesk_language::{lexicon, NameKind};
+use newsdesk_language::{lexicon, Analysis, Entity, Mention, NameKind};
 
 /// A person's role or a body's kind: what makes a phrase a party.
 fn is_role_noun(lower: &str) -> bool {
@@ -20,7 +20,6 @@ use crate::rank::Scores;
 use crate::sources::Sources;
 use newsdesk_model::{Perspective, Statement};
 use newsdesk_text::is_stopword;
-use std::collections::HashSet;
 
 /// Verbs by which an actor takes a position.
 const STANCE_VERBS: &[&str] = &[
@@ -135,14 +134,13 @@ pub fn perspectives(
     used: &[usize],
     limit: usize,
 ) -> Vec<Perspective> {
-    let proper = proper_nouns(pool);
     let mut best: Vec<(String, String, f32, usize)> = Vec::new(); // key, actor, score, sentence
     for (i, s) in pool.sentences.iter().enumerate() {
         if !s.printable || s.dangling_pronoun || sources.is_background(s.source) {
             continue;
         }
         let text = pool.text(i);
-        let Some(phrase) = subject_of_stance(text, &proper) else {
+        let Some(phrase) = subject_of_stance(text, s.span.start, &pool.analyses[s.source]) else {
             continue;
         };
         // Precision first: a position belongs to a typed person or
@@ -227,11 +225,23 @@ fn typed_actor(pool: &Pool, sentence: usize, phrase: &str) -> Option<String> {
         // article names that way.
         None => &analysis.entities[analysis.described(article, span)?],
     };
+    party_kind(entity).then(|| entity.name.clone())
+}
+
+/// Whether an entity can take a position: a person, an organisation or a
+/// country (its government), as the layer types it.
+fn party_kind(entity: &Entity) -> bool {
     match entity.kind {
-        NameKind::Person | NameKind::Organisation => Some(entity.name.clone()),
-        NameKind::Place if lexicon::is_country(&entity.name) => Some(entity.name.clone()),
-        _ => None,
+        NameKind::Person | NameKind::Organisation => true,
+        NameKind::Place => lexicon::is_country(&entity.name),
+        NameKind::Other => false,
     }
+}
+
+/// Whether a mention names a party: typed itself (not withheld) and its
+/// entity a party.
+fn is_party(analysis: &Analysis, mention: &Mention) -> bool {
+    mention.kind != NameKind::Other && party_kind(analysis.entity_of(mention))
 }
 
 /// How much lower a cell that only reports a fact ranks.
@@ -356,12 +366,28 @@ fn takes_a_side(text: &str) -> bool {
 }
 
 /// The actor that a sentence shows taking a position: the subject right
-/// before a stance verb, when it is a named party or a role.
-pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String> {
+/// before a stance verb, when it is a named party or a role. `text`
+/// starts at byte `offset` of the article `analysis` was made of: which
+/// words are names is the layer's reading (its mentions).
+pub fn subject_of_stance(text: &str, offset: usize, analysis: &Analysis) -> Option<String> {
     // A wire dateline ("WASHINGTON —") is printed apart from the sentence,
     // never as part of its subject.
-    let text = &text[newsdesk_text::dateline_length(text).unwrap_or(0)..];
+    let dateline = newsdesk_text::dateline_length(text).unwrap_or(0);
+    let text = &text[dateline..];
+    let offset = offset + dateline;
     let tokens: Vec<&str> = text.split_whitespace().collect();
+    // Whether each token holds a word of a name the layer found.
+    let named: Vec<bool> = tokens
+        .iter()
+        .map(|token| {
+            let start = offset + (token.as_ptr() as usize - text.as_ptr() as usize);
+            let end = start + token.len();
+            analysis
+                .mentions
+                .iter()
+                .any(|m| m.span.start < end && m.span.end > start && is_party(analysis, m))
+        })
+        .collect();
     for (v, token) in tokens.iter().enumerate().take(14) {
         let verb = token
             .trim_matches(|c: char| !c.is_alphabetic())
@@ -410,10 +436,11 @@ pub fn subject_of_stance(text: &str, proper: &HashSet<String>) -> Option<String>
             continue; // mid-clause: an object or a complement, not a subject
         }
         let subject: Vec<&str> = tokens[start..end].to_vec();
-        if start == 0 && !names_a_party(&subject, proper) {
+        let subject_named = &named[start..end];
+        if start == 0 && !names_a_party(&subject, subject_named) {
             continue;
         }
-        if let Some(actor) = actor_phrase(&subject) {
+        if let Some(actor) = actor_phrase(&subject, subject_named) {
             if verb == "is" || verb == "are" {
                 // "X is unlikely to", "X are ready": only adjectives of stance.
                 let next = tokens
@@ -450,40 +477,43 @@ const OPENING_PREPOSITIONS: &[&str] = &[
     "without", "under", "among", "by", "during", "since", "as",
 ];
 
-fn actor_phrase(subject: &[&str]) -> Option<String> {
+/// `named` says, for each word of `subject`, whether it is part of a name.
+fn actor_phrase(subject: &[&str], named: &[bool]) -> Option<String> {
     // What a quotation left before the name ("Our results are very firm,"
     // Totsuka said) is not part of it.
     let after_quote = subject
         .iter()
         .rposition(|t| t.contains(['"', '“', '”']))
         .map_or(0, |at| at + 1);
-    let mut words: Vec<&str> = subject[after_quote..]
+    let (mut words, mut names): (Vec<&str>, Vec<bool>) = subject[after_quote..]
         .iter()
-        .map(|t| {
-            t.trim_matches(|c: char| {
+        .zip(&named[after_quote..])
+        .map(|(t, &n)| {
+            let t = t.trim_matches(|c: char| {
                 !c.is_alphanumeric() && c != '.' && c != '\'' && c != '’' && c != '-'
-            })
+            });
+            (t, n)
         })
-        .filter(|t| !t.is_empty())
-        .collect();
+        .filter(|(t, _)| !t.is_empty())
+        .unzip();
     while words
         .first()
         .is_some_and(|w| QUANTIFIERS.contains(&w.to_lowercase().as_str()))
     {
         words.remove(0);
+        names.remove(0);
     }
     // An opening phrase is no party: "Earlier police", "Like Steve Case",
     // "From a business perspective Fox", "Despite".
     while let Some(first) = words.first().map(|w| w.to_lowercase()) {
         if crate::pronouns::is_time_word(&first) || crate::pronouns::is_connective(&first) {
             words.remove(0);
+            names.remove(0);
         } else if OPENING_PREPOSITIONS.contains(&first.as_str()) {
             // The party is the name right before the verb, if any.
-            let name_start = words
-                .iter()
-                .rposition(|w| !w.starts_with(char::is_uppercase))
-                .map_or(0, |i| i + 1);
+            let name_start = names.iter().rposition(|n| !n).map_or(0, |i| i + 1);
             words = words.split_off(name_start.max(1));
+            names = names.split_off(name_start.max(1));
         } else {
             break;
         }
@@ -495,12 +525,14 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
         .is_some_and(|w| newsdesk_text::is_calendar_word(&w.to_lowercase()))
     {
         words.pop();
+        names.pop();
         while words.last().is_some_and(|w| {
             let lower = w.to_lowercase();
             matches!(lower.as_str(), "on" | "last" | "this" | "late" | "early")
                 || lower.ends_with("ed") && w.starts_with(char::is_lowercase)
         }) {
             words.pop();
+            names.pop();
         }
     }
     if words.is_empty() || words.len() > 6 {
@@ -510,10 +542,7 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
     if lower.iter().all(|w| is_stopword(w)) {
         return None;
     }
-    let named = words
-        .iter()
-        .any(|w| w.chars().next().is_some_and(char::is_uppercase))
-        && !(words.len() == 1 && is_stopword(&lower[0]));
+    let named = names.iter().any(|&n| n) && !(words.len() == 1 && is_stopword(&lower[0]));
     let role = lower
         .iter()
         .any(|w| is_role_noun(w.trim_end_matches("'s").trim_end_matches("’s")));
@@ -522,7 +551,7 @@ fn actor_phrase(subject: &[&str]) -> Option<String> {
     // an ordinary word ("violations by Russia further fuels") is not a party.
     let head = words.last().copied().unwrap_or("");
     let head_lower = head.to_lowercase();
-    let head_names_party = head.chars().next().is_some_and(char::is_uppercase)
+    let head_names_party = names.last().copied().unwrap_or(false)
         || is_role_noun(head_lower.trim_end_matches("'s").trim_end_matches("’s"));
     if !(named || role) || !head_names_party {
         return None;
@@ -549,29 +578,12 @@ fn actor_key(actor: &str) -> String {
     }
 }
 
-/// Words written with a capital inside sentences: names, not words that
-/// are capitalised only because they open a sentence.
-fn proper_nouns(pool: &Pool) -> HashSet<String> {
-    let mut proper = HashSet::new();
-    for i in 0..pool.sentences.len() {
-        for token in pool.text(i).split_whitespace().skip(1) {
-            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
-            if bare.chars().next().is_some_and(char::is_uppercase) {
-                proper.insert(bare.to_string());
-            }
-        }
-    }
-    proper
-}
-
 /// A subject that opens a sentence names a party when it holds a role noun
-/// or a word that is a name elsewhere too ("Skepticism remains" does not).
-fn names_a_party(subject: &[&str], proper: &HashSet<String>) -> bool {
-    subject.iter().enumerate().any(|(k, token)| {
-        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = bare.to_lowercase();
-        is_role_noun(lower.trim_end_matches("'s"))
-            || (k > 0 && bare.chars().next().is_some_and(char::is_uppercase))
-            || proper.contains(bare)
-    })
+/// or a name the layer found ("Skepticism remains" does not).
+fn names_a_party(subject: &[&str], named: &[bool]) -> bool {
+    named.iter().any(|&n| n)
+        || subject.iter().any(|token| {
+            let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
+            is_role_noun(bare.to_lowercase().trim_end_matches("'s"))
+        })
 }

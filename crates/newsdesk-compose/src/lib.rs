@@ -66,8 +66,8 @@ pub enum ComposeError {
 /// (`newsdesk bench claims`), not for printing.
 pub fn attributions(articles: &[Article]) -> Vec<quotes::Attribution> {
     let articles = &*bound::bounded(articles);
-    let sources = sources::describe(articles);
-    let pool = pool::Pool::build(articles, &sources);
+    let mut sources = sources::describe(articles);
+    let pool = pool::Pool::build(articles, &mut sources);
     quotes::attributions(&pool, &sources)
 }
 
@@ -77,8 +77,8 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
         return Err(ComposeError::NoArticles);
     }
     let articles = &*bound::bounded(articles);
-    let sources = sources::describe(articles);
-    let pool = pool::Pool::build(articles, &sources);
+    let mut sources = sources::describe(articles);
+    let pool = pool::Pool::build(articles, &mut sources);
     if pool.sentences.is_empty() {
         return Err(ComposeError::NoSentences);
     }

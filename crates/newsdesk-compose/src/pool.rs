@@ -55,7 +55,9 @@ pub struct Pool<'a> {
 pub const SAME_FACT: f32 = 0.42;
 
 impl<'a> Pool<'a> {
-    pub fn build(articles: &'a [Article], sources: &Sources) -> Pool<'a> {
+    /// Analyses every article once and, from the analyses, sets the
+    /// report each source relays.
+    pub fn build(articles: &'a [Article], sources: &mut Sources) -> Pool<'a> {
         let stemmer = Stemmer::default();
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
         let analyses: Vec<Analysis> = articles
@@ -69,6 +71,7 @@ impl<'a> Pool<'a> {
                 newsdesk_language::analyse(&article.text, &paragraphs, &context)
             })
             .collect();
+        sources.credit_relays(articles, &analyses);
         let mut sentences = Vec::new();
         for (source, article) in articles.iter().enumerate() {
             let mut position = 0;

@@ -10,9 +10,8 @@
 #[cfg(test)]
 mod tests;
 
-use newsdesk_language::{Analysis, Confidence};
-use newsdesk_model::{Edit, StorySentence};
-use newsdesk_text::{is_calendar_word, is_stopword, split_sentences};
+use newsdesk_language::{Analysis, Confidence, Entity, NameKind};
+use newsdesk_model::{Edit, Span, StorySentence};
 
 /// Connectives that need the sentence before them; dropped when the
 /// sentence stands alone in the story.
@@ -54,195 +53,6 @@ pub(crate) fn is_connective(lower: &str) -> bool {
     OPENERS.contains(&lower)
 }
 
-/// Capitalised words before a name that give a role, not the name.
-const TITLES: &[&str] = &[
-    "president",
-    "vice",
-    "prime",
-    "minister",
-    "foreign",
-    "defense",
-    "defence",
-    "interior",
-    "finance",
-    "transport",
-    "economy",
-    "health",
-    "trade",
-    "labour",
-    "labor",
-    "justice",
-    "attorney",
-    "counsel",
-    "secretary",
-    "general",
-    "gen",
-    "chancellor",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "governor",
-    "gov",
-    "mayor",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "judge",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "pope",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "chairman",
-    "chairwoman",
-    "chief",
-    "commander",
-    "ambassador",
-    "envoy",
-    "deputy",
-    "former",
-    "lt",
-    "col",
-    "capt",
-    "sgt",
-    "adm",
-    "maj",
-    "ceo",
-    "director",
-    "leader",
-    "speaker",
-    "state",
-    "premier",
-];
-
-/// Last words that make a run of capitals an organisation or a place.
-const NOT_PERSON_HEADS: &[&str] = &[
-    "court",
-    "union",
-    "authority",
-    "ministry",
-    "council",
-    "party",
-    "times",
-    "post",
-    "journal",
-    "group",
-    "news",
-    "company",
-    "port",
-    "government",
-    "agency",
-    "committee",
-    "commission",
-    "bank",
-    "office",
-    "department",
-    "house",
-    "army",
-    "forces",
-    "region",
-    "media",
-    "press",
-    "nations",
-    "states",
-    "kingdom",
-    "republic",
-    "union's",
-    "association",
-    "institute",
-    "university",
-    "service",
-    "services",
-    "terminal",
-    "station",
-    "street",
-    "square",
-    "river",
-    "sea",
-    "city",
-    "police",
-    "guard",
-    "fund",
-    "organization",
-    "organisation",
-    "federation",
-    "alliance",
-    "front",
-    "line",
-    "lines",
-    "maritime",
-    "wire",
-    "ledger",
-    "tribune",
-    "independent",
-    "telegraph",
-    "guardian",
-    "herald",
-    "daily",
-    "weekly",
-    // Places, buildings, institutions and awards.
-    "award",
-    "awards",
-    "prize",
-    "medal",
-    "airport",
-    "airlines",
-    "airline",
-    "school",
-    "college",
-    "academy",
-    "hospital",
-    "center",
-    "centre",
-    "church",
-    "cathedral",
-    "mosque",
-    "temple",
-    "museum",
-    "hotel",
-    "stadium",
-    "avenue",
-    "road",
-    "bridge",
-    "lake",
-    "island",
-    "islands",
-    "mountain",
-    "mountains",
-    "valley",
-    "park",
-    "base",
-    "province",
-    "county",
-    "district",
-    "state",
-    "corporation",
-    "corp",
-    "inc",
-    "co",
-    "ltd",
-    "club",
-    "board",
-    "administration",
-    "assembly",
-    "congress",
-    "senate",
-    "parliament",
-    "program",
-    "programme",
-    "project",
-    "dam",
-    "system",
-    "exchange",
-    "market",
-];
-
 /// A person's name as an article writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Person {
@@ -250,13 +60,8 @@ pub struct Person {
     pub full: String,
     /// "Putin".
     pub surname: String,
-}
-
-/// The gender the article's pronouns give a person.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Gender {
-    Male,
-    Female,
+    /// Index into the article's [`Analysis::entities`].
+    pub entity: usize,
 }
 
 /// A pronoun that stands for a person: where it is in the sentence, the
@@ -344,37 +149,20 @@ pub fn attribution_pronoun(text: &str) -> Option<PersonalPronoun<'_>> {
     })
 }
 
-/// Whether `before`, the words of a sentence before its pronoun, name a
-/// person of the article, by any word of their name that the article
-/// shows to be a person's ("Kety, of Westwood,
-/// recalled that …, he said"; "Wang said, …, he added").
-fn names_a_person_before(article: &str, sentence: std::ops::Range<usize>, before: &str) -> bool {
-    let words: Vec<&str> = before
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
-        .map(|w| w.trim_end_matches("'s").trim_end_matches("’s"))
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .collect();
-    if words.is_empty() {
-        return false;
-    }
-    // Only names the rest of the article shows to be a person's ("Mr.
-    // Kety", "Kety … he"): capitalised pairs are also places ("Nova
-    // Scotia"), and the sentence's own pronoun proves nothing.
-    let Some(rest) = article
-        .get(..sentence.start)
-        .zip(article.get(sentence.end..))
-        .map(|(head, tail)| format!("{head} {tail}"))
-    else {
-        return false;
-    };
-    split_sentences(&rest).iter().any(|span| {
-        people_in(&rest[span.range()]).iter().any(|person| {
-            person
-                .full
-                .split_whitespace()
-                .any(|name| words.contains(&name) && gender_of(&rest, name).is_some())
-        })
-    })
+/// Whether `before`, the printed words of a sentence before its
+/// pronoun, name a person: a mention in the cited `sentence` that the
+/// language layer types a person ("Kety, of Westwood, recalled that …, he
+/// said"; "Smith's study found …, he said").
+fn names_a_person_before(
+    analysis: &Analysis,
+    article: &str,
+    sentence: std::ops::Range<usize>,
+    before: &str,
+) -> bool {
+    analysis
+        .mentions_in(Span::new(sentence.start, sentence.end))
+        .filter(|m| m.kind == NameKind::Person)
+        .any(|m| whole_word_at(before, &article[m.span.range()]).is_some())
 }
 
 /// Whether a sentence opens with a pronoun no name can replace: "They",
@@ -400,12 +188,6 @@ pub fn opens_with_group_pronoun(text: &str) -> bool {
             .any(|w| w == "and"),
         _ => false,
     }
-}
-
-/// Whether a word a sentence opens with is capitalised only for that: a
-/// stop word, a connective or a time word ("Earlier Jordan told …").
-pub fn capitalised_to_open(lower: &str) -> bool {
-    is_stopword(lower) || is_connective(lower) || is_time_word(lower)
 }
 
 /// "Later", "earlier", "then": time words that stand before a subject
@@ -506,161 +288,8 @@ pub fn antecedent(
     Some(Person {
         full: entity.name.clone(),
         surname: surname.to_string(),
+        entity: link.entity?,
     })
-}
-
-/// The people a sentence names, in order, outside its quotations: runs of
-/// two or three capitalised words after any titles ("Russian President
-/// Vladimir Putin" names "Vladimir Putin"), not organisations or places.
-pub fn people_in(text: &str) -> Vec<Person> {
-    let mut people = Vec::new();
-    let mut run: Vec<&str> = Vec::new();
-    let mut in_quote = false;
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    for (k, token) in tokens.iter().enumerate() {
-        let opens = token.starts_with(['"', '“']);
-        let closes = token.ends_with(['"', '”'])
-            || token
-                .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '"' && c != '”')
-                .ends_with(['"', '”']);
-        let bare = token.trim_matches(|c: char| !c.is_alphanumeric());
-        let quoted = in_quote || opens;
-        let capital = !quoted
-            && bare.chars().next().is_some_and(char::is_uppercase)
-            && bare
-                .chars()
-                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-            && !(k == 0 && capitalised_to_open(&bare.to_lowercase()))
-            && !is_calendar_word(bare);
-        if capital {
-            run.push(bare);
-        }
-        let ends = !capital || token.trim_end().ends_with(|c: char| !c.is_alphanumeric());
-        if ends {
-            if let Some(person) = person_of(&run) {
-                people.push(person);
-            }
-            run.clear();
-        }
-        if opens && !closes {
-            in_quote = true;
-        } else if closes && !opens {
-            in_quote = false;
-        }
-    }
-    people
-}
-
-fn person_of(run: &[&str]) -> Option<Person> {
-    let mut words = run;
-    // "FBI Director Louis Freeh", "Latvian President Edgars Rinkevics":
-    // the organisation's initials, the nation and the title go.
-    while words.len() > 2
-        && (is_title(words[0]) || is_nationality(words[0]) || is_initials(words[0]))
-    {
-        words = &words[1..];
-    }
-    // "John Paul II", "Martin Luther King Jr.": the suffix is part of the name.
-    let suffix = words
-        .last()
-        .filter(|w| matches!(w.trim_end_matches('.'), "II" | "III" | "IV" | "Jr" | "Sr"))
-        .copied();
-    if suffix.is_some() {
-        words = &words[..words.len() - 1];
-    }
-    if !(2..=3).contains(&words.len()) {
-        return None;
-    }
-    if words.iter().any(|w| {
-        let lower = w.to_lowercase();
-        is_title(w)
-            || is_stopword(&lower)
-            || w.chars().all(|c| c.is_uppercase() || !c.is_alphabetic())
-            // "State-controlled", "Iranian-born": a compound adjective;
-            // names join capitals ("Jean-Paul", "Smith-Jones").
-            || w.split('-').skip(1).any(|part| part.starts_with(char::is_lowercase))
-    }) {
-        return None;
-    }
-    let last = words[words.len() - 1];
-    let surname = last
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_string();
-    if NOT_PERSON_HEADS.contains(&surname.to_lowercase().as_str()) || is_nationality(&surname) {
-        return None;
-    }
-    let mut full: Vec<&str> = words.to_vec();
-    let n = full.len();
-    full[n - 1] = &surname;
-    full.extend(suffix);
-    Some(Person {
-        full: full.join(" "),
-        surname,
-    })
-}
-
-/// A title or a role before a name: "President", "Mr.", "Mediator".
-fn is_title(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let bare = lower.trim_end_matches('.');
-    TITLES.contains(&bare) || newsdesk_language::lexicon::is_role_noun(bare)
-}
-
-/// "FBI", "U.N.", "NATO": an organisation's initials, never a given name.
-fn is_initials(word: &str) -> bool {
-    let letters: Vec<char> = word.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase())
-}
-
-/// "Russian", "Ukrainian", "Chinese", "Latvian": adjectives of nations,
-/// which stand before titles ("Latvian President Edgars Rinkevics").
-fn is_nationality(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    ["ian", "ean", "ese", "ish", "can"]
-        .iter()
-        .any(|suffix| lower.ends_with(suffix) && lower.len() > 5)
-}
-
-/// What the article shows of a person's gender: titles ("Mr. Kestel",
-/// "Ms. Voss") and the first personal pronoun after the name in a
-/// sentence that names no one else.
-fn gender_of(article: &str, surname: &str) -> Option<Gender> {
-    let (mut male, mut female) = (0, 0);
-    for title in ["Mr. ", "Mr "] {
-        male += article.matches(&format!("{title}{surname}")).count();
-    }
-    for title in ["Ms. ", "Mrs. ", "Ms ", "Mrs "] {
-        female += article.matches(&format!("{title}{surname}")).count();
-    }
-    for span in split_sentences(article) {
-        let sentence = &article[span.range()];
-        let Some(at) = sentence.find(surname) else {
-            continue;
-        };
-        if people_in(sentence).len() > 1 {
-            continue;
-        }
-        let after = &sentence[at + surname.len()..];
-        for word in after.split(|c: char| !c.is_alphabetic()) {
-            match word {
-                "he" | "his" | "him" | "himself" => {
-                    male += 1;
-                    break;
-                }
-                "she" | "her" | "hers" | "herself" => {
-                    female += 1;
-                    break;
-                }
-                _ => {}
-            }
-        }
-    }
-    match male.cmp(&female) {
-        std::cmp::Ordering::Greater => Some(Gender::Male),
-        std::cmp::Ordering::Less => Some(Gender::Female),
-        std::cmp::Ordering::Equal => None,
-    }
 }
 
 /// `sentence` with its pronoun replaced by `name` ("He said" -> "Putin
@@ -689,110 +318,118 @@ pub fn replace(sentence: &mut StorySentence, pronoun: &PersonalPronoun, name: &s
 }
 
 /// Whether an article calls a person by the surname alone somewhere
-/// ("Putin said"), not only in the full name ("John Paul" is never "Paul").
-fn called_by_surname(article: &str, person: &Person) -> bool {
-    let given = person.full.split_whitespace().rev().nth(1).unwrap_or("");
-    article
-        .match_indices(person.surname.as_str())
-        .any(|(at, _)| {
-            let before = article[..at].trim_end();
-            let after = &article[at + person.surname.len()..];
-            !before.ends_with(given) && !after.starts_with(char::is_alphanumeric)
-        })
+/// ("Putin said"), not only in the full name ("John Paul" is never
+/// "Paul"): a mention of the person's entity that is the surname alone.
+fn called_by_surname(analysis: &Analysis, article: &str, person: &Person) -> bool {
+    analysis.entities[person.entity]
+        .mentions
+        .iter()
+        .any(|&m| article[analysis.mentions[m].span.range()] == person.surname)
 }
 
 /// Gives in full, once, the name of a person the sentence calls by the
 /// surname alone ("Jia promised") when the story has not named them yet,
 /// not even by the surname, and the article did before the sentence
-/// ("Minister Jia Chunwang"); the edit is recorded. Only people the
-/// article shows to be people (a "Mr." or "Ms.", or "he" or "she" after
-/// the name): capitalised pairs are also places and firms ("Central
-/// Tanzania"). A surname that stands beside
-/// another capitalised word ("Lake Placid"), or that two people of the
-/// article share, is left.
-fn name_in_full(sentence: &mut StorySentence, article: &str, before: usize, told: &str) {
-    let article_before = &article[..before];
-    let mut people: Vec<Person> = Vec::new();
-    for span in split_sentences(article_before) {
-        for person in people_in(&article_before[span.range()]) {
-            if !people.iter().any(|p| p.full == person.full) {
-                people.push(person);
-            }
-        }
-    }
-    for person in &people {
+/// ("Minister Jia Chunwang"); the edit is recorded. Only an entity the
+/// language layer types a person, at a mention that is the surname alone
+/// and typed a person too (not "Lake" in "Lake Placid", which is a
+/// mention of its own, nor a name the article calls "the Branch
+/// Davidians"); a surname that two people of the article share is left.
+fn name_in_full(
+    sentence: &mut StorySentence,
+    analysis: &Analysis,
+    article: &str,
+    cited: std::ops::Range<usize>,
+    told: &str,
+) {
+    let surname_of = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_string();
+    let people: Vec<&Entity> = analysis
+        .entities
+        .iter()
+        .filter(|e| e.kind == NameKind::Person)
+        .collect();
+    for entity in &people {
+        let surname = surname_of(&entity.name);
+        let full = &entity.name;
         let shared = people
             .iter()
-            .filter(|p| p.surname == person.surname)
+            .filter(|p| surname_of(&p.name) == surname)
             .count()
             > 1;
-        if shared
-            || person.surname.chars().count() < 2
-            || told.contains(&person.full)
+        // The article gave the full name before the sentence.
+        let named_before = entity.mentions.iter().any(|&m| {
+            let span = analysis.mentions[m].span;
+            span.end <= cited.start && article[span.range()] == **full
+        });
+        if !named_before
+            || !full.contains(' ')
+            || shared
+            || surname.chars().count() < 2
+            || told.contains(full.as_str())
             // A reader who met the surname alone would take a full name
             // now for someone new.
-            || told
-                .lines()
-                .any(|line| standalone_word_at(line, &person.surname).is_some())
-            || sentence.text.contains(&person.full)
+            || whole_word_at(told, &surname).is_some()
+            || sentence.text.contains(full.as_str())
         {
             continue;
         }
-        let Some(at) = standalone_word_at(&sentence.text, &person.surname) else {
+        // The sentence's mention that is the surname alone, and which of
+        // the surname's occurrences in the cited text it is.
+        let cited_text = &article[cited.clone()];
+        let Some(mention) = entity
+            .mentions
+            .iter()
+            .map(|&m| &analysis.mentions[m])
+            .find(|m| {
+                m.kind == NameKind::Person
+                    && cited.contains(&m.span.start)
+                    && m.span.end <= cited.end
+                    && article[m.span.range()] == surname
+            })
+        else {
             continue;
         };
-        // Reads the whole article: asked last, of the few that qualify.
-        if gender_of(article, &person.surname).is_none()
-            || named_with_article(article, &person.full)
-        {
+        let occurrences = |text: &str| -> Vec<usize> {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(at) = whole_word_at(&text[from..], &surname) {
+                found.push(from + at);
+                from += at + surname.len();
+            }
+            found
+        };
+        let in_cited = occurrences(cited_text);
+        let in_printed = occurrences(&sentence.text);
+        let Some(nth) = in_cited
+            .iter()
+            .position(|&at| cited.start + at == mention.span.start)
+        else {
+            continue;
+        };
+        // The printed text dropped or trimmed words: only when it still
+        // holds every occurrence is the mention's one known.
+        if in_printed.len() != in_cited.len() {
             continue;
         }
-        let end = at + person.surname.len();
-        sentence.text = format!(
-            "{}{}{}",
-            &sentence.text[..at],
-            person.full,
-            &sentence.text[end..]
-        );
+        let at = in_printed[nth];
+        let end = at + surname.len();
+        sentence.text = format!("{}{}{}", &sentence.text[..at], full, &sentence.text[end..]);
         sentence.edits.push(Edit::NamedInFull {
-            surname: person.surname.clone(),
-            name: person.full.clone(),
+            surname: surname.clone(),
+            name: full.clone(),
         });
     }
 }
 
-/// Whether the article puts "the" before the name ("the Branch
-/// Davidians"), which it never does for a person.
-pub(crate) fn named_with_article(article: &str, name: &str) -> bool {
-    article.match_indices(name).any(|(at, _)| {
-        matches!(
-            article[..at].split_whitespace().next_back(),
-            Some("the" | "The")
-        )
-    })
-}
-
-/// Where `word` first stands as a whole word that no other capitalised
-/// word touches: not "Lake" in "Lake Placid" nor in "Salt Lake".
-fn standalone_word_at(text: &str, word: &str) -> Option<usize> {
+/// Where `word` first stands in `text` as a whole word.
+fn whole_word_at(text: &str, word: &str) -> Option<usize> {
+    if word.is_empty() {
+        return None;
+    }
     text.match_indices(word).map(|(at, _)| at).find(|&at| {
         let before = text[..at].chars().next_back();
         let after = text[at + word.len()..].chars().next();
-        let joined =
-            before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric);
-        let previous = text[..at].split_whitespace().next_back();
-        let next = text[at + word.len()..]
-            .trim_start_matches(['\'', '’', 's'])
-            .split_whitespace()
-            .next();
-        let capitalised = |w: Option<&str>| {
-            w.is_some_and(|w| {
-                w.trim_matches(|c: char| !c.is_alphanumeric())
-                    .starts_with(char::is_uppercase)
-            })
-        };
-        let first_word = text[..at].trim().is_empty();
-        !joined && (first_word || !capitalised(previous)) && !capitalised(next)
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
 }
 
@@ -843,6 +480,7 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
                 Some(person) if follows_its_own_context || last.contains(&person.surname) => true,
                 // "Smith's study found …, he said": the sentence names them.
                 _ if names_a_person_before(
+                    item.analysis,
                     item.article,
                     cited.start..cited.end,
                     &text[..pronoun.at],
@@ -854,7 +492,7 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
                     // The surname alone once the story has named the person,
                     // where the source itself calls them by it.
                     let name = if told.contains(&person.surname)
-                        && called_by_surname(item.article, &person)
+                        && called_by_surname(item.analysis, item.article, &person)
                     {
                         &person.surname
                     } else {
@@ -869,7 +507,13 @@ pub fn resolve(printed: Vec<Printed>) -> Vec<bool> {
             !opens_with_group_pronoun(&text) || follows_its_own_context
         };
         if printable {
-            name_in_full(item.sentence, item.article, cited.start, &told);
+            name_in_full(
+                item.sentence,
+                item.analysis,
+                item.article,
+                cited.start..cited.end,
+                &told,
+            );
             told.push_str(&item.sentence.text);
             told.push('\n');
             last = item.sentence.text.clone();

@@ -2,6 +2,7 @@
 //! which report each one relays.
 
 use chrono::NaiveDate;
+use newsdesk_language::{Analysis, NameKind};
 use newsdesk_model::{Article, Source, SourceRole};
 use newsdesk_text::{find_date, words};
 
@@ -27,6 +28,14 @@ pub struct Sources(pub Vec<SourceInfo>);
 impl Sources {
     pub fn is_background(&self, source: usize) -> bool {
         self.0[source].role == SourceRole::Background
+    }
+
+    /// Sets the report each source relays, from its article's language
+    /// analysis.
+    pub fn credit_relays(&mut self, articles: &[Article], analyses: &[Analysis]) {
+        for ((info, article), analysis) in self.0.iter_mut().zip(articles).zip(analyses) {
+            info.relays = relayed_report(article, analysis);
+        }
     }
 
     pub fn to_model(&self, articles: &[Article]) -> Vec<Source> {
@@ -95,7 +104,9 @@ pub fn describe(articles: &[Article]) -> Sources {
                     None
                 },
                 role,
-                relays: relayed_report(article),
+                // Read from the language layer's analysis, once the pool
+                // has made it (`credit_relays`).
+                relays: None,
             }
         })
         .collect();
@@ -121,8 +132,10 @@ const CREDIT_VERBS: &[&str] = &[
 /// The outlet whose report an article relays, when the article credits
 /// one by name more than in passing: "according to The New York Times",
 /// "The New York Times reports", "citing Reuters", or a headline prefix
-/// such as "NYT:" whose letters spell a name credited in the body.
-pub fn relayed_report(article: &Article) -> Option<String> {
+/// such as "NYT:" whose letters spell a name credited in the body. The
+/// names are the language layer's mentions typed an organisation, right
+/// after "according to" or "citing" or right before a credit verb.
+pub fn relayed_report(article: &Article, analysis: &Analysis) -> Option<String> {
     let text = &article.text;
     let mut credited: Vec<String> = Vec::new();
     // Credit in the opening paragraphs names the report the article is built on.
@@ -133,25 +146,35 @@ pub fn relayed_report(article: &Article) -> Option<String> {
         .nth(1)
         .map_or(text.len(), |b| b.span.end);
     let mut credited_in_opening: Vec<String> = Vec::new();
-    for marker in ["according to ", "citing "] {
-        for (at, _) in text.match_indices(marker) {
-            if let Some(name) = capitalised_name(&text[at + marker.len()..]) {
-                if at < opening_end {
-                    credited_in_opening.push(name.clone());
-                }
-                credited.push(name);
+    let credit_verbs: Vec<(usize, usize)> = words(text)
+        .iter()
+        .filter(|w| CREDIT_VERBS.contains(&w.lower.as_str()))
+        .map(|w| (w.span.start, w.span.end))
+        .collect();
+    for mention in analysis
+        .mentions
+        .iter()
+        .filter(|m| m.kind == NameKind::Organisation)
+    {
+        // The layer leaves an outlet's "The" out; its name keeps it.
+        let start = if text[..mention.span.start].ends_with("The ") {
+            mention.span.start - "The ".len()
+        } else {
+            mention.span.start
+        };
+        let before = text[..start].trim_end();
+        let after_marker = ["according to", "citing"]
+            .iter()
+            .any(|marker| before.ends_with(marker));
+        let verb_after = credit_verbs.iter().any(|&(verb, _)| {
+            verb >= mention.span.end && text[mention.span.end..verb].trim().is_empty()
+        });
+        if after_marker || verb_after {
+            let name = text[start..mention.span.end].to_string();
+            if start < opening_end {
+                credited_in_opening.push(name.clone());
             }
-        }
-    }
-    let tokens = words(text);
-    for w in &tokens {
-        if CREDIT_VERBS.contains(&w.lower.as_str()) {
-            if let Some(name) = capitalised_name_before(&text[..w.span.start]) {
-                if w.span.start < opening_end {
-                    credited_in_opening.push(name.clone());
-                }
-                credited.push(name);
-            }
+            credited.push(name);
         }
     }
     let own = article.outlet.as_deref().unwrap_or("");
@@ -190,48 +213,4 @@ fn initials(name: &str) -> String {
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
-}
-
-/// A run of at least two capitalised words at the start of `text`,
-/// allowing a leading "The": "The New York Times", "Associated Press".
-fn capitalised_name(text: &str) -> Option<String> {
-    let mut taken = Vec::new();
-    for token in text.split_whitespace() {
-        let bare = token.trim_end_matches(|c: char| !c.is_alphanumeric());
-        if bare.chars().next().is_some_and(char::is_uppercase)
-            && bare
-                .chars()
-                .all(|c| c.is_alphabetic() || c == '-' || c == '.')
-        {
-            taken.push(bare);
-            if bare.len() != token.len() {
-                break;
-            }
-        } else {
-            break;
-        }
-        if taken.len() == 5 {
-            break;
-        }
-    }
-    let significant = taken.iter().filter(|w| **w != "The").count();
-    (significant >= 2 || (significant == 1 && taken.first() == Some(&"The")))
-        .then(|| taken.join(" "))
-}
-
-fn capitalised_name_before(text: &str) -> Option<String> {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let mut start = tokens.len();
-    while start > 0 {
-        let t = tokens[start - 1];
-        if t.chars().next().is_some_and(char::is_uppercase)
-            && t.chars().all(|c| c.is_alphabetic() || c == '-')
-        {
-            start -= 1;
-        } else {
-            break;
-        }
-    }
-    let name = &tokens[start..];
-    (name.len() >= 2 && name.len() <= 5).then(|| name.join(" "))
 }

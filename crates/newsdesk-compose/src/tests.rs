@@ -177,8 +177,10 @@ fn relayed_reports_are_named() {
             "Other details followed.",
         ],
     );
+    let analysed =
+        |a: &Article| newsdesk_language::analyse(&a.text, &a.paragraphs(), &Default::default());
     assert_eq!(
-        sources::relayed_report(&a).as_deref(),
+        sources::relayed_report(&a, &analysed(&a)).as_deref(),
         Some("The Harbour Post")
     );
     let b = article(
@@ -189,7 +191,26 @@ fn relayed_reports_are_named() {
             "Nobody else was credited here.",
         ],
     );
-    assert_eq!(sources::relayed_report(&b), None);
+    assert_eq!(sources::relayed_report(&b, &analysed(&b)), None);
+    // Before a credit verb too; a person credited is no report.
+    let c = article(
+        "Courier",
+        (2026, 3, 12),
+        &[
+            "The Harbour Post reported the closure on Thursday.",
+            "Ferry crews stopped work, according to Mara Velden.",
+        ],
+    );
+    assert_eq!(
+        sources::relayed_report(&c, &analysed(&c)).as_deref(),
+        Some("The Harbour Post")
+    );
+    let d = article(
+        "Courier",
+        (2026, 3, 12),
+        &["Ferry crews stopped work on Thursday, according to Mara Velden."],
+    );
+    assert_eq!(sources::relayed_report(&d, &analysed(&d)), None);
 }
 
 #[test]
@@ -223,8 +244,8 @@ fn an_undated_article_is_dated_by_its_photo_caption() {
 }
 
 fn pool_of(articles: &[Article]) -> pool::Pool<'_> {
-    let sources = sources::describe(articles);
-    pool::Pool::build(articles, &sources)
+    let mut sources = sources::describe(articles);
+    pool::Pool::build(articles, &mut sources)
 }
 
 #[test]
@@ -714,8 +735,8 @@ fn the_dateline_names_the_place_of_the_lead_before_the_newest_source() {
             &["JOHANNESBURG (Wire) — The commission failed to find the causes of the violence."],
         ),
     ];
-    let sources = sources::describe(&articles);
-    let pool = pool::Pool::build(&articles, &sources);
+    let mut sources = sources::describe(&articles);
+    let pool = pool::Pool::build(&articles, &mut sources);
     let date = chrono::NaiveDate::from_ymd_opt(2000, 3, 25);
     assert_eq!(
         timeline::dateline(&pool, &sources, date, Some(0)).as_deref(),

@@ -424,6 +424,15 @@ fn preceded_by(tokens: &[Token], mention: &Mention, word: &str) -> bool {
         .is_some_and(|b| tokens[b].lower == word)
 }
 
+/// Whether the article puts "the" before a mention of the entity ("the
+/// Harbour Wardens"), which it never does for a person's name.
+fn named_with_the(tokens: &[Token], mentions: &[Mention], entity: &Entity) -> bool {
+    entity
+        .mentions
+        .iter()
+        .any(|&m| preceded_by(tokens, &mentions[m], "the"))
+}
+
 /// Whether a name follows "at", "in" or "into".
 fn at_a_place(tokens: &[Token], mention: &Mention) -> bool {
     crate::tokens::starting_at(tokens, mention.span.start)
@@ -531,7 +540,11 @@ fn link_pronouns(
         };
         let (entity, confidence) = match near.as_slice() {
             [one] if entities[*one].kind == NameKind::Person => (Some(*one), Confidence::Certain),
-            [one] if opens_its_sentence(*one) && matches!(token.lower.as_str(), "he" | "she") => {
+            [one]
+                if opens_its_sentence(*one)
+                    && matches!(token.lower.as_str(), "he" | "she")
+                    && !named_with_the(tokens, mentions, &entities[*one]) =>
+            {
                 entities[*one].kind = NameKind::Person;
                 for &m in &entities[*one].mentions {
                     mentions[m].evidence = Evidence::Pronoun;

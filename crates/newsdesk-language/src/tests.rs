@@ -907,6 +907,17 @@ fn a_name_later_called_he_is_a_person() {
 }
 
 #[test]
+fn a_name_the_article_writes_with_the_is_not_made_a_person_by_he() {
+    check_kinds(
+        "The Quayside Wardens closed the quay on Monday. Wardens said he had no permit.",
+        &[
+            ("Quayside Wardens", NameKind::Other),
+            ("Wardens", NameKind::Other),
+        ],
+    );
+}
+
+#[test]
 fn gazetteer_countries_cities_and_regions_are_places() {
     check_kinds(
         "Ships from France and Malaysia waited off Kuala Lumpur and Nairobi sent aid.",

@@ -1,12 +1,9 @@
 use super::*;
 
 fn check(sentence: &str, actor: Option<&str>) {
-    let proper: HashSet<String> = ["Kremlin", "Moscow", "Brandt"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
+    let analysis = newsdesk_language::analyse(sentence, &[], &Default::default());
     assert_eq!(
-        subject_of_stance(sentence, &proper).as_deref(),
+        subject_of_stance(sentence, 0, &analysis).as_deref(),
         actor,
         "{sentence:?}"
     );
@@ -27,9 +24,11 @@ fn stance_subjects_are_actors() {
         Some("Dario Kestel"),
     );
     check(
-        "The Kremlin has repeatedly rejected the proposal.",
-        Some("Kremlin"),
+        "The Harbour Authority has repeatedly rejected the proposal.",
+        Some("Harbour Authority"),
     );
+    // A name the layer does not type is no party: precision first.
+    check("The Kremlin has repeatedly rejected the proposal.", None);
     check("Kyiv, however, is unlikely to accept such an offer.", None);
 }
 
@@ -82,20 +81,20 @@ fn an_opening_phrase_a_quotation_or_a_time_is_not_part_of_the_actor() {
             Some("Officials"),
         ),
         (
-            "From a business perspective Fox said the deal would pay.",
-            Some("Fox"),
+            "From a business perspective Mara Velden said the deal would pay.",
+            Some("Mara Velden"),
         ),
         (
-            "\"Our results are very firm,\" Totsuka said the team would publish soon.",
-            Some("Totsuka"),
+            "\"Our results are firm,\" Helena Voss said the team would publish soon.",
+            Some("Helena Voss"),
         ),
         (
             "The Interior Ministry on Friday claimed an unprecedented turnout.",
             Some("Interior Ministry"),
         ),
         (
-            "Passengers interviewed Thursday said they would fly again.",
-            Some("Passengers"),
+            "Union leaders interviewed Thursday said they would strike again.",
+            Some("Union leaders"),
         ),
         (
             "Despite the storm, union leaders said they would keep the picket lines.",

@@ -2,8 +2,8 @@ use super::*;
 use newsdesk_model::{Article, BlockKind};
 
 fn pool_of(articles: &[Article]) -> Pool<'_> {
-    let sources = crate::sources::describe(articles);
-    Pool::build(articles, &sources)
+    let mut sources = crate::sources::describe(articles);
+    Pool::build(articles, &mut sources)
 }
 
 fn article(paragraphs: &[&str]) -> Article {
