@@ -499,6 +499,7 @@ fn link_pronouns(
                 let could_be_person = entity.kind == NameKind::Person
                     || (entity.kind == NameKind::Other
                         && entity.name.contains(' ')
+                        && !named_with_the(tokens, mentions, entity)
                         && !entity
                             .name
                             .rsplit(' ')

@@ -1234,3 +1234,11 @@ fn a_quotation_glued_to_the_sentence_before_is_still_a_quotation() {
         ],
     );
 }
+
+#[test]
+fn a_name_written_with_the_does_not_make_a_pronoun_ambiguous() {
+    check(
+        &["KTV meteorologist Dana Orsk predicted snow over the Lake Country and rain for the Upper Vale. But, she added: \"The worst is over.\""],
+        &[("The worst is over.", Some("Dana Orsk"))],
+    );
+}
