@@ -900,11 +900,15 @@ fn source_of(
                         && t.span.end <= person.title.unwrap_or(person.span).start
                 })
                 .collect();
-            let office = !between.is_empty()
-                && between.len() <= 3
+            // "IOC executive board member Marc Hodler", "Fleet customer
+            // Mirna Nevas": plain words of description, at most four.
+            let office = (!between.is_empty() || person.title.is_some())
+                && between.len() <= 4
                 && between.iter().all(|t| {
                     t.is_word()
-                        && (lexicon::is_role_noun(&t.lower) || lexicon::is_title_word(&t.lower))
+                        && (lexicon::is_role_noun(&t.lower)
+                            || lexicon::is_title_word(&t.lower)
+                            || describes_the_name(text, t))
                 });
             office.then_some(*person)
         });
@@ -944,7 +948,8 @@ fn source_of(
                     || lexicon::is_organisation_word(&t.lower)
                     || matches!(t.lower.as_str(), "the" | "a" | "an" | "member" | "members")
                     || has_role
-                    || (!name_first && describes_the_name(text, t)))
+                    || is_age(&t.lower)
+                    || describes_the_name(text, t))
         }) && (name_first || lead.len() <= 5)
             // "the lawyer representing Ana Ruiz": the name is the object of
             // a participle, not the speaker.
@@ -1034,6 +1039,13 @@ fn source_of(
         return attribution;
     }
     describe(text, description, analysis, attribution)
+}
+
+/// "46-year-old": an age before a name ("the 46-year-old Chmiel").
+fn is_age(lower: &str) -> bool {
+    lower
+        .strip_suffix("-year-old")
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A plain word of description before a name that ends the subject ("CNN

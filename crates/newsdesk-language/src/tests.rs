@@ -1242,3 +1242,26 @@ fn a_name_written_with_the_does_not_make_a_pronoun_ambiguous() {
         &[("The worst is over.", Some("Dana Orsk"))],
     );
 }
+
+#[test]
+fn a_body_and_plain_words_of_description_before_the_name_after_the_verb() {
+    check(
+        &["\"It is a fee on everyone,\" said Velmar Bankers Association spokesman Jon Stahl."],
+        &[("It is a fee on everyone", Some("Jon Stahl"))],
+    );
+    check(
+        &["\"It is simply not right,\" said Harbour Bank customer Mira Nevo, who runs a bakery."],
+        &[("It is simply not right", Some("Mira Nevo"))],
+    );
+}
+
+#[test]
+fn an_age_before_the_name_is_description() {
+    check(
+        &[
+            "Tomas Chell has lived on the street for years.",
+            "\"They drink and then drop dead,\" said the 46-year-old Chell, wrapped in a blanket.",
+        ],
+        &[("They drink and then drop dead", Some("Tomas Chell"))],
+    );
+}
