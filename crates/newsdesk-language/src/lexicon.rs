@@ -9,8 +9,6 @@
 //! head words) are grammar of news English, not names.
 
 use crate::Gender;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// A given name's gender, when the lexicon knows the name.
 pub fn given_name(word: &str) -> Option<Option<Gender>> {
@@ -31,131 +29,42 @@ pub fn given_name(word: &str) -> Option<Option<Gender>> {
     }
 }
 
-struct Places {
-    names: HashSet<String>,
-    nationalities: HashSet<String>,
-}
+// The gazetteer's tables are sorted and compiled in by build.rs (from
+// build/gazetteer.rs): building them at run time cost the first story
+// about 6 ms.
+include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
 
-fn places() -> &'static Places {
-    static PLACES: OnceLock<Places> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        let mut names = HashSet::new();
-        let mut nationalities = HashSet::new();
-        let latin = |s: &str| {
-            s.chars()
-                .all(|c| c.is_ascii() || c.is_alphabetic() && (c as u32) < 0x250)
-        };
-        for country in keshvar::CountryIterator::new() {
-            names.insert(country.iso_short_name().to_lowercase());
-            for name in country.unofficial_name_list() {
-                if latin(name) {
-                    names.insert(name.to_lowercase());
-                }
-            }
-            if let Some(nationality) = country.maybe_nationality() {
-                nationalities.insert(nationality.to_lowercase());
-            }
-            for subdivision in country.subdivisions().values() {
-                names.insert(subdivision.name().to_lowercase());
-                for name in subdivision.unofficial_name_list() {
-                    if latin(name) {
-                        names.insert(name.to_lowercase());
-                    }
-                }
-            }
-        }
-        for region in keshvar::RegionIterator::new() {
-            names.insert(region.to_string().to_lowercase());
-        }
-        for subregion in keshvar::SubRegionIterator::new() {
-            names.insert(subregion.to_string().to_lowercase());
-        }
-        for city in cities::all() {
-            names.insert(city.city.to_lowercase());
-        }
-        // Short forms news writes for the ISO names ("Bolivia,
-        // Plurinational State of", "Korea, Republic of").
-        let shortened: Vec<String> = names
-            .iter()
-            .filter_map(|n| n.split_once(", ").map(|(head, _)| head.to_string()))
-            .collect();
-        names.extend(shortened);
-        let shortened: Vec<String> = names
-            .iter()
-            .filter_map(|n| n.split_once(" (").map(|(head, _)| head.to_string()))
-            .collect();
-        names.extend(shortened);
-        Places {
-            names,
-            nationalities,
-        }
-    })
+fn listed(table: &[&str], key: &str) -> bool {
+    table.binary_search(&key).is_ok()
 }
 
 /// Whether the name is a country's (any case): a country never stands for
 /// a person's surname.
 pub fn is_country(name: &str) -> bool {
-    static COUNTRIES: OnceLock<HashSet<String>> = OnceLock::new();
-    COUNTRIES
-        .get_or_init(|| {
-            keshvar::CountryIterator::new()
-                .map(|c| c.iso_short_name().to_lowercase())
-                .collect()
-        })
-        .contains(&name.to_lowercase())
+    listed(COUNTRIES, &name.to_lowercase())
 }
 
 /// Whether an acronym is a country's code ("US", "U.S.", "UK") or a
 /// region's code in the countries that write them in news ("DC", "NC"):
 /// a place, not an organisation.
 pub fn is_place_code(acronym: &str) -> bool {
-    static CODES: OnceLock<HashSet<String>> = OnceLock::new();
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    CODES
-        .get_or_init(|| {
-            let mut codes = HashSet::new();
-            for country in keshvar::CountryIterator::new() {
-                let alpha2 = format!("{:?}", country.alpha2());
-                let alpha3 = format!("{:?}", country.alpha3());
-                if ["US", "CA", "AU"].contains(&alpha2.as_str()) {
-                    codes.extend(country.subdivisions().keys().map(|k| k.to_string()));
-                }
-                // Three-letter codes are rare in prose and often someone
-                // else's ("UGA" is a university): only "USA".
-                if alpha3 == "USA" {
-                    codes.insert(alpha3);
-                }
-                codes.insert(alpha2);
-            }
-            // Codes that prose uses as words or for bodies first.
-            for word in [
-                "IN", "IT", "AT", "BE", "TO", "NO", "ME", "AM", "IS", "OR", "SO", "DO", "GO", "HI",
-                "ID", "OK", "OH", "PA", "MA", "LA", "CO", "DE", "AL", "AN", "ON", "AND", "CAN",
-                "PER", "ARE", "EU", "UN",
-            ] {
-                codes.remove(word);
-            }
-            codes
-        })
-        .contains(&letters)
+    listed(PLACE_CODES, &letters)
 }
 
 /// Whether the gazetteer names the place (any case).
 pub fn is_place(name: &str) -> bool {
     let lower = name.to_lowercase();
-    let places = places();
-    places.names.contains(&lower)
+    listed(PLACE_NAMES, &lower)
         || lower
             .strip_prefix("the ")
-            .is_some_and(|rest| places.names.contains(rest))
+            .is_some_and(|rest| listed(PLACE_NAMES, rest))
 }
 
 /// A nationality or the adjective of a country ("French", "Iraqi").
 pub fn is_nationality(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let places = places();
-    places.nationalities.contains(&lower)
-        || places.nationalities.contains(lower.trim_end_matches('s'))
+    listed(NATIONALITIES, &lower) || listed(NATIONALITIES, lower.trim_end_matches('s'))
 }
 
 /// Words that stand in a title before a person's name only beside a head
@@ -1152,4 +1061,37 @@ pub fn is_function_word(lower: &str) -> bool {
                 | "thanks"
                 | "thank"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    mod gazetteer {
+        include!("../build/gazetteer.rs");
+    }
+
+    fn sorted(set: std::collections::HashSet<String>) -> Vec<String> {
+        let mut names: Vec<String> = set.into_iter().collect();
+        names.sort();
+        names
+    }
+
+    /// The compiled tables hold exactly the names the run-time build made.
+    #[test]
+    fn compiled_tables_are_the_gazetteer() {
+        let (names, nationalities) = gazetteer::places();
+        assert_eq!(sorted(names), super::PLACE_NAMES);
+        assert_eq!(sorted(nationalities), super::NATIONALITIES);
+        assert_eq!(sorted(gazetteer::countries()), super::COUNTRIES);
+        assert_eq!(sorted(gazetteer::place_codes()), super::PLACE_CODES);
+    }
+
+    #[test]
+    fn gazetteer_lookups() {
+        use super::*;
+        assert!(is_place("Paris") && is_place("the Netherlands") && is_place("Bolivia"));
+        assert!(!is_place("Maria"));
+        assert!(is_country("France") && !is_country("Paris"));
+        assert!(is_place_code("U.S.") && is_place_code("DC") && !is_place_code("IT"));
+        assert!(is_nationality("French") && is_nationality("Iraqis") && !is_nationality("Paris"));
+    }
 }
