@@ -5,34 +5,38 @@
 //! crate (Jörg Michael's name dictionary, about 48,000 names of many
 //! countries), countries, their other names, nationalities and
 //! subdivisions from `keshvar` (BSD-3-Clause), and 10,000 cities from
-//! `cities` (MIT). The closed lists here (titles, organisation and place
+//! `cities` (MIT); build.rs compiles their tables in, so nothing is built
+//! on first use. The closed lists here (titles, organisation and place
 //! head words) are grammar of news English, not names.
 
 use crate::Gender;
 
 /// A given name's gender, when the lexicon knows the name.
 pub fn given_name(word: &str) -> Option<Option<Gender>> {
-    use gender_guesser::Gender as G;
     // The lexicon lower-cases its lookups; words of one letter or all
     // capitals are no given names.
+    let lower = word.to_lowercase();
     if word.chars().count() < 2
         || word.chars().all(|c| !c.is_lowercase())
-        || is_function_word(&word.to_lowercase())
+        || is_function_word(&lower)
     {
         return None;
     }
-    match gender_guesser::Detector::new().get_gender(word) {
-        G::Male => Some(Some(Gender::Male)),
-        G::Female => Some(Some(Gender::Female)),
-        G::MayBeMale | G::MayBeFemale | G::BothMaleFemale | G::NotSure => Some(None),
-        G::NotFound => None,
+    let at = GIVEN_NAMES
+        .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
+        .ok()?;
+    match GIVEN_NAMES[at].1 {
+        1 => Some(Some(Gender::Male)),
+        2 => Some(Some(Gender::Female)),
+        _ => Some(None),
     }
 }
 
-// The gazetteer's tables are sorted and compiled in by build.rs (from
-// build/gazetteer.rs): building them at run time cost the first story
-// about 6 ms.
-include!(concat!(env!("OUT_DIR"), "/gazetteer.rs"));
+// The lexicons' tables, sorted and compiled in by build.rs: the
+// gazetteer's (from build/gazetteer.rs) and the given names' (from
+// gender_guesser's dictionary). Building them at run time cost the first
+// story about 6 ms and 13 ms.
+include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
 fn listed(table: &[&str], key: &str) -> bool {
     table.binary_search(&key).is_ok()
@@ -1083,6 +1087,61 @@ mod tests {
         assert_eq!(sorted(nationalities), super::NATIONALITIES);
         assert_eq!(sorted(gazetteer::countries()), super::COUNTRIES);
         assert_eq!(sorted(gazetteer::place_codes()), super::PLACE_CODES);
+    }
+
+    /// Every compiled given name has the gender class gender_guesser gives
+    /// it, and words it does not know are not in the table.
+    #[test]
+    fn compiled_given_names_are_gender_guessers() {
+        use gender_guesser::Gender as G;
+        let detector = gender_guesser::Detector::new();
+        assert!(super::GIVEN_NAMES.len() > 40_000);
+        for (name, class) in super::GIVEN_NAMES {
+            let expected = match detector.get_gender(name) {
+                G::Male => 1,
+                G::Female => 2,
+                G::NotFound => panic!("{name} is not gender_guesser's"),
+                _ => 0,
+            };
+            assert_eq!(*class, expected, "{name}");
+        }
+        assert!(super::GIVEN_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        for word in [
+            "Maria",
+            "John",
+            "Helena",
+            "Mara",
+            "Andrea",
+            "Kim",
+            "Jean",
+            "Ali",
+            "Paris",
+            "Said",
+            "Mr.",
+            "Police",
+            "Adadadasdadasd",
+            "Über",
+            "José",
+            "Zoë",
+            "ÅSA",
+        ] {
+            let expected = match detector.get_gender(word) {
+                G::Male => Some(Some(crate::Gender::Male)),
+                G::Female => Some(Some(crate::Gender::Female)),
+                G::NotFound => None,
+                _ => Some(None),
+            };
+            let listed = super::GIVEN_NAMES
+                .binary_search_by(|(n, _)| (*n).cmp(word.to_lowercase().as_str()))
+                .is_ok();
+            assert_eq!(listed, expected.is_some(), "{word}");
+            if word.chars().any(char::is_lowercase)
+                && word.chars().count() > 1
+                && !super::is_function_word(&word.to_lowercase())
+            {
+                assert_eq!(super::given_name(word), expected, "{word}");
+            }
+        }
     }
 
     #[test]
