@@ -5,157 +5,70 @@
 //! crate (Jörg Michael's name dictionary, about 48,000 names of many
 //! countries), countries, their other names, nationalities and
 //! subdivisions from `keshvar` (BSD-3-Clause), and 10,000 cities from
-//! `cities` (MIT). The closed lists here (titles, organisation and place
+//! `cities` (MIT); build.rs compiles their tables in, so nothing is built
+//! on first use. The closed lists here (titles, organisation and place
 //! head words) are grammar of news English, not names.
 
 use crate::Gender;
-use std::collections::HashSet;
-use std::sync::OnceLock;
 
 /// A given name's gender, when the lexicon knows the name.
 pub fn given_name(word: &str) -> Option<Option<Gender>> {
-    use gender_guesser::Gender as G;
     // The lexicon lower-cases its lookups; words of one letter or all
     // capitals are no given names.
+    let lower = word.to_lowercase();
     if word.chars().count() < 2
         || word.chars().all(|c| !c.is_lowercase())
-        || is_function_word(&word.to_lowercase())
+        || is_function_word(&lower)
     {
         return None;
     }
-    match gender_guesser::Detector::new().get_gender(word) {
-        G::Male => Some(Some(Gender::Male)),
-        G::Female => Some(Some(Gender::Female)),
-        G::MayBeMale | G::MayBeFemale | G::BothMaleFemale | G::NotSure => Some(None),
-        G::NotFound => None,
+    let at = GIVEN_NAMES
+        .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
+        .ok()?;
+    match GIVEN_NAMES[at].1 {
+        1 => Some(Some(Gender::Male)),
+        2 => Some(Some(Gender::Female)),
+        _ => Some(None),
     }
 }
 
-struct Places {
-    names: HashSet<String>,
-    nationalities: HashSet<String>,
-}
+// The lexicons' tables, sorted and compiled in by build.rs: the
+// gazetteer's (from build/gazetteer.rs) and the given names' (from
+// gender_guesser's dictionary). Building them at run time cost the first
+// story about 6 ms and 13 ms.
+include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
-fn places() -> &'static Places {
-    static PLACES: OnceLock<Places> = OnceLock::new();
-    PLACES.get_or_init(|| {
-        let mut names = HashSet::new();
-        let mut nationalities = HashSet::new();
-        let latin = |s: &str| {
-            s.chars()
-                .all(|c| c.is_ascii() || c.is_alphabetic() && (c as u32) < 0x250)
-        };
-        for country in keshvar::CountryIterator::new() {
-            names.insert(country.iso_short_name().to_lowercase());
-            for name in country.unofficial_name_list() {
-                if latin(name) {
-                    names.insert(name.to_lowercase());
-                }
-            }
-            if let Some(nationality) = country.maybe_nationality() {
-                nationalities.insert(nationality.to_lowercase());
-            }
-            for subdivision in country.subdivisions().values() {
-                names.insert(subdivision.name().to_lowercase());
-                for name in subdivision.unofficial_name_list() {
-                    if latin(name) {
-                        names.insert(name.to_lowercase());
-                    }
-                }
-            }
-        }
-        for region in keshvar::RegionIterator::new() {
-            names.insert(region.to_string().to_lowercase());
-        }
-        for subregion in keshvar::SubRegionIterator::new() {
-            names.insert(subregion.to_string().to_lowercase());
-        }
-        for city in cities::all() {
-            names.insert(city.city.to_lowercase());
-        }
-        // Short forms news writes for the ISO names ("Bolivia,
-        // Plurinational State of", "Korea, Republic of").
-        let shortened: Vec<String> = names
-            .iter()
-            .filter_map(|n| n.split_once(", ").map(|(head, _)| head.to_string()))
-            .collect();
-        names.extend(shortened);
-        let shortened: Vec<String> = names
-            .iter()
-            .filter_map(|n| n.split_once(" (").map(|(head, _)| head.to_string()))
-            .collect();
-        names.extend(shortened);
-        Places {
-            names,
-            nationalities,
-        }
-    })
+fn listed(table: &[&str], key: &str) -> bool {
+    table.binary_search(&key).is_ok()
 }
 
 /// Whether the name is a country's (any case): a country never stands for
 /// a person's surname.
 pub fn is_country(name: &str) -> bool {
-    static COUNTRIES: OnceLock<HashSet<String>> = OnceLock::new();
-    COUNTRIES
-        .get_or_init(|| {
-            keshvar::CountryIterator::new()
-                .map(|c| c.iso_short_name().to_lowercase())
-                .collect()
-        })
-        .contains(&name.to_lowercase())
+    listed(COUNTRIES, &name.to_lowercase())
 }
 
 /// Whether an acronym is a country's code ("US", "U.S.", "UK") or a
 /// region's code in the countries that write them in news ("DC", "NC"):
 /// a place, not an organisation.
 pub fn is_place_code(acronym: &str) -> bool {
-    static CODES: OnceLock<HashSet<String>> = OnceLock::new();
     let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
-    CODES
-        .get_or_init(|| {
-            let mut codes = HashSet::new();
-            for country in keshvar::CountryIterator::new() {
-                let alpha2 = format!("{:?}", country.alpha2());
-                let alpha3 = format!("{:?}", country.alpha3());
-                if ["US", "CA", "AU"].contains(&alpha2.as_str()) {
-                    codes.extend(country.subdivisions().keys().map(|k| k.to_string()));
-                }
-                // Three-letter codes are rare in prose and often someone
-                // else's ("UGA" is a university): only "USA".
-                if alpha3 == "USA" {
-                    codes.insert(alpha3);
-                }
-                codes.insert(alpha2);
-            }
-            // Codes that prose uses as words or for bodies first.
-            for word in [
-                "IN", "IT", "AT", "BE", "TO", "NO", "ME", "AM", "IS", "OR", "SO", "DO", "GO", "HI",
-                "ID", "OK", "OH", "PA", "MA", "LA", "CO", "DE", "AL", "AN", "ON", "AND", "CAN",
-                "PER", "ARE", "EU", "UN",
-            ] {
-                codes.remove(word);
-            }
-            codes
-        })
-        .contains(&letters)
+    listed(PLACE_CODES, &letters)
 }
 
 /// Whether the gazetteer names the place (any case).
 pub fn is_place(name: &str) -> bool {
     let lower = name.to_lowercase();
-    let places = places();
-    places.names.contains(&lower)
+    listed(PLACE_NAMES, &lower)
         || lower
             .strip_prefix("the ")
-            .is_some_and(|rest| places.names.contains(rest))
+            .is_some_and(|rest| listed(PLACE_NAMES, rest))
 }
 
 /// A nationality or the adjective of a country ("French", "Iraqi").
 pub fn is_nationality(word: &str) -> bool {
     let lower = word.to_lowercase();
-    let places = places();
-    places.nationalities.contains(&lower)
-        || places.nationalities.contains(lower.trim_end_matches('s'))
+    listed(NATIONALITIES, &lower) || listed(NATIONALITIES, lower.trim_end_matches('s'))
 }
 
 /// Words that stand in a title before a person's name only beside a head
@@ -1274,4 +1187,92 @@ pub fn is_function_word(lower: &str) -> bool {
                 | "thanks"
                 | "thank"
         )
+}
+
+#[cfg(test)]
+mod tests {
+    mod gazetteer {
+        include!("../build/gazetteer.rs");
+    }
+
+    fn sorted(set: std::collections::HashSet<String>) -> Vec<String> {
+        let mut names: Vec<String> = set.into_iter().collect();
+        names.sort();
+        names
+    }
+
+    /// The compiled tables hold exactly the names the run-time build made.
+    #[test]
+    fn compiled_tables_are_the_gazetteer() {
+        let (names, nationalities) = gazetteer::places();
+        assert_eq!(sorted(names), super::PLACE_NAMES);
+        assert_eq!(sorted(nationalities), super::NATIONALITIES);
+        assert_eq!(sorted(gazetteer::countries()), super::COUNTRIES);
+        assert_eq!(sorted(gazetteer::place_codes()), super::PLACE_CODES);
+    }
+
+    /// Every compiled given name has the gender class gender_guesser gives
+    /// it, and words it does not know are not in the table.
+    #[test]
+    fn compiled_given_names_are_gender_guessers() {
+        use gender_guesser::Gender as G;
+        let detector = gender_guesser::Detector::new();
+        assert!(super::GIVEN_NAMES.len() > 40_000);
+        for (name, class) in super::GIVEN_NAMES {
+            let expected = match detector.get_gender(name) {
+                G::Male => 1,
+                G::Female => 2,
+                G::NotFound => panic!("{name} is not gender_guesser's"),
+                _ => 0,
+            };
+            assert_eq!(*class, expected, "{name}");
+        }
+        assert!(super::GIVEN_NAMES.windows(2).all(|w| w[0].0 < w[1].0));
+        for word in [
+            "Maria",
+            "John",
+            "Helena",
+            "Mara",
+            "Andrea",
+            "Kim",
+            "Jean",
+            "Ali",
+            "Paris",
+            "Said",
+            "Mr.",
+            "Police",
+            "Adadadasdadasd",
+            "Über",
+            "José",
+            "Zoë",
+            "ÅSA",
+        ] {
+            let expected = match detector.get_gender(word) {
+                G::Male => Some(Some(crate::Gender::Male)),
+                G::Female => Some(Some(crate::Gender::Female)),
+                G::NotFound => None,
+                _ => Some(None),
+            };
+            let listed = super::GIVEN_NAMES
+                .binary_search_by(|(n, _)| (*n).cmp(word.to_lowercase().as_str()))
+                .is_ok();
+            assert_eq!(listed, expected.is_some(), "{word}");
+            if word.chars().any(char::is_lowercase)
+                && word.chars().count() > 1
+                && !super::is_function_word(&word.to_lowercase())
+            {
+                assert_eq!(super::given_name(word), expected, "{word}");
+            }
+        }
+    }
+
+    #[test]
+    fn gazetteer_lookups() {
+        use super::*;
+        assert!(is_place("Paris") && is_place("the Netherlands") && is_place("Bolivia"));
+        assert!(!is_place("Maria"));
+        assert!(is_country("France") && !is_country("Paris"));
+        assert!(is_place_code("U.S.") && is_place_code("DC") && !is_place_code("IT"));
+        assert!(is_nationality("French") && is_nationality("Iraqis") && !is_nationality("Paris"));
+    }
 }
