@@ -87,9 +87,10 @@ pub fn find(
 /// labels: they add wrong items, so only scheduled ones count.
 fn looks_ahead(pool: &Pool, i: usize, story_date: NaiveDate) -> bool {
     let clauses = pool.clauses(i);
-    if clauses
-        .iter()
-        .any(|c| c.quotes || c.modality == Modality::Conditional)
+    if crate::timeline::in_block_quote(pool, i)
+        || clauses
+            .iter()
+            .any(|c| c.quotes || c.modality == Modality::Conditional)
     {
         return false;
     }
