@@ -103,6 +103,11 @@ pub struct Clause {
     /// Whether a reporting verb governs the clause: a reported clause, or
     /// one whose own words hold one ("officials announced …").
     pub reporting: bool,
+    /// Whether an expected clause states its subject's own plan or aim
+    /// ("Microsoft plans to cut …", "the ministry intends to open …"),
+    /// not someone's forecast, hope or guess ("is likely to", "hopes
+    /// to", "would").
+    pub planned: bool,
     pub date: Option<ClauseDate>,
 }
 
@@ -487,6 +492,7 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
                 quoted,
                 quotes: quoted_words > 0,
                 reporting: in_reported || has_reporting,
+                planned: modality == Modality::Expected && states_a_plan(&node.own, &tokens),
                 date: None,
             });
         }
@@ -632,6 +638,25 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
         clauses.extend(built);
     }
     clauses
+}
+
+/// Whether a clause's own words state a plan or an aim of its subject
+/// ("plans to", "intends to", "aims to"), with no word of forecast, hope
+/// or guess beside it.
+fn states_a_plan(own: &[usize], tokens: &[Token]) -> bool {
+    let words: Vec<&str> = own.iter().map(|&k| tokens[k].lower.as_str()).collect();
+    let intent = words.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            pair[0],
+            "plans" | "plan" | "planning" | "intends" | "intend" | "aims" | "aim"
+        ) && pair[1] == "to"
+            && (i == 0 || !PLAN_NOUN_BEFORE.contains(&words[i - 1]))
+    });
+    let forecast = words.iter().any(|w| {
+        (EXPECTATIONS.contains(w) && !matches!(*w, "intends" | "intend" | "aims"))
+            || matches!(*w, "would" | "have")
+    });
+    intent && !forecast
 }
 
 /// Whether a date expression gives its year ("Dec. 25, 2023", "in
