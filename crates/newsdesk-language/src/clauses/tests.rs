@@ -509,3 +509,28 @@ fn a_date_in_a_quotation_belongs_to_a_quoted_clause() {
     let text = "The crews walked out on \"Black Monday\" in 1998.";
     assert_eq!(date_of(text, thursday()).unwrap().date, ymd(1998, 1, 1));
 }
+
+#[test]
+fn a_stated_plan_is_planned_a_forecast_or_hope_is_not() {
+    let planned = |text: &str| {
+        let clause = principal_of(text, thursday());
+        clause.modality == Modality::Expected && clause.planned
+    };
+    assert!(planned(
+        "The operator plans to replace its two oldest ferries in 2027."
+    ));
+    assert!(planned(
+        "The ministry intends to open the new quay in April."
+    ));
+    assert!(!planned("The operator is likely to raise fares in 2027."));
+    assert!(!planned(
+        "The union hopes to win back the old rosters in 2027."
+    ));
+    assert!(!planned(
+        "The operator plans to have replaced both ferries by 2027."
+    ));
+    // "plans" as a noun is no plan of the subject's.
+    assert!(!planned(
+        "Dockers marched against the plans to automate the port in 2027."
+    ));
+}
