@@ -10,7 +10,7 @@ use crate::pool::{Pool, SAME_FACT};
 use crate::rank::Scores;
 use crate::sources::Sources;
 use chrono::{Datelike, NaiveDate};
-use newsdesk_language::clauses::{self, ClauseDate, ClauseKind};
+use newsdesk_language::clauses::{self, ClauseDate, ClauseKind, Tense};
 use newsdesk_language::Modality;
 use newsdesk_model::DatePrecision;
 
@@ -30,8 +30,12 @@ pub fn find(
     excluded: &[usize],
     limit: usize,
 ) -> Vec<usize> {
-    let Some(story_date) = story_date else {
-        return Vec::new();
+    let horizon = match story_date {
+        Some(date) => Horizon::Dated(date),
+        None => match undated_horizon(pool, sources) {
+            Some(horizon) => horizon,
+            None => return Vec::new(),
+        },
     };
     let mut ranked: Vec<(f32, usize)> = Vec::new();
     for (i, s) in pool.sentences.iter().enumerate() {
@@ -42,7 +46,7 @@ pub fn find(
         {
             continue;
         }
-        if !looks_ahead(pool, i, story_date) {
+        if !looks_ahead(pool, i, &horizon) {
             continue;
         }
         // Under a "What happens next" heading a plan counts more.
@@ -85,11 +89,12 @@ pub fn find(
 /// Expected plans, even as a reporting verb tells them ("said the system
 /// would be operational October 18"), were measured on the DUC 2003
 /// labels: they add wrong items, so only scheduled ones count.
-fn looks_ahead(pool: &Pool, i: usize, story_date: NaiveDate) -> bool {
+fn looks_ahead(pool: &Pool, i: usize, horizon: &Horizon) -> bool {
     let clauses = pool.clauses(i);
-    if clauses
-        .iter()
-        .any(|c| c.quotes || c.modality == Modality::Conditional)
+    if crate::timeline::in_block_quote(pool, i)
+        || clauses
+            .iter()
+            .any(|c| c.quotes || c.modality == Modality::Conditional)
     {
         return false;
     }
@@ -107,20 +112,65 @@ fn looks_ahead(pool: &Pool, i: usize, story_date: NaiveDate) -> bool {
                     && principal.span.start <= c.span.start
                     && c.span.end <= principal.span.end
             })
+            // A day, as a hearing is set for one; "before 2050" only
+            // bounds when a forecast comes true.
             .find_map(|c| c.date.filter(|d| d.certain))
     }) else {
         return false;
     };
-    // Stale: more of the wait has passed since the source told it than
-    // is left, so newer reporting would have told it done or dropped
-    // ("will reach the other half by early July", told in May of a
-    // story dated late June).
-    let Some(told) = pool.articles[pool.sentences[i].source].published else {
-        return false;
-    };
-    principal.modality == Modality::Scheduled
-        && story_date - told <= date.date - story_date
-        && after(&date, story_date)
+    let modality_ok = principal.modality == Modality::Scheduled
+        || (principal.modality == Modality::Expected && principal.planned);
+    match horizon {
+        Horizon::Dated(story_date) => {
+            let story_date = *story_date;
+            // Stale: more of the wait has passed since the source told it
+            // than is left, so newer reporting would have told it done or
+            // dropped ("will reach the other half by early July", told in
+            // May of a story dated late June).
+            let Some(told) = pool.articles[pool.sentences[i].source].published else {
+                return false;
+            };
+            modality_ok && story_date - told <= date.date - story_date && after(&date, story_date)
+        }
+        // An undated story's one source: its own future tense places the
+        // event after its writing, and a date with its year after every
+        // year it tells as past or present bounds the writing below it.
+        Horizon::Undated { source, latest } => {
+            pool.sentences[i].source == *source
+                && modality_ok
+                && principal.tense == Tense::Future
+                && date.precision != DatePrecision::Season
+                && latest.is_none_or(|year| date.date.year() > year)
+        }
+    }
+}
+
+/// What an outlook item must lie after.
+enum Horizon {
+    /// The story's date: the newest news source's.
+    Dated(NaiveDate),
+    /// A story whose one news source gives no date: after the latest
+    /// year that source tells in a past or present clause.
+    Undated { source: usize, latest: Option<i32> },
+}
+
+/// The horizon of a story without a dated news source: only when it has
+/// one news source, so no other report in it can have told the event
+/// done.
+fn undated_horizon(pool: &Pool, sources: &Sources) -> Option<Horizon> {
+    let mut news = (0..sources.0.len()).filter(|&s| !sources.is_background(s));
+    let source = news.next()?;
+    if news.next().is_some() {
+        return None;
+    }
+    let latest = pool.analyses[source]
+        .clauses
+        .iter()
+        .filter(|c| c.tense != Tense::Future)
+        .filter_map(|c| c.date.filter(|d| d.certain))
+        .map(|d| d.date.year())
+        .max();
+    Some(Horizon::Undated { source, latest })
 }
 
 /// Whether a date lies after `story_date`: a day, a week or a month that

@@ -145,6 +145,10 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
         if clauses::principal(clauses).is_none_or(|c| c.quoted) {
             continue;
         }
+        // A block quotation is copy from another writer, whose "last
+        // spring" speaks from that writer's day: only a date that gives
+        // its year reads the same there.
+        let block_quote = in_block_quote(pool, i);
         // No event after its article: an undated one is bounded by the
         // date its text points to, or the story's.
         let info = &sources.0[s.source];
@@ -169,6 +173,10 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
             .filter(|(_, d)| {
                 d.certain
                     && d.expression.start >= printed_from
+                    && (!block_quote
+                        || clauses::gives_its_year(
+                            &pool.articles[s.source].text[d.expression.range()],
+                        ))
                     && published.is_none_or(|p| d.date <= p)
             })
             .min_by_key(|(kind, d)| (*kind == ClauseKind::Subordinate, fineness(d.precision)))
@@ -179,6 +187,14 @@ fn events(pool: &Pool, sources: &Sources, story_date: Option<NaiveDate>) -> Vec<
         events.push(Event { sentence: i, date });
     }
     events
+}
+
+/// Whether sentence `i` lies in a block quotation of its article.
+pub(crate) fn in_block_quote(pool: &Pool, i: usize) -> bool {
+    let s = &pool.sentences[i];
+    pool.articles[s.source].blocks.iter().any(|b| {
+        b.kind == BlockKind::Quote && b.span.start <= s.span.start && s.span.end <= b.span.end
+    })
 }
 
 /// The length of the opening that printing drops (list numbering, a wire

@@ -103,6 +103,11 @@ pub struct Clause {
     /// Whether a reporting verb governs the clause: a reported clause, or
     /// one whose own words hold one ("officials announced …").
     pub reporting: bool,
+    /// Whether an expected clause states its subject's own plan or aim
+    /// ("Microsoft plans to cut …", "the ministry intends to open …"),
+    /// not someone's forecast, hope or guess ("is likely to", "hopes
+    /// to", "would").
+    pub planned: bool,
     pub date: Option<ClauseDate>,
 }
 
@@ -449,6 +454,11 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
     // The last date told in the past, for "the following day", and
     // whether it was certain.
     let mut previous: Option<((NaiveDate, DatePrecision), bool)> = None;
+    // The year the narrative stands in: the last year the text gave
+    // ("One day in July 2001"), until a date read from the publication
+    // day ("last week", "yesterday") brings it back to the present
+    // (`None`). A month or a day without its year belongs to that year.
+    let mut narrative: Option<i32> = None;
     for (index, &sentence) in sentences.iter().enumerate() {
         let sentence_text = &text[sentence.range()];
         let tokens = tokenise(sentence_text, sentence.start);
@@ -482,6 +492,7 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
                 quoted,
                 quotes: quoted_words > 0,
                 reporting: in_reported || has_reporting,
+                planned: modality == Modality::Expected && states_a_plan(&node.own, &tokens),
                 date: None,
             });
         }
@@ -501,6 +512,7 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
             let expression = &sentence_text[mention.span.range()];
             let kind = kind_of(expression);
             let mention_start = mention.span.start;
+            let mention_end = mention.span.end;
             mention.span = mention.span.shift(sentence.start);
             if kind == ExpressionKind::Explicit {
                 frame = true;
@@ -517,6 +529,11 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
                 .find(|(_, node)| node.own.contains(&at))
                 .map_or(0, |(n, _)| n);
             let clause = &built[owner];
+            // A date word inside quotation marks in a clause that does
+            // not quote is a name or a title ("Black Monday").
+            if tokens.get(at).is_some_and(|t| t.quoted) && !clause.quoted {
+                continue;
+            }
             let mut certain = certainty(
                 kind,
                 expression,
@@ -533,6 +550,28 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
                 exact,
                 day_stated,
             );
+            // A month or a day without its year ("In March", "on Nov.
+            // 16", not "last March") is the narrative's, which the
+            // publication day gives only when the text stands in the
+            // present: after "One day in July 2001 …", "In March,
+            // Schmidt had become chairman" is March 2001. A future
+            // still speaks from the publication day ("will try to reach
+            // the rest by early July").
+            let bare = !matches!(
+                expression
+                    .split_whitespace()
+                    .next()
+                    .map(str::to_lowercase)
+                    .as_deref(),
+                Some("last" | "next" | "this")
+            );
+            if bare
+                && matches!(kind, ExpressionKind::Month | ExpressionKind::DayOfMonth)
+                && clause.tense != Tense::Future
+                && narrative.is_some_and(|year| year != mention.date.year())
+            {
+                certain = false;
+            }
             // "its April 19 raid" in an article that gives "April 19,
             // 1993" elsewhere is that day, not the last April 19 before
             // publication.
@@ -550,6 +589,19 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
                 certain = false;
             }
             before_certain = certain;
+            if mention_start >= opening {
+                if kind == ExpressionKind::Explicit {
+                    if sets_the_scene(sentence_text, opening, mention_start, mention_end) {
+                        narrative = Some(mention.date.year());
+                    }
+                } else if certain
+                    && !(bare && matches!(kind, ExpressionKind::Month | ExpressionKind::DayOfMonth))
+                {
+                    // Read from the publication day ("last week", "on
+                    // Monday"): back in the present.
+                    narrative = None;
+                }
+            }
             if mention_start < opening {
                 continue; // a wire dateline dates the dispatch, not an event
             }
@@ -586,6 +638,47 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
         clauses.extend(built);
     }
     clauses
+}
+
+/// Whether a clause's own words state a plan or an aim of its subject
+/// ("plans to", "intends to", "aims to"), with no word of forecast, hope
+/// or guess beside it.
+fn states_a_plan(own: &[usize], tokens: &[Token]) -> bool {
+    let words: Vec<&str> = own.iter().map(|&k| tokens[k].lower.as_str()).collect();
+    let intent = words.windows(2).enumerate().any(|(i, pair)| {
+        matches!(
+            pair[0],
+            "plans" | "plan" | "planning" | "intends" | "intend" | "aims" | "aim"
+        ) && pair[1] == "to"
+            && (i == 0 || !PLAN_NOUN_BEFORE.contains(&words[i - 1]))
+    });
+    let forecast = words.iter().any(|w| {
+        (EXPECTATIONS.contains(w) && !matches!(*w, "intends" | "intend" | "aims"))
+            || matches!(*w, "would" | "have")
+    });
+    intent && !forecast
+}
+
+/// Whether a date expression gives its year ("Dec. 25, 2023", "in
+/// 2019", "the fall of 2022"), so that it reads the same whoever wrote
+/// it and when.
+pub fn gives_its_year(expression: &str) -> bool {
+    kind_of(expression) == ExpressionKind::Explicit
+}
+
+/// Whether a date with its year opens its sentence as a time adverbial
+/// set off by a comma ("In 1998, …", "One day in July 2001, …", "By July
+/// 2001, …"): the time a narrative moves to, which bare months and days
+/// after it keep.
+fn sets_the_scene(sentence: &str, opening: usize, start: usize, end: usize) -> bool {
+    let before = &sentence[opening.min(start)..start];
+    let words: Vec<&str> = before.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && (w.starts_with(char::is_lowercase) || words.first() == Some(w))
+        })
+        && sentence[end..].trim_start().starts_with(',')
 }
 
 /// The clauses of sentence `sentence`, main clause first.
@@ -1301,6 +1394,21 @@ fn doubtful(
                     before,
                     "a" | "an" | "the" | "new" | "final" | "every" | "each"
                 );
+            // "last Thursday" in a Friday paper is yesterday to some
+            // readers and the Thursday of the week before to others;
+            // "next Saturday" in a Friday paper, tomorrow or a week
+            // later. Only a day in another week, whether weeks start on
+            // Sunday or Monday, reads the same either way.
+            let starts =
+                [chrono::Weekday::Sun, chrono::Weekday::Mon].map(|w| week_start(anchor, w));
+            let week_edge = kind == ExpressionKind::Weekday
+                && match first {
+                    "last" => starts.iter().any(|&start| mention.date >= start),
+                    "next" => starts
+                        .iter()
+                        .any(|&start| mention.date <= start + chrono::Duration::days(6)),
+                    _ => false,
+                };
             let far = if kind == ExpressionKind::DayOfMonth {
                 !(-62..=183).contains(&days)
                     // Read back into the year before: as likely ahead.
@@ -1310,7 +1418,7 @@ fn doubtful(
                 // weekday: a wire date a day behind its text.
                 !relative && days == -6
             };
-            ahead || attributive || far
+            ahead || attributive || week_edge || far
         }
         ExpressionKind::Month => {
             let cued = relative
@@ -1344,6 +1452,12 @@ fn doubtful(
         }
         ExpressionKind::Explicit | ExpressionKind::FromPrevious => false,
     }
+}
+
+/// The first day of the week that holds `day`, weeks starting on `first`.
+fn week_start(day: NaiveDate, first: chrono::Weekday) -> NaiveDate {
+    let back = (7 + day.weekday().num_days_from_monday() - first.num_days_from_monday()) % 7;
+    day - chrono::Duration::days(i64::from(back))
 }
 
 /// Whether one of the last words before a date opens an infinitive ("to

@@ -225,3 +225,30 @@ fn a_day_the_article_gives_in_two_years_is_not_dated() {
         &[ymd(1999, 4, 19)],
     );
 }
+
+#[test]
+fn a_block_quotation_dates_only_what_gives_its_year() {
+    // Copy quoted from another writer speaks from that writer's day:
+    // its "last spring" is not the article's, its "in 2019" is.
+    let mut gazette = article(
+        "Gazette",
+        Some(ymd(2026, 3, 12)),
+        &["Ferry crews on the northern routes stopped work on Tuesday after talks over new rosters failed."],
+    );
+    gazette.push_block(
+        BlockKind::Quote,
+        "Last spring, the operator turned down an offer from a rival line to buy its island routes.",
+    );
+    gazette.push_block(
+        BlockKind::Quote,
+        "The operator bought its two newest ferries in 2019 from a yard on the southern coast.",
+    );
+    let story = compose(&[gazette], &ComposeOptions::default()).unwrap();
+    let expressions: Vec<&str> = story
+        .timeline
+        .iter()
+        .map(|e| e.expression.as_str())
+        .collect();
+    assert!(!expressions.contains(&"Last spring"), "{expressions:?}");
+    assert!(expressions.contains(&"2019"), "{expressions:?}");
+}

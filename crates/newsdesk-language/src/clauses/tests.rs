@@ -357,3 +357,180 @@ fn a_wire_dateline_dates_no_clause() {
     let clauses = clauses_of(text, thursday());
     assert!(clauses.iter().all(|c| c.date.is_none()), "{clauses:#?}");
 }
+
+/// The date of sentence `n`'s principal clause.
+fn date_in(text: &str, n: usize, published: Option<NaiveDate>) -> Option<ClauseDate> {
+    let clauses = clauses_of(text, published);
+    principal(of_sentence(&clauses, n)).unwrap().date
+}
+
+#[test]
+fn a_bare_month_after_a_scene_set_in_another_year_is_not_certain() {
+    // "One day in July 2001, …" moves the narrative to 2001: "In March"
+    // after it is March 2001, not the March before publication.
+    for opening in [
+        "One day in July 2001, the harbour master closed the quay.",
+        "By July 2001, the harbour had lost its last ferry.",
+        "In 2001, the quay was rebuilt.",
+    ] {
+        let text = format!("{opening} In March, the council had named a new harbour master.");
+        let date = date_in(&text, 1, thursday()).unwrap();
+        assert!(!date.certain, "{text}");
+        let text = format!("{opening} The crews marched through the town on March 2.");
+        let date = date_in(&text, 1, thursday()).unwrap();
+        assert!(!date.certain, "{text}");
+    }
+    // In the narrative's own year, the reading agrees.
+    let text = "In 2026, the quay was rebuilt. In January, the operator lowered wages.";
+    let date = date_in(text, 1, thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 1, 1));
+    assert!(date.certain);
+}
+
+#[test]
+fn a_date_read_from_the_publication_day_brings_the_narrative_back() {
+    for middle in [
+        "Last week the crews walked out.",
+        "On Monday the crews walked out.",
+    ] {
+        let text = format!(
+            "In 2019, the quay was rebuilt. {middle} In January, the operator lowered wages."
+        );
+        let date = date_in(&text, 2, thursday()).unwrap();
+        assert_eq!(date.date, ymd(2026, 1, 1), "{text}");
+        assert!(date.certain, "{text}");
+    }
+}
+
+#[test]
+fn a_year_inside_a_sentence_sets_no_scene() {
+    // A year told in passing ("rebuilt in 2019") does not move the
+    // narrative; "In 2019, …" opening a sentence does.
+    let text = "The quay was rebuilt in 2019 by the port. In January, the operator lowered wages.";
+    let date = date_in(text, 1, thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 1, 1));
+    assert!(date.certain);
+}
+
+#[test]
+fn a_future_speaks_from_the_publication_day_whatever_the_narrative() {
+    let text = "In 2001, the quay was rebuilt. The council will vote on the rosters in April.";
+    let date = date_in(text, 1, thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 4, 1));
+    assert!(date.certain);
+    // "last March" counts from the publication day, not the narrative.
+    let text = "In 2001, the quay was rebuilt. Last March the crews walked out.";
+    let date = date_in(text, 1, thursday()).unwrap();
+    assert_eq!(date.date, ymd(2025, 3, 1));
+    assert!(date.certain);
+}
+
+#[test]
+fn last_and_next_weekdays_are_certain_only_in_another_week() {
+    let friday = Some(ymd(2026, 3, 13));
+    let sunday = Some(ymd(2026, 3, 15));
+    let monday = Some(ymd(2026, 3, 16));
+    // "last Thursday" in a Friday paper: yesterday, or eight days back.
+    let date = date_of("The council met last Thursday.", friday).unwrap();
+    assert!(!date.certain);
+    // "last Sunday" in a Monday paper: yesterday in one week, the week
+    // before in the other.
+    let date = date_of("The council met last Sunday.", monday).unwrap();
+    assert!(!date.certain);
+    // "last Friday" in a Friday paper is a week back either way.
+    let date = date_of("The council met last Friday.", friday).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 6));
+    assert!(date.certain);
+    // "next Saturday" in a Friday paper, "next Monday" in a Sunday one:
+    // tomorrow, or a week later.
+    let date = date_of("The council will meet next Saturday.", friday).unwrap();
+    assert!(!date.certain);
+    let date = date_of("The council will meet next Monday.", sunday).unwrap();
+    assert!(!date.certain);
+    // "next Tuesday" in a Friday paper is in the next week either way.
+    let date = date_of("The council will meet next Tuesday.", friday).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 17));
+    assert!(date.certain);
+    // A bare weekday is the nearest one in the tense's direction.
+    let date = date_of("The council will meet on Monday.", sunday).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 16));
+    assert!(date.certain);
+}
+
+#[test]
+fn a_month_without_its_year_across_a_year_boundary() {
+    let january = Some(ymd(2026, 1, 5));
+    let december = Some(ymd(2025, 12, 20));
+    // Told in the past in January, read back into the year before: left
+    // uncertain rather than risk the wrong year.
+    let date = date_of("The crews walked out in December.", january).unwrap();
+    assert!(!date.certain || date.date == ymd(2025, 12, 1));
+    let date = date_of("The crews walked out on Dec. 30.", january).unwrap();
+    assert!(!date.certain || date.date == ymd(2025, 12, 30));
+    // Told as to come in December, it is the next year's.
+    let date = date_of("The council will vote in February.", december).unwrap();
+    assert_eq!(date.date, ymd(2026, 2, 1));
+    assert!(date.certain);
+    let date = date_of("The council will vote on Jan. 3.", december).unwrap();
+    assert_eq!(date.date, ymd(2026, 1, 3));
+    assert!(date.certain);
+}
+
+#[test]
+fn a_range_is_dated_by_its_start() {
+    let date = date_of("The crews struck from March 2 to March 6.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(2026, 3, 2));
+    assert!(date.certain);
+    let date = date_of("Rents rose between 1991 and 1995.", thursday()).unwrap();
+    assert_eq!(date.date, ymd(1991, 1, 1));
+}
+
+#[test]
+fn the_date_of_a_report_is_not_the_date_of_what_it_reports() {
+    let text = "The ministry said on Tuesday that the ferry sank in 1998.";
+    let clauses = clauses_of(text, thursday());
+    let reported = principal(&clauses).unwrap();
+    assert_eq!(reported.kind, ClauseKind::Reported);
+    assert_eq!(reported.date.unwrap().date, ymd(1998, 1, 1));
+    let frame = clauses.iter().find(|c| c.kind == ClauseKind::Main).unwrap();
+    assert_eq!(frame.date.unwrap().date, ymd(2026, 3, 10));
+    // A report without a date of its event gives it none.
+    let text = "The ministry said on Tuesday that the ferry sank.";
+    assert!(principal_of(text, thursday()).date.is_none());
+}
+
+#[test]
+fn a_date_in_a_quotation_belongs_to_a_quoted_clause() {
+    let text = "\"The crews walked out on Monday,\" the mayor said.";
+    let clause = principal_of(text, thursday());
+    assert!(clause.quoted);
+    assert!(clause.reported);
+    // Scare quotes around a date do not move it.
+    let text = "The crews walked out on \"Black Monday\" in 1998.";
+    assert_eq!(date_of(text, thursday()).unwrap().date, ymd(1998, 1, 1));
+}
+
+#[test]
+fn a_stated_plan_is_planned_a_forecast_or_hope_is_not() {
+    let planned = |text: &str| {
+        let clause = principal_of(text, thursday());
+        clause.modality == Modality::Expected && clause.planned
+    };
+    assert!(planned(
+        "The operator plans to replace its two oldest ferries in 2027."
+    ));
+    assert!(planned(
+        "The ministry intends to open the new quay in April."
+    ));
+    assert!(!planned("The operator is likely to raise fares in 2027."));
+    assert!(!planned(
+        "The union hopes to win back the old rosters in 2027."
+    ));
+    assert!(!planned(
+        "The operator plans to have replaced both ferries by 2027."
+    ));
+    // "plans" as a noun is no plan of the subject's.
+    assert!(!planned(
+        "Dockers marched against the plans to automate the port in 2027."
+    ));
+}
