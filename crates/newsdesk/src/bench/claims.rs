@@ -209,9 +209,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     if let Some(dir) = &args.heldout2 {
         let labels = read_tsv(&args.labels.join("heldout2-quotes.tsv"))?;
+        // The printed outlook and timeline items are labelled after the
+        // fact; until they are, every item counts as not labelled.
+        let optional = |name: &str| -> Result<Vec<HashMap<String, String>>> {
+            let path = args.labels.join(name);
+            if path.exists() {
+                read_tsv(&path)
+            } else {
+                Ok(Vec::new())
+            }
+        };
         let mut stories = HeldOutStories {
-            outlook_labels: Vec::new(),
-            timeline_labels: Vec::new(),
+            outlook_labels: optional("heldout2-outlook.tsv")?,
+            timeline_labels: optional("heldout2-timeline.tsv")?,
             next: Tally::default(),
             dates: Tally::default(),
             events: Tally::default(),
@@ -232,6 +242,19 @@ pub fn run(args: Args) -> Result<ExitCode> {
             tally.recall(),
             tally.unlabelled
         );
+        for (name, t, target) in [
+            ("what comes next", &stories.next, "precision >= 0.95"),
+            ("timeline date", &stories.dates, "precision >= 0.98"),
+            ("timeline event at its date", &stories.events, "-"),
+        ] {
+            println!(
+                "| {name} | fresh held-out news | {} | {} | {} | - | {} | {target} |",
+                t.right,
+                t.wrong,
+                t.precision(),
+                t.unlabelled
+            );
+        }
     }
     let typing_errors = names::report(&args.ecbplus)?;
     if let Some(dir) = &args.heldout {
