@@ -92,6 +92,43 @@ fn given_names(dictionary: &[u8]) -> HashMap<String, u8> {
         .collect()
 }
 
+/// The names whose every line in the dictionary gives one gender (`M` or
+/// `F`, in every country that lists them): 1 male, 2 female. A name the
+/// dictionary gives both ("Kristen" is a woman's name in English and a
+/// man's in Danish) or gives as unsure is left out.
+fn sure_genders(dictionary: &[u8]) -> Vec<(String, u8)> {
+    use std::io::BufRead;
+    let mut seen: HashMap<String, Option<u8>> = HashMap::new();
+    #[allow(clippy::lines_filter_map_ok)]
+    for line in dictionary.lines().flatten() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut items = line.split_whitespace();
+        let (Some(gender), Some(name)) = (items.next(), items.next()) else {
+            continue;
+        };
+        let class = match gender {
+            "M" => Some(1),
+            "F" => Some(2),
+            _ => None,
+        };
+        seen.entry(name.to_lowercase())
+            .and_modify(|c| {
+                if *c != class {
+                    *c = None;
+                }
+            })
+            .or_insert(class);
+    }
+    let mut sure: Vec<(String, u8)> = seen
+        .into_iter()
+        .filter_map(|(name, class)| class.map(|c| (name, c)))
+        .collect();
+    sure.sort();
+    sure
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build/gazetteer.rs");
@@ -103,9 +140,13 @@ fn main() {
     table(&mut out, "PLACE_CODES", gazetteer::place_codes());
     let dictionary = gender_guesser_dir().join("src/nam_dict.txt");
     println!("cargo::rerun-if-changed={}", dictionary.display());
-    let mut names: Vec<(String, u8)> = given_names(&std::fs::read(&dictionary).unwrap())
-        .into_iter()
-        .collect();
+    let bytes = std::fs::read(&dictionary).unwrap();
+    writeln!(out, "static SURE_GENDERS: &[(&str, u8)] = &[").unwrap();
+    for (name, class) in sure_genders(&bytes) {
+        writeln!(out, "    ({name:?}, {class}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    let mut names: Vec<(String, u8)> = given_names(&bytes).into_iter().collect();
     names.sort();
     writeln!(out, "static GIVEN_NAMES: &[(&str, u8)] = &[").unwrap();
     for (name, class) in names {

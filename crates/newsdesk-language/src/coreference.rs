@@ -277,11 +277,25 @@ fn gender(text: &str, entity: &Entity, mentions: &[Mention]) -> Option<Gender> {
             }
         }
     }
-    // The first-name dictionary's genders are not used: where it lists a
-    // name for both (Jane is a woman's name in English and a man's in
-    // Estonian) it keeps whichever comes last, and a wrong gender would
-    // link a pronoun to the wrong person.
-    None
+    // A given name the dictionary gives one gender in every country that
+    // lists it, opening a name of two words or more; names it gives both
+    // genders ("Kristen", "Andrea") say nothing, and so do mentions that
+    // disagree.
+    let mut found = None;
+    for &m in &entity.mentions {
+        let name = &text[mentions[m].span.range()];
+        let mut words = name.split_whitespace();
+        let (Some(first), Some(_)) = (words.next(), words.next()) else {
+            continue;
+        };
+        match (found, lexicon::sure_gender(first)) {
+            (_, None) => {}
+            (None, g) => found = g,
+            (Some(a), Some(b)) if a != b => return None,
+            _ => {}
+        }
+    }
+    found
 }
 
 fn after_place_preposition(tokens: &[Token], mention: &Mention) -> bool {

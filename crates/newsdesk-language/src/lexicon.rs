@@ -32,6 +32,21 @@ pub fn given_name(word: &str) -> Option<Option<Gender>> {
     }
 }
 
+/// A given name's gender when the dictionary gives it one gender wherever
+/// it lists it ("Judd", "Margaret"); `None` for a name it gives both or
+/// calls unsure ("Kristen", "Andrea", "Kim").
+pub fn sure_gender(word: &str) -> Option<Gender> {
+    let lower = word.to_lowercase();
+    let at = SURE_GENDERS
+        .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
+        .ok()?;
+    match SURE_GENDERS[at].1 {
+        1 => Some(Gender::Male),
+        2 => Some(Gender::Female),
+        _ => None,
+    }
+}
+
 // The lexicons' tables, sorted and compiled in by build.rs: the
 // gazetteer's (from build/gazetteer.rs) and the given names' (from
 // gender_guesser's dictionary). Building them at run time cost the first

@@ -678,8 +678,8 @@ fn he_said_is_the_one_man_named_in_the_sentence_before() {
 
 #[test]
 fn she_or_he_said_with_a_woman_and_a_man_named() {
-    // Titles give the gender; given names do not (the dictionary keeps one
-    // gender for names both sexes bear).
+    // Titles give the gender, and so do given names the dictionary gives
+    // one gender everywhere ("Ana", "Karl"); names of both genders do not.
     check(
         &["Ms. Ana Ruiz met Mr. Karl Henning on Monday. \"Nothing was agreed,\" she said."],
         &[("Nothing was agreed", Some("Ana Ruiz"))],
@@ -690,6 +690,10 @@ fn she_or_he_said_with_a_woman_and_a_man_named() {
     );
     check(
         &["Ana Ruiz met Karl Henning on Monday. \"Nothing was agreed,\" he said."],
+        &[("Nothing was agreed", Some("Karl Henning"))],
+    );
+    check(
+        &["Kim Ruiz met Robin Henning on Monday. \"Nothing was agreed,\" he said."],
         &[("Nothing was agreed", None)],
     );
 }
@@ -1263,5 +1267,25 @@ fn an_age_before_the_name_is_description() {
             "\"They drink and then drop dead,\" said the 46-year-old Chell, wrapped in a blanket.",
         ],
         &[("They drink and then drop dead", Some("Tomas Chell"))],
+    );
+}
+
+#[test]
+fn a_given_name_of_one_gender_everywhere_tells_who_she_is() {
+    // "Margaret" is a woman's name wherever the dictionary lists it, so
+    // "she" can only be Margaret Olsen, not Peter Brandt.
+    check(
+        &["Margaret Olsen met Peter Brandt at the port. \"We have a deal,\" she said."],
+        &[("We have a deal", Some("Margaret Olsen"))],
+    );
+    // "Peter" is no "she", so the one left is Kim Olsen...
+    check(
+        &["Kim Olsen met Peter Brandt at the port. \"We have a deal,\" she said."],
+        &[("We have a deal", Some("Kim Olsen"))],
+    );
+    // ...but two names of both genders ("Kim", "Robin") leave it open.
+    check(
+        &["Kim Olsen met Robin Brandt at the port. \"We have a deal,\" she said."],
+        &[("We have a deal", None)],
     );
 }
