@@ -588,6 +588,7 @@ pub fn find(text: &str, sentences: &[Span], context: &Context) -> Vec<Clause> {
             if kind == ExpressionKind::Month && generic_month(sentence_text, mention_start) {
                 certain = false;
             }
+
             before_certain = certain;
             if mention_start >= opening {
                 if kind == ExpressionKind::Explicit {
@@ -1310,6 +1311,56 @@ fn certainty(
     }
 }
 
+/// Whether the words before a weekday open an indefinite noun phrase: "on
+/// a" or "one" and at most two describing words ("on a rainy Saturday",
+/// "one cold grey Monday").
+fn indefinite_before(head: &str) -> bool {
+    let words: Vec<&str> = head
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let describing = |w: &str| {
+        w.chars().all(char::is_alphabetic)
+            && !matches!(
+                w,
+                "on" | "in"
+                    | "at"
+                    | "of"
+                    | "by"
+                    | "the"
+                    | "this"
+                    | "that"
+                    | "last"
+                    | "next"
+                    | "for"
+                    | "until"
+                    | "from"
+                    | "since"
+                    | "and"
+                    | "or"
+                    | "to"
+                    | "early"
+                    | "late"
+            )
+    };
+    for skipped in 0..=2 {
+        let Some(k) = words.len().checked_sub(1 + skipped) else {
+            return false;
+        };
+        let word = words[k];
+        // "on a rainy Saturday", "one Saturday": not "a spokesman said
+        // Friday".
+        let on_before = k > 0 && words[k - 1] == "on";
+        if word == "one" || (matches!(word, "a" | "an" | "every" | "each") && on_before) {
+            return true;
+        }
+        if !describing(word) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether a day of a month also names its weekday, and the date
 /// resolved falls on it ("Tuesday, 24 November").
 fn names_its_weekday(mention: &DateMention, expression: &str) -> bool {
@@ -1387,13 +1438,14 @@ fn doubtful(
                     // "have agreed to meet on Thursday": the date is the
                     // infinitive's, still to come when they agreed.
                     || infinitive_before(&head));
-            // "a final new Sunday strip": a kind of thing, not a day.
+            // "a final new Sunday strip": a kind of thing, not a day; "on a
+            // rainy Saturday": some day, not a particular one.
             let attributive = kind == ExpressionKind::Weekday
                 && !relative
-                && matches!(
+                && (matches!(
                     before,
                     "a" | "an" | "the" | "new" | "final" | "every" | "each"
-                );
+                ) || indefinite_before(&head));
             // "last Thursday" in a Friday paper is yesterday to some
             // readers and the Thursday of the week before to others;
             // "next Saturday" in a Friday paper, tomorrow or a week

@@ -534,3 +534,24 @@ fn a_stated_plan_is_planned_a_forecast_or_hope_is_not() {
         "Dockers marched against the plans to automate the port in 2027."
     ));
 }
+
+/// Every date the clauses of a text carry, in order, with its certainty.
+fn dates_in(text: &str, published: Option<NaiveDate>) -> Vec<(String, bool)> {
+    clauses_of(text, published)
+        .into_iter()
+        .filter_map(|c| c.date)
+        .map(|d| (text[d.expression.range()].to_string(), d.certain))
+        .collect()
+}
+
+#[test]
+fn a_weekday_after_an_indefinite_article_is_no_particular_day() {
+    let dates = dates_in(
+        "So on a rainy Saturday in early spring, the bakers filled the hall.",
+        thursday(),
+    );
+    assert!(dates.iter().all(|(_, certain)| !certain), "{dates:?}");
+    // "on Saturday" in a past clause is the last one.
+    let dates = dates_in("The bakers filled the hall on Saturday.", thursday());
+    assert_eq!(dates, vec![("Saturday".to_string(), true)]);
+}
