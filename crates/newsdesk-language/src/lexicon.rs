@@ -970,6 +970,20 @@ const SPEECH_VERBS: &[&str] = &[
     "responded",
     "replies",
     "saying",
+    "proclaimed",
+    "proclaims",
+    "exclaimed",
+    "crowed",
+    "yelled",
+    "adding",
+    "noting",
+    "warning",
+    "arguing",
+    "insisting",
+    "explaining",
+    "stressing",
+    "telling",
+    "declaring",
 ];
 
 /// Whether a lower-case word is a speech verb.

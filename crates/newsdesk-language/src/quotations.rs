@@ -282,8 +282,15 @@ fn closing_attribution(
     analysis: &Analysis,
     quotation: &Quotation,
 ) -> Option<Attribution> {
-    if quotation.kind != QuoteKind::Partial {
-        return named_segment_before_verb(text, tokens, analysis, quotation);
+    let full = quotation.kind != QuoteKind::Partial;
+    if full {
+        let named = named_segment_before_verb(text, tokens, analysis, quotation);
+        if named
+            .as_ref()
+            .is_some_and(|a| a.confidence == Confidence::Certain)
+        {
+            return named;
+        }
     }
     let at = token_at(tokens, quotation.marked.end);
     let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
@@ -314,6 +321,9 @@ fn closing_attribution(
                 true,
             ));
         }
+    }
+    if full {
+        return None;
     }
     // The last comma of the sentence opens its closing attribution.
     let comma = rest.iter().rposition(|t| t.is(","))?;
@@ -459,13 +469,41 @@ fn cue_before(
     // A phrase woven into reported speech may sit further from its verb
     // ("said the crews would stay out until the rosters were “fixed for
     // good”"), as long as no one else is named on the way.
+    // "Says Florida State end Tony Bryant: “…”": the verb opens the
+    // sentence and the speaker follows it.
+    if verb == 0 && before[0].opens_sentence && before.last().is_some_and(|t| t.is(":")) {
+        let phrase = &before[1..before.len() - 1];
+        return Some(source_of(
+            text,
+            analysis,
+            phrase,
+            Cue::Verb(before[0].span),
+            true,
+        ));
+    }
     // "X said that …": the whole complement is X's reported speech, and a
     // phrase quoted in it is X's words even past another person named in
     // it ("said that Cook has Jobs' “complete confidence”"), unless that
     // person is said to think or want something ("Pike believes the plan is
     // “doomed”" may quote Pike).
+    // "said that …", or "said Stepinac “…”" (the name the subject of the
+    // reported clause, not "says Orla Brandt, “…”", the speaker's own).
+    let complement_opens = between.first().is_some_and(|t| {
+        t.lower == "that"
+            || analysis.mentions.iter().any(|m| {
+                m.span.start == t.span.start
+                    && matches!(
+                        analysis.entities[m.entity].kind,
+                        NameKind::Person | NameKind::Organisation
+                    )
+                    && !between
+                        .iter()
+                        .find(|n| n.span.start >= m.span.end)
+                        .is_some_and(|n| n.is(",") || n.is(":"))
+            })
+    });
     let reported = quotation.kind == QuoteKind::Partial
-        && between.first().is_some_and(|t| t.lower == "that")
+        && complement_opens
         && !between
             .iter()
             .any(|t| t.is_word() && lexicon::is_cognition_verb(&t.lower));
@@ -1299,7 +1337,14 @@ fn split_around_cue(
         .iter()
         .filter(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))
         .count();
-    words <= 12
+    let other_person = analysis.mentions.iter().any(|m| {
+        m.span.start >= before.marked.end
+            && m.span.end <= quotation.marked.start
+            && analysis.entities[m.entity].kind == NameKind::Person
+            && !matches!(&earlier.source, Some(QuoteSource::Entity { entity, .. }) if *entity == m.entity)
+    });
+    words <= 20
+        && !other_person
         && speech_verbs == 1
         && between.last().is_some_and(|t| t.is(",") || t.is(":"))
         && !between.iter().any(|t| t.is(".") || t.is(";"))

@@ -1289,3 +1289,57 @@ fn a_given_name_of_one_gender_everywhere_tells_who_she_is() {
         &[("We have a deal", None)],
     );
 }
+
+#[test]
+fn inverted_says_x_colon() {
+    check(
+        &["Says harbour pilot Tomas Keel: \"We lost one week. They lost two.\""],
+        &[("We lost one week. They lost two.", Some("Tomas Keel"))],
+    );
+}
+
+#[test]
+fn a_long_cue_between_the_halves_of_a_split_quote() {
+    check(
+        &["\"If we win here,\" said Mayor Ana Ruiz, standing before the council on Tuesday in the old town hall, \"we will carry the whole coast.\""],
+        &[
+            ("If we win here", Some("Ana Ruiz")),
+            ("we will carry the whole coast.", Some("Ana Ruiz")),
+        ],
+    );
+}
+
+#[test]
+fn a_phrase_reported_after_said_and_a_name_is_the_reporter_s() {
+    check(
+        &["The bishop said Tomas Keel \"had endured the worst of the war with great courage.\""],
+        &[("had endured the worst of the war with great courage.", None)],
+    );
+    check(
+        &["Bishop Ivo Brand said Tomas Keel \"had endured the worst of the war with great courage.\""],
+        &[("had endured the worst of the war with great courage.", Some("Ivo Brand"))],
+    );
+}
+
+#[test]
+fn a_quote_that_runs_into_the_reporter_s_words_then_said_x() {
+    check(
+        &["\"Without medicine, the people will be forced to go back to\" old herbal cures, said Dr. Lena Varga."],
+        &[(
+            "Without medicine, the people will be forced to go back to",
+            Some("Lena Varga"),
+        )],
+    );
+}
+
+#[test]
+fn more_verbs_of_speech() {
+    check(
+        &["\"It's a miracle,\" crowed Ana Ruiz, the hotel's manager."],
+        &[("It's a miracle", Some("Ana Ruiz, the hotel's manager"))],
+    );
+    check(
+        &["\"The first victory was to cut the losses,\" Ivo Brand proclaimed."],
+        &[("The first victory was to cut the losses", Some("Ivo Brand"))],
+    );
+}
