@@ -124,9 +124,10 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let chosen: Vec<usize> = lead_ids.iter().chain(&body_ids).copied().collect();
     let lead = lead_ids.iter().map(|&i| pool.story_sentence(i)).collect();
     let sections: Vec<Section> = sections::arrange(&pool, &scores, &body_ids, &sources);
-    let statements = quotes::statements(&pool, &scores, &sources, 8);
+    let listed = quotes::statements(&pool, &scores, &sources, 8);
     let used: Vec<usize> = chosen.iter().chain(&outlook).copied().collect();
-    let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, &used, 6);
+    let perspectives = actors::perspectives(&pool, &scores, &sources, &listed, &used, 6);
+    let statements = listed.into_iter().map(|(s, _)| s).collect();
     let next = outlook.iter().map(|&i| pool.story_sentence(i)).collect();
     let timeline = timeline::timeline(&pool, &scores, &sources, story_date(&sources), 8);
     let parts = Parts {
