@@ -254,14 +254,8 @@ fn finish(
             .iter()
             .position(|info| info.id == s.citations[0].source)
     });
-    let (headline, headline_source) = headline::choose(
-        articles,
-        pool,
-        scores,
-        sources,
-        lead_source,
-        lead.first().map(|s| s.text.as_str()),
-    );
+    let (headline, headline_source) =
+        headline::choose(articles, pool, scores, sources, lead_source, lead.first());
     let date = story_date(sources);
     let dateline = timeline::dateline(pool, sources, date, lead_source);
     let sources = sources.to_model(articles);

@@ -196,10 +196,7 @@ fn reads_as_a_statement(text: &str, quote: Span, analysis: &Analysis) -> bool {
     let a_name = !names.is_empty()
         && found.iter().all(|w| {
             let at = w.span.shift(quote.start);
-            is_stopword(&w.lower)
-                || names
-                    .iter()
-                    .any(|n| n.start <= at.start && at.end <= n.end)
+            is_stopword(&w.lower) || names.iter().any(|n| n.start <= at.start && at.end <= n.end)
         })
         && !ends_as_sentence(words_of);
     found.len() >= if partial { MIN_PARTIAL_QUOTE_WORDS } else { 4 } && !a_name

@@ -135,7 +135,9 @@ fn a_background_heading_keeps_a_name_capitalised() {
 fn a_title_case_line_holds_no_names() {
     // Capitals of a headline set in title case are no names to the layer,
     // so no phrase of it is offered as one.
-    let articles = [article(&["Harbour Crews Walk Out Over Weekend Rosters Dispute"])];
+    let articles = [article(&[
+        "Harbour Crews Walk Out Over Weekend Rosters Dispute",
+    ])];
     let pool = pool_of(&articles);
     let ids: Vec<usize> = (0..pool.sentences.len()).collect();
     let named: Vec<String> = phrase_counts(&pool, &ids, &Stemmer::default())
