@@ -223,9 +223,17 @@ pub(crate) fn speaker_key(text: &str, analysis: &Analysis, source: &QuoteSource)
 }
 
 /// An entity's key: the last word of a person's name (the surname, which
-/// the layer joins to the full name), else its whole name.
+/// the layer joins to the full name), else its whole name; as sources
+/// spell it alike ("Dockworkers’ Union" and "Dockworkers' Union", "U.S."
+/// and "US" are one name).
 pub(crate) fn entity_key(entity: &Entity) -> String {
-    let name = entity.name.to_lowercase();
+    let name: String = entity
+        .name
+        .to_lowercase()
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
     match entity.kind {
         NameKind::Person => name.rsplit(' ').next().unwrap_or(&name).to_string(),
         _ => name,

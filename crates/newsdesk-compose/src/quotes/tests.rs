@@ -46,6 +46,16 @@ fn an_organisation_is_told_apart_by_its_whole_name() {
         entity_key(&entity("Civil Aviation Authority", NameKind::Organisation))
     );
     assert_eq!(
+        entity_key(&entity(
+            "Valmora Dockworkers’ Union",
+            NameKind::Organisation
+        )),
+        entity_key(&entity(
+            "Valmora Dockworkers' Union",
+            NameKind::Organisation
+        ))
+    );
+    assert_eq!(
         entity_key(&entity("Mara Holt", NameKind::Person)),
         entity_key(&entity("Holt", NameKind::Person))
     );
