@@ -5,7 +5,7 @@
 mod tests;
 
 use crate::pool::Pool;
-use crate::quotes::speaker_key;
+use crate::quotes::entity_key;
 use newsdesk_language::{lexicon, Analysis, Entity, Mention, NameKind};
 
 /// A person's role or a body's kind: what makes a phrase a party.
@@ -130,7 +130,7 @@ pub fn perspectives(
     pool: &Pool,
     scores: &Scores,
     sources: &Sources,
-    statements: &[Statement],
+    statements: &[(Statement, String)],
     used: &[usize],
     limit: usize,
 ) -> Vec<Perspective> {
@@ -146,10 +146,9 @@ pub fn perspectives(
         // Precision first: a position belongs to a typed person or
         // organisation, or to a country's government, named as the
         // language layer names it; any other subject is left out.
-        let Some(actor) = typed_actor(pool, i, &phrase) else {
+        let Some((actor, key)) = typed_actor(pool, i, &phrase) else {
             continue;
         };
-        let key = actor_key(&actor);
         // A position already told in the story text is a weaker table cell,
         // and one that only reports a fact ("officials said 85 people were
         // killed") weaker than one that takes a side.
@@ -179,7 +178,7 @@ pub fn perspectives(
     }
     // Name actors as their quotes name them, when they are the same people.
     for (key, actor, ..) in &mut best {
-        if let Some(statement) = statements.iter().find(|s| speaker_key(&s.speaker) == *key) {
+        if let Some((statement, _)) = statements.iter().find(|(_, k)| k == key) {
             let name = statement
                 .speaker
                 .split(',')
@@ -203,8 +202,9 @@ pub fn perspectives(
 
 /// The typed entity a stance's subject phrase names: the last name in it
 /// that is not a possessive ("the union's" leader is the leader's), when it
-/// is a person, an organisation or a country (its government).
-fn typed_actor(pool: &Pool, sentence: usize, phrase: &str) -> Option<String> {
+/// is a person, an organisation or a country (its government). With its
+/// name, its key (`quotes::entity_key`): the same party in every source.
+fn typed_actor(pool: &Pool, sentence: usize, phrase: &str) -> Option<(String, String)> {
     let s = &pool.sentences[sentence];
     let text = pool.text(sentence);
     // The phrase comes back capitalised for printing; find it in any case.
@@ -225,7 +225,7 @@ fn typed_actor(pool: &Pool, sentence: usize, phrase: &str) -> Option<String> {
         // article names that way.
         None => &analysis.entities[analysis.described(article, span)?],
     };
-    party_kind(entity).then(|| entity.name.clone())
+    party_kind(entity).then(|| (entity.name.clone(), entity_key(entity)))
 }
 
 /// Whether an entity can take a position: a person, an organisation or a
@@ -561,21 +561,6 @@ fn actor_phrase(subject: &[&str], named: &[bool]) -> Option<String> {
         actor = first.to_uppercase() + &actor[1..];
     }
     Some(actor.replace("U.S.", "US").replace("U.K.", "UK"))
-}
-
-fn actor_key(actor: &str) -> String {
-    let lower = actor.to_lowercase();
-    let last = lower.split_whitespace().last().unwrap_or("");
-    // "Dario Kestel" and "Kestel" are one actor; "US officials" and
-    // "Western officials" are not.
-    if actor
-        .split_whitespace()
-        .all(|w| w.chars().next().is_some_and(char::is_uppercase))
-    {
-        last.to_string()
-    } else {
-        lower
-    }
 }
 
 /// A subject that opens a sentence names a party when it holds a role noun

@@ -6,7 +6,7 @@ use crate::pool::Pool;
 use crate::rank::Scores;
 use crate::sources::Sources;
 use crate::vectors::TermVector;
-use newsdesk_model::Article;
+use newsdesk_model::{Article, Edit, StorySentence};
 use newsdesk_text::{content_terms, Stemmer};
 use std::collections::HashMap;
 
@@ -43,14 +43,15 @@ const REPORTING_VERBS: &[&str] = &[
 
 /// `lead_source` is the source of the lead sentence: a headline from the
 /// same article tells the same news as the lead; `lead` is the lead as
-/// printed, for a headline built from it.
+/// printed, for a headline built from it (the names in it are the layer's
+/// mentions of the text it cites and the names its edits put in).
 pub fn choose(
     articles: &[Article],
     pool: &Pool,
     scores: &Scores,
     sources: &Sources,
     lead_source: Option<usize>,
-    lead: Option<&str>,
+    lead: Option<&StorySentence>,
 ) -> (String, Option<String>) {
     let stemmer = Stemmer::default();
     let mut best: Option<(f32, String, usize)> = None;
@@ -85,22 +86,73 @@ pub fn choose(
     }
     match best {
         Some((_, title, i)) => (title, Some(sources.0[i].id.clone())),
-        None => {
-            let lead = lead.unwrap_or_else(|| pool.text(0));
-            (from_lead(lead), None)
-        }
+        None => match (lead, lead_source) {
+            (Some(lead), Some(source)) => {
+                let cited = lead.citations[0].start..lead.citations[0].end;
+                let names = names_in(pool, source, cited, &lead.edits);
+                (from_lead(&lead.text, &names), None)
+            }
+            _ => {
+                let first = &pool.sentences[0];
+                let names = names_in(pool, first.source, first.span.range(), &[]);
+                (from_lead(pool.text(0), &names), None)
+            }
+        },
     }
+}
+
+/// The names a printed sentence holds: the layer's mentions of the
+/// source text it prints (`cited`, in article `source`), each with its
+/// title ("President Bill Clinton"), and the names its edits put in.
+fn names_in<'a>(
+    pool: &'a Pool,
+    source: usize,
+    cited: std::ops::Range<usize>,
+    edits: &'a [Edit],
+) -> Vec<&'a str> {
+    let text = &pool.articles[source].text;
+    let span = newsdesk_model::Span::new(cited.start, cited.end);
+    let mut names: Vec<&str> = pool.analyses[source]
+        .mentions_in(span)
+        .map(|m| {
+            let start = m.title.map_or(m.span.start, |t| t.start.min(m.span.start));
+            &text[start..m.span.end]
+        })
+        .collect();
+    names.extend(edits.iter().filter_map(|edit| match edit {
+        Edit::ResolvedPronoun { name, .. } | Edit::NamedInFull { name, .. } => Some(name.as_str()),
+        _ => None,
+    }));
+    names
 }
 
 /// A headline made of the lead when no source has one: the sentence
 /// without who said it and its final stop, cut at a clause boundary when
-/// it runs long, or after `BUILT_HEADLINE_WORDS` words with an ellipsis.
-pub fn from_lead(lead: &str) -> String {
+/// it runs long, or after `BUILT_HEADLINE_WORDS` words with an ellipsis,
+/// never inside one of `names` (the names the lead holds, as the layer
+/// found them).
+pub fn from_lead(lead: &str, names: &[&str]) -> String {
     let (text, _) = crate::trim::for_brief(lead.trim().to_string(), Vec::new());
     let text = main_clause(text.trim_end().trim_end_matches(['.', '!']).trim_end());
     let text = without_apposition(text);
     let text = text.as_str();
     let words: Vec<&str> = text.split_whitespace().collect();
+    // Where each word starts in `text`, and where the names stand in it.
+    let starts: Vec<usize> = words
+        .iter()
+        .map(|w| w.as_ptr() as usize - text.as_ptr() as usize)
+        .collect();
+    let stands: Vec<(usize, usize)> = names
+        .iter()
+        .filter(|name| !name.is_empty())
+        .flat_map(|name| text.match_indices(name).map(|(at, n)| (at, at + n.len())))
+        .collect();
+    // Whether words `n - 1` and `n` are words of one name.
+    let joined = |n: usize| {
+        stands
+            .iter()
+            .any(|&(start, end)| start <= starts[n - 1] && starts[n] < end)
+    };
     let headline = if words.len() <= BUILT_HEADLINE_WORDS {
         words.join(" ")
     } else {
@@ -129,17 +181,13 @@ pub fn from_lead(lead: &str) -> String {
                 .trim_end_matches([',', ';', ':'])
                 .to_string(),
             None => {
-                // Never inside a name: "… former White…" backs off to
-                // before "White House intern Monica Lewinsky".
-                let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+                // Never inside a name: "… the Valmora Port…" backs off to
+                // before "Valmora Port Authority Labour Relations Board".
                 let mut n = BUILT_HEADLINE_WORDS;
-                while n > BUILT_HEADLINE_WORDS / 2
-                    && capitalised(words[n])
-                    && capitalised(words[n - 1])
-                {
+                while n > BUILT_HEADLINE_WORDS / 2 && joined(n) {
                     n -= 1;
                 }
-                if capitalised(words[n]) && capitalised(words[n - 1]) {
+                if joined(n) {
                     n = BUILT_HEADLINE_WORDS;
                 }
                 // Nor after a word that leads into the next ("… of the…").

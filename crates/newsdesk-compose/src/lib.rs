@@ -124,9 +124,10 @@ pub fn compose(articles: &[Article], options: &ComposeOptions) -> Result<Story, 
     let chosen: Vec<usize> = lead_ids.iter().chain(&body_ids).copied().collect();
     let lead = lead_ids.iter().map(|&i| pool.story_sentence(i)).collect();
     let sections: Vec<Section> = sections::arrange(&pool, &scores, &body_ids, &sources);
-    let statements = quotes::statements(&pool, &scores, &sources, 8);
+    let listed = quotes::statements(&pool, &scores, &sources, 8);
     let used: Vec<usize> = chosen.iter().chain(&outlook).copied().collect();
-    let perspectives = actors::perspectives(&pool, &scores, &sources, &statements, &used, 6);
+    let perspectives = actors::perspectives(&pool, &scores, &sources, &listed, &used, 6);
+    let statements = listed.into_iter().map(|(s, _)| s).collect();
     let next = outlook.iter().map(|&i| pool.story_sentence(i)).collect();
     let timeline = timeline::timeline(&pool, &scores, &sources, story_date(&sources), 8);
     let parts = Parts {
@@ -253,14 +254,8 @@ fn finish(
             .iter()
             .position(|info| info.id == s.citations[0].source)
     });
-    let (headline, headline_source) = headline::choose(
-        articles,
-        pool,
-        scores,
-        sources,
-        lead_source,
-        lead.first().map(|s| s.text.as_str()),
-    );
+    let (headline, headline_source) =
+        headline::choose(articles, pool, scores, sources, lead_source, lead.first());
     let date = story_date(sources);
     let dateline = timeline::dateline(pool, sources, date, lead_source);
     let sources = sources.to_model(articles);

@@ -12,6 +12,7 @@ mod tests;
 use crate::pool::Pool;
 use crate::rank::Scores;
 use crate::sources::Sources;
+use newsdesk_language::{Analysis, Entity, NameKind, QuoteSource};
 use newsdesk_model::{Citation, Span, Statement, StorySentence};
 use newsdesk_text::{is_stopword, words};
 
@@ -22,10 +23,19 @@ struct Found {
     sentences: Span,
     quote: Span,
     speaker: Option<String>,
+    /// Who the speaker is, for telling speakers apart (`speaker_key`).
+    key: Option<String>,
     doubt: Option<newsdesk_language::Doubt>,
 }
 
-pub fn statements(pool: &Pool, scores: &Scores, sources: &Sources, limit: usize) -> Vec<Statement> {
+/// The statements a story lists, each with its speaker's key
+/// (`speaker_key`), which `actors` matches its parties against.
+pub fn statements(
+    pool: &Pool,
+    scores: &Scores,
+    sources: &Sources,
+    limit: usize,
+) -> Vec<(Statement, String)> {
     rank_and_pick(pool, scores, sources, found(pool), limit)
 }
 
@@ -70,10 +80,12 @@ fn printable_quote<'a>(pool: &Pool<'a>, sources: &Sources, found: &Found) -> Opt
     if sources.is_background(found.source) {
         return None;
     }
-    let quote = pool.articles[found.source].text[found.quote.range()]
-        .trim()
-        .trim_end_matches([',', ' ']);
-    reads_as_a_statement(quote).then_some(quote)
+    let text = &pool.articles[found.source].text;
+    let quote = text[found.quote.range()].trim_start();
+    let start = found.quote.end - quote.len();
+    let quote = quote.trim_end().trim_end_matches([',', ' ']);
+    let span = Span::new(start, start + quote.len());
+    reads_as_a_statement(text, span, &pool.analyses[found.source]).then_some(quote)
 }
 
 /// Every quotation of every article, with the speaker the language
@@ -87,11 +99,15 @@ fn found(pool: &Pool) -> Vec<Found> {
         for attribution in &analysis.attributions {
             let quotation = &analysis.quotations[attribution.quotation];
             let speaker = analysis.speaker(text, attribution);
+            let key = speaker
+                .as_ref()
+                .and_then(|_| speaker_key(text, analysis, attribution.source.as_ref()?));
             found.push(Found {
                 source,
                 sentences: quotation.sentences,
                 quote: quotation.inner,
                 speaker,
+                key,
                 doubt: attribution.doubt,
             });
         }
@@ -105,13 +121,13 @@ fn rank_and_pick(
     sources: &Sources,
     found: Vec<Found>,
     limit: usize,
-) -> Vec<Statement> {
+) -> Vec<(Statement, String)> {
     let mut candidates: Vec<(bool, f32, Statement, String)> = Vec::new();
     for f in found {
         let Some(quote) = printable_quote(pool, sources, &f).map(str::to_string) else {
             continue;
         };
-        let Some(speaker) = f.speaker else {
+        let (Some(speaker), Some(key)) = (f.speaker, f.key) else {
             continue;
         };
         let text = &pool.articles[f.source].text;
@@ -131,7 +147,6 @@ fn rank_and_pick(
         // interest\""): whole quotes come first, a speaker's own sentence
         // says more on its own.
         let partial = quote.starts_with(char::is_lowercase);
-        let key = speaker_key(&speaker);
         let statement = Statement {
             speaker,
             quote,
@@ -161,20 +176,29 @@ fn rank_and_pick(
             break;
         }
     }
-    chosen.into_iter().map(|(s, _)| s).collect()
+    chosen
 }
 
 /// A quote worth listing as what someone said: not a scare quote or a
 /// term ("bribe"), not a name in quotation marks ("African Crisis
-/// Response Force"), and, when it is a phrase woven into the reporter's
+/// Response Force": every word but the small ones inside a name the
+/// layer found), and, when it is a phrase woven into the reporter's
 /// sentence (lower case), long enough to say something on its own.
-fn reads_as_a_statement(quote: &str) -> bool {
-    let found = words(quote);
-    let partial = quote.starts_with(char::is_lowercase);
-    let a_name = found
-        .iter()
-        .all(|w| quote[w.span.range()].starts_with(char::is_uppercase) || is_stopword(&w.lower))
-        && !ends_as_sentence(quote);
+/// `quote` is a span of `text`, the article `analysis` was made of.
+fn reads_as_a_statement(text: &str, quote: Span, analysis: &Analysis) -> bool {
+    let words_of = &text[quote.range()];
+    let found = words(words_of);
+    let partial = words_of.starts_with(char::is_lowercase);
+    let names: Vec<Span> = analysis
+        .mentions_in(quote)
+        .flat_map(|m| m.title.into_iter().chain([m.span]))
+        .collect();
+    let a_name = !names.is_empty()
+        && found.iter().all(|w| {
+            let at = w.span.shift(quote.start);
+            is_stopword(&w.lower) || names.iter().any(|n| n.start <= at.start && at.end <= n.end)
+        })
+        && !ends_as_sentence(words_of);
     found.len() >= if partial { MIN_PARTIAL_QUOTE_WORDS } else { 4 } && !a_name
 }
 
@@ -186,22 +210,32 @@ fn ends_as_sentence(text: &str) -> bool {
 /// The fewest words of a listed phrase woven into a reporter's sentence.
 const MIN_PARTIAL_QUOTE_WORDS: usize = 8;
 
-/// The name part of a speaker, for telling speakers apart: the surname of
-/// a name ("Kestel" for "Dario Kestel"), else the whole description.
-pub fn speaker_key(speaker: &str) -> String {
-    let head = speaker.split(',').next().unwrap_or(speaker).trim();
-    let words: Vec<&str> = head.split_whitespace().collect();
-    let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let is_name = words.iter().all(capitalised);
-    // "union leader Mara Holt": a role before a name of two words or more;
-    // "the Indiana Republican" is a description.
-    let name_run = words.iter().rev().take_while(|w| capitalised(w)).count();
-    let role_then_name = name_run >= 2
-        && name_run < words.len()
-        && !matches!(words[words.len() - name_run - 1], "the" | "a" | "an");
-    if is_name || role_then_name {
-        head.split_whitespace().last().unwrap_or("").to_lowercase()
-    } else {
-        head.to_lowercase()
+/// Who a speaker is, for telling speakers apart: a person by the
+/// surname of the name the layer gives its entity ("kestel" for "Dario
+/// Kestel", who is "Kestel" elsewhere), an organisation or place by its
+/// whole name, a description ("a senior official") by its words.
+pub(crate) fn speaker_key(text: &str, analysis: &Analysis, source: &QuoteSource) -> Option<String> {
+    match source {
+        QuoteSource::Entity { entity, .. } => Some(entity_key(&analysis.entities[*entity])),
+        QuoteSource::Description(span) => Some(text[span.range()].to_lowercase()),
+        QuoteSource::Unresolved(_) => None,
+    }
+}
+
+/// An entity's key: the last word of a person's name (the surname, which
+/// the layer joins to the full name), else its whole name; as sources
+/// spell it alike ("Dockworkers’ Union" and "Dockworkers' Union", "U.S."
+/// and "US" are one name).
+pub(crate) fn entity_key(entity: &Entity) -> String {
+    let name: String = entity
+        .name
+        .to_lowercase()
+        .chars()
+        .filter(|&c| c != '.')
+        .map(|c| if c == '’' { '\'' } else { c })
+        .collect();
+    match entity.kind {
+        NameKind::Person => name.rsplit(' ').next().unwrap_or(&name).to_string(),
+        _ => name,
     }
 }

@@ -43,11 +43,11 @@ pub fn arrange(pool: &Pool, scores: &Scores, body: &[usize], sources: &Sources) 
             .flat_map(|(_, g)| g.iter().copied())
             .collect();
         let is_background = !background.is_empty() && k == all_groups.len() - 1;
-        let phrase = key_phrase(pool, &ids, &others, &used_headings)
-            .unwrap_or_else(|| "More details".to_string());
+        let (phrase, opens_with_name) = key_phrase(pool, &ids, &others, &used_headings)
+            .unwrap_or_else(|| ("More details".to_string(), false));
         used_headings.push(phrase.to_lowercase());
         let heading = if is_background {
-            format!("Background: {}", lower_first(&phrase))
+            format!("Background: {}", lower_first(&phrase, opens_with_name))
         } else {
             phrase
         };
@@ -66,14 +66,11 @@ fn best(scores: &Scores, group: &[usize]) -> f32 {
         .fold(f32::MIN, f32::max)
 }
 
-fn lower_first(phrase: &str) -> String {
-    // Keep proper names ("Salt Lake") and acronyms as they are.
-    let first_word = phrase.split_whitespace().next().unwrap_or("");
-    let is_name = first_word.chars().skip(1).any(char::is_uppercase)
-        || phrase
-            .split_whitespace()
-            .all(|w| w.starts_with(char::is_uppercase));
-    if is_name {
+/// A heading set after "Background: ": its first letter lower-cased,
+/// unless its first word is part of a name the layer found ("Salt Lake",
+/// "IOC members"), which keeps its case.
+fn lower_first(phrase: &str, opens_with_name: bool) -> String {
+    if opens_with_name {
         return phrase.to_string();
     }
     let mut chars = phrase.chars();
@@ -114,23 +111,29 @@ fn cluster(pool: &Pool, ids: &[usize], k: usize) -> Vec<Vec<usize>> {
 }
 
 /// The phrase that best names a group: a run of two or three content
-/// words (one capitalised word when there is none), found in several of
-/// the group's sentences and rare elsewhere, in its original case.
-fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -> Option<String> {
+/// words (one word of a name when there is none), found in several of
+/// the group's sentences and rare elsewhere, in its original case; and
+/// whether it opens with a word of a name.
+fn key_phrase(
+    pool: &Pool,
+    group: &[usize],
+    others: &[usize],
+    used: &[String],
+) -> Option<(String, bool)> {
     let stemmer = Stemmer::default();
     let inside = phrase_counts(pool, group, &stemmer);
     let outside = phrase_counts(pool, others, &stemmer);
-    let mut best: Option<(f32, String)> = None;
-    for (key, (count, surface)) in inside {
+    let mut best: Option<(f32, String, bool)> = None;
+    for (key, (count, surface, named)) in inside {
         let length = key.split(' ').count();
         let single_name = length == 1
-            && surface.chars().next().is_some_and(char::is_uppercase)
+            && named
             && surface.chars().count() > 3
             && !newsdesk_text::is_calendar_word(&surface);
         if (length == 1 && !single_name) || used.contains(&surface.to_lowercase()) {
             continue;
         }
-        let elsewhere = outside.get(&key).map_or(0.0, |(c, _)| *c);
+        let elsewhere = outside.get(&key).map_or(0.0, |(c, ..)| *c);
         let idf: f32 = key
             .split(' ')
             .filter_map(|t| pool.vocabulary.get(t))
@@ -150,12 +153,12 @@ fn key_phrase(pool: &Pool, group: &[usize], others: &[usize], used: &[String]) -
         // come from a hash map, whose order differs from run to run.
         if best
             .as_ref()
-            .is_none_or(|(v, s)| value > *v || (value == *v && surface < *s))
+            .is_none_or(|(v, s, _)| value > *v || (value == *v && surface < *s))
         {
-            best = Some((value, surface));
+            best = Some((value, surface, named));
         }
     }
-    best.map(|(_, s)| crate::headline::capitalise_first(&s))
+    best.map(|(_, s, named)| (crate::headline::capitalise_first(&s), named))
 }
 
 /// Words after which a run of content words is a noun phrase.
@@ -373,17 +376,43 @@ fn looks_like_adverb(lower: &str) -> bool {
 }
 
 /// For each candidate phrase (by stems): the number of sentences it occurs
-/// in, and its first surface form. Candidates are noun phrases found
+/// in, its first surface form, and whether that opens with a word of a
+/// name (the layer's mentions). Candidates are noun phrases found
 /// without a tagger: content words after a determiner or a preposition,
 /// cut before the first word that looks like a verb, and read from the
 /// end (English noun phrases end in their head: "new collective
-/// agreement", "collective agreement", "agreement"); and runs of
-/// capitalised words (names).
-fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<String, (f32, String)> {
-    let mut counts: HashMap<String, (f32, String)> = HashMap::new();
+/// agreement", "collective agreement", "agreement"); and runs of words of
+/// the names the layer found in the sentence.
+fn phrase_counts(
+    pool: &Pool,
+    ids: &[usize],
+    stemmer: &Stemmer,
+) -> HashMap<String, (f32, String, bool)> {
+    let mut counts: HashMap<String, (f32, String, bool)> = HashMap::new();
     for &i in ids {
         let text = pool.text(i);
-        let mut in_sentence: HashMap<String, String> = HashMap::new();
+        let sentence = &pool.sentences[i];
+        // The layer's names in the sentence, in its own offsets.
+        let names: Vec<Span> = pool.analyses[sentence.source]
+            .mentions_in(sentence.span)
+            .map(|m| {
+                Span::new(
+                    m.span.start - sentence.span.start,
+                    m.span.end - sentence.span.start,
+                )
+            })
+            .collect();
+        // The start of the name a word lies in, when it lies in one.
+        let name_of = |word: Span| {
+            names
+                .iter()
+                .find(|n| n.start <= word.start && word.end <= n.end)
+                .map(|n| n.start)
+        };
+        let named = |word: Span| name_of(word).is_some();
+        // A word of a name that does not open it.
+        let inside = |word: Span| name_of(word).is_some_and(|start| start < word.start);
+        let mut in_sentence: HashMap<String, (String, bool)> = HashMap::new();
         let mut add = |window: &[(String, Span)]| {
             let key = window
                 .iter()
@@ -393,14 +422,14 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
             let surface = &text[window[0].1.start..window[window.len() - 1].1.end];
             in_sentence
                 .entry(key)
-                .or_insert_with(|| surface.to_string());
+                .or_insert_with(|| (surface.to_string(), named(window[0].1)));
         };
         let tokens = words(text);
         let mut k = 0;
         while k < tokens.len() {
             let opener = k == 0 || NOUN_PHRASE_OPENERS.contains(&tokens[k - 1].lower.as_str());
             let mut run: Vec<(String, Span)> = Vec::new();
-            let mut capitalised = true;
+            let mut name = true;
             let mut end = k;
             while end < tokens.len() {
                 let w = &tokens[end];
@@ -423,23 +452,20 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
                 {
                     break;
                 }
-                capitalised &= text[w.span.range()].starts_with(char::is_uppercase);
+                name &= named(w.span);
                 run.push((stemmer.stem(&w.lower), w.span));
                 end += 1;
             }
             let sentence_initial = k == 0;
-            // A run of capitals that a capitalised word stopped before it
-            // ("Three" in "Three Gorges Dam …") starts inside a name.
-            let inside_a_name = k > 0
-                && capitalised
-                && text[tokens[k - 1].span.range()].starts_with(char::is_uppercase)
-                && text[tokens[k - 1].span.end..tokens[k].span.start] == *" ";
+            // A run of a name's words that a word of the name stopped
+            // before it ("Three" in "Three Gorges Dam …") starts inside it.
+            let inside_a_name = !run.is_empty() && name && inside(tokens[k].span);
             if !run.is_empty()
-                && (opener || capitalised)
+                && (opener || name)
                 && !(sentence_initial && run.len() == 1)
                 && !inside_a_name
             {
-                if capitalised && !sentence_initial && run.len() <= 4 {
+                if name && !sentence_initial && run.len() <= 4 {
                     // A name whole ("United States Space Command"), or one
                     // of its words; never a slice that starts inside it.
                     add(&run);
@@ -447,18 +473,18 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
                         add(window);
                     }
                 } else {
-                    let capital = |k: usize| text[run[k].1.range()].starts_with(char::is_uppercase);
                     for n in 1..=3.min(run.len()) {
                         let first = run.len() - n;
                         // Never from inside a name: "Paulo stock market" of
                         // "Sao Paulo stock market".
-                        if first > 0 && capital(first) && capital(first - 1) {
+                        if inside(run[first].1) {
                             continue;
                         }
                         // Nor a role before a name: "board member Steve
                         // Abrams" gives "Steve Abrams", not "Member Steve
                         // Abrams".
-                        if !capital(first) && first + 1 < run.len() && capital(first + 1) {
+                        if !named(run[first].1) && first + 1 < run.len() && named(run[first + 1].1)
+                        {
                             continue;
                         }
                         add(&run[first..]);
@@ -467,8 +493,8 @@ fn phrase_counts(pool: &Pool, ids: &[usize], stemmer: &Stemmer) -> HashMap<Strin
             }
             k = end.max(k + 1);
         }
-        for (key, surface) in in_sentence {
-            counts.entry(key).or_insert((0.0, surface)).0 += 1.0;
+        for (key, (surface, named)) in in_sentence {
+            counts.entry(key).or_insert((0.0, surface, named)).0 += 1.0;
         }
     }
     counts

@@ -46,11 +46,9 @@ pub fn split_sentences(text: &str) -> Vec<Span> {
                 }
                 if is_boundary(text, start, i, c, after) {
                     Some(after)
-                } else if let Some(quote) = glued_opening_quote(text, i, after) {
-                    // The next sentence's quotation mark stays with it.
-                    Some(quote)
                 } else {
-                    None
+                    // The next sentence's quotation mark stays with it.
+                    glued_opening_quote(text, i, after)
                 }
             }
             _ => None,
@@ -143,7 +141,7 @@ fn glued_opening_quote(text: &str, at: usize, after: usize) -> Option<usize> {
     };
     let opens = match mark {
         '“' => true,
-        '"' => text[..mark_at].matches('"').count() % 2 == 0,
+        '"' => text[..mark_at].matches('"').count().is_multiple_of(2),
         _ => false,
     };
     let first = text[mark_at + mark.len_utf8()..].chars().next()?;

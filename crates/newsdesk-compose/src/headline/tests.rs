@@ -1,4 +1,15 @@
-use super::{clean, from_lead};
+use super::clean;
+
+/// A headline built from `lead`, its names those the layer finds in it.
+fn from_lead(lead: &str) -> String {
+    let analysis = newsdesk_language::analyse(lead, &[], &Default::default());
+    let names: Vec<&str> = analysis
+        .mentions
+        .iter()
+        .map(|m| &lead[m.title.map_or(m.span.start, |t| t.start)..m.span.end])
+        .collect();
+    super::from_lead(lead, &names)
+}
 
 #[test]
 fn outlet_prefixes_and_suffixes_are_cleaned() {
@@ -83,6 +94,26 @@ fn a_long_lead_is_cut_before_what_was_said_and_never_inside_a_name() {
     );
     assert_eq!(
         from_lead("Ferry crews on the northern and southern routes stopped work after talks with the Valmora Port Authority Labour Relations Board failed again."),
+        "Ferry crews on the northern and southern routes stopped work after talks…"
+    );
+}
+
+#[test]
+fn only_names_given_hold_the_cut_back() {
+    // Without names to keep whole, a long lead is cut at its word limit.
+    assert_eq!(
+        super::from_lead(
+            "Ferry crews on the northern and southern routes stopped work after talks with the Valmora Port Authority Labour Relations Board failed again.",
+            &[],
+        ),
+        "Ferry crews on the northern and southern routes stopped work after talks with the Valmora Port…"
+    );
+    // Given as a name (a mention, or a name an edit put in), it is kept whole.
+    assert_eq!(
+        super::from_lead(
+            "Ferry crews on the northern and southern routes stopped work after talks with the Valmora Port Authority Labour Relations Board failed again.",
+            &["Valmora Port Authority Labour Relations Board"],
+        ),
         "Ferry crews on the northern and southern routes stopped work after talks…"
     );
 }
