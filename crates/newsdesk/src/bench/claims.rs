@@ -158,24 +158,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
     }
     match &args.heldout {
         Some(dir) => {
-            let labels = read_tsv(&args.labels.join("heldout-quotes.tsv"))?;
-            let mut stories = HeldOutStories {
-                outlook_labels: read_tsv(&args.labels.join("heldout-outlook.tsv"))?,
-                timeline_labels: read_tsv(&args.labels.join("heldout-timeline.tsv"))?,
-                next: Tally::default(),
-                dates: Tally::default(),
-                events: Tally::default(),
-            };
-            let tally = score_heldout(dir, &labels, &mut stories, &mut errors, &mut misses)?;
-            println!(
-                "| speaker of a printable statement | held-out news ({} articles outside ../shared) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
-                labels.iter().map(|l| &l["path"]).collect::<std::collections::BTreeSet<_>>().len(),
-                tally.right,
-                tally.wrong,
-                tally.precision(),
-                tally.recall(),
-                tally.unlabelled
-            );
+            let stories = report_heldout(
+                &args.labels,
+                "heldout",
+                "held-out news",
+                dir,
+                (&mut errors, &mut misses),
+            )?;
             // The seeded sample of cue sentences, not the rows added later
             // for printed items.
             let sample: Vec<_> = stories
@@ -184,19 +173,6 @@ pub fn run(args: Args) -> Result<ExitCode> {
                 .filter(|l| l["origin"] == "cue")
                 .collect();
             let outlook_right = sample.iter().filter(|l| l["label"] == "right").count();
-            for (name, t, target) in [
-                ("what comes next", &stories.next, "precision >= 0.95"),
-                ("timeline date", &stories.dates, "precision >= 0.98"),
-                ("timeline event at its date", &stories.events, "-"),
-            ] {
-                println!(
-                    "| {name} | held-out news | {} | {} | {} | - | {} | {target} |",
-                    t.right,
-                    t.wrong,
-                    t.precision(),
-                    t.unlabelled
-                );
-            }
             println!(
                 "\nHeld-out \"What comes next\": of a seeded sample of {} sentences with a future cue (one per article), {outlook_right} are right outlook items; the stories printed {} items.",
                 sample.len(),
@@ -208,53 +184,13 @@ pub fn run(args: Args) -> Result<ExitCode> {
         ),
     }
     if let Some(dir) = &args.heldout2 {
-        let labels = read_tsv(&args.labels.join("heldout2-quotes.tsv"))?;
-        // The printed outlook and timeline items are labelled after the
-        // fact; until they are, every item counts as not labelled.
-        let optional = |name: &str| -> Result<Vec<HashMap<String, String>>> {
-            let path = args.labels.join(name);
-            if path.exists() {
-                read_tsv(&path)
-            } else {
-                Ok(Vec::new())
-            }
-        };
-        let mut stories = HeldOutStories {
-            outlook_labels: optional("heldout2-outlook.tsv")?,
-            timeline_labels: optional("heldout2-timeline.tsv")?,
-            next: Tally::default(),
-            dates: Tally::default(),
-            events: Tally::default(),
-        };
-        let mut misses2 = Vec::new();
-        let tally = score_heldout(dir, &labels, &mut stories, &mut errors, &mut misses2)?;
-        misses.extend(
-            misses2
-                .into_iter()
-                .map(|m| m.replacen("held-out", "fresh", 1)),
-        );
-        println!(
-            "| speaker of a printable statement | fresh held-out news ({} articles, labelled after the rules) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
-            labels.iter().map(|l| &l["path"]).collect::<std::collections::BTreeSet<_>>().len(),
-            tally.right,
-            tally.wrong,
-            tally.precision(),
-            tally.recall(),
-            tally.unlabelled
-        );
-        for (name, t, target) in [
-            ("what comes next", &stories.next, "precision >= 0.95"),
-            ("timeline date", &stories.dates, "precision >= 0.98"),
-            ("timeline event at its date", &stories.events, "-"),
-        ] {
-            println!(
-                "| {name} | fresh held-out news | {} | {} | {} | - | {} | {target} |",
-                t.right,
-                t.wrong,
-                t.precision(),
-                t.unlabelled
-            );
-        }
+        report_heldout(
+            &args.labels,
+            "heldout2",
+            "fresh held-out news",
+            dir,
+            (&mut errors, &mut misses),
+        )?;
     }
     let typing_errors = names::report(&args.ecbplus)?;
     if let Some(dir) = &args.heldout {
@@ -288,6 +224,61 @@ pub fn run(args: Args) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One held-out set's rows: its speakers (`<prefix>-quotes.tsv`), and
+/// the "What comes next" and timeline items its stories print
+/// (`<prefix>-outlook.tsv`, `<prefix>-timeline.tsv`; items no file labels
+/// count as not labelled).
+fn report_heldout(
+    label_dir: &Path,
+    prefix: &str,
+    set: &str,
+    dir: &Path,
+    (errors, misses): (&mut Vec<String>, &mut Vec<String>),
+) -> Result<HeldOutStories> {
+    let optional = |name: String| -> Result<Vec<HashMap<String, String>>> {
+        let path = label_dir.join(name);
+        if path.exists() {
+            read_tsv(&path)
+        } else {
+            Ok(Vec::new())
+        }
+    };
+    let labels = read_tsv(&label_dir.join(format!("{prefix}-quotes.tsv")))?;
+    let mut stories = HeldOutStories {
+        outlook_labels: optional(format!("{prefix}-outlook.tsv"))?,
+        timeline_labels: optional(format!("{prefix}-timeline.tsv"))?,
+        next: Tally::default(),
+        dates: Tally::default(),
+        events: Tally::default(),
+    };
+    let mut found = Vec::new();
+    let tally = score_heldout(dir, &labels, &mut stories, errors, &mut found)?;
+    misses.extend(found.into_iter().map(|m| m.replacen("held-out", set, 1)));
+    println!(
+        "| speaker of a printable statement | {set} ({} articles outside ../shared) | {} | {} | {} | {} | {} | precision >= 0.98, recall >= 0.6 |",
+        labels.iter().map(|l| &l["path"]).collect::<std::collections::BTreeSet<_>>().len(),
+        tally.right,
+        tally.wrong,
+        tally.precision(),
+        tally.recall(),
+        tally.unlabelled
+    );
+    for (name, t, target) in [
+        ("what comes next", &stories.next, "precision >= 0.95"),
+        ("timeline date", &stories.dates, "precision >= 0.98"),
+        ("timeline event at its date", &stories.events, "-"),
+    ] {
+        println!(
+            "| {name} | {set} | {} | {} | {} | - | {} | {target} |",
+            t.right,
+            t.wrong,
+            t.precision(),
+            t.unlabelled
+        );
+    }
+    Ok(stories)
 }
 
 /// Speakers of the held-out articles' quotations: each file extracted as
