@@ -113,13 +113,16 @@ fn sure_genders(dictionary: &[u8]) -> Vec<(String, u8)> {
             "F" => Some(2),
             _ => None,
         };
-        seen.entry(name.to_lowercase())
-            .and_modify(|c| {
-                if *c != class {
-                    *c = None;
-                }
-            })
-            .or_insert(class);
+        let name = name.to_lowercase();
+        for key in std::iter::once(name.clone()).chain(folded(&name)) {
+            seen.entry(key)
+                .and_modify(|c| {
+                    if *c != class {
+                        *c = None;
+                    }
+                })
+                .or_insert(class);
+        }
     }
     let mut sure: Vec<(String, u8)> = seen
         .into_iter()
@@ -127,6 +130,29 @@ fn sure_genders(dictionary: &[u8]) -> Vec<(String, u8)> {
         .collect();
     sure.sort();
     sure
+}
+
+/// A name without its accents ("joaquín" → "joaquin"): English news
+/// often drops them. `None` when nothing changes or a letter has no plain
+/// form here.
+fn folded(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let plain = match c {
+            'a'..='z' | '-' | '\'' => c,
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ñ' => 'n',
+            'ç' => 'c',
+            'ý' | 'ÿ' => 'y',
+            _ => return None,
+        };
+        out.push(plain);
+    }
+    (out != name).then_some(out)
 }
 
 fn main() {
@@ -146,7 +172,31 @@ fn main() {
         writeln!(out, "    ({name:?}, {class}),").unwrap();
     }
     writeln!(out, "];").unwrap();
-    let mut names: Vec<(String, u8)> = given_names(&bytes).into_iter().collect();
+    let given = given_names(&bytes);
+    // Accent-free spellings of names the dictionary writes with accents,
+    // when it does not list the plain spelling itself; two accented names
+    // that fold together and disagree give an unsure class.
+    let mut plain: HashMap<String, u8> = HashMap::new();
+    for (name, class) in &given {
+        if let Some(f) = folded(name).filter(|f| !given.contains_key(f)) {
+            plain
+                .entry(f)
+                .and_modify(|c| {
+                    if c != class {
+                        *c = 0;
+                    }
+                })
+                .or_insert(*class);
+        }
+    }
+    let mut plain: Vec<(String, u8)> = plain.into_iter().collect();
+    plain.sort();
+    writeln!(out, "static GIVEN_NAMES_FOLDED: &[(&str, u8)] = &[").unwrap();
+    for (name, class) in plain {
+        writeln!(out, "    ({name:?}, {class}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
+    let mut names: Vec<(String, u8)> = given.into_iter().collect();
     names.sort();
     writeln!(out, "static GIVEN_NAMES: &[(&str, u8)] = &[").unwrap();
     for (name, class) in names {

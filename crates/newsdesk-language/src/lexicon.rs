@@ -22,10 +22,18 @@ pub fn given_name(word: &str) -> Option<Option<Gender>> {
     {
         return None;
     }
-    let at = GIVEN_NAMES
-        .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
-        .ok()?;
-    match GIVEN_NAMES[at].1 {
+    let find = |table: &'static [(&'static str, u8)]| {
+        table
+            .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
+            .ok()
+            .map(|at| table[at].1)
+    };
+    // The dictionary's own spelling first, then an accent-free one of a
+    // name it writes with accents ("Joaquin" for "Joaquín").
+    // A plain spelling that is also a place ("Indiana", from "Indiána")
+    // is read as the place.
+    let folded = || find(GIVEN_NAMES_FOLDED).filter(|_| !is_place(word));
+    match find(GIVEN_NAMES).or_else(folded)? {
         1 => Some(Some(Gender::Male)),
         2 => Some(Some(Gender::Female)),
         _ => Some(None),

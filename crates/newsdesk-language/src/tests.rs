@@ -1351,3 +1351,15 @@ fn a_profession_before_a_name_is_a_title_even_when_the_given_name_is_a_country_s
         &[("It is sleet, it is rain", Some("Chad Orsk"))],
     );
 }
+
+#[test]
+fn a_given_name_written_without_its_accents_is_still_a_given_name() {
+    check_kinds(
+        "Joaquin Varela and Francois Lemaire met in Indiana.",
+        &[
+            ("Joaquin Varela", NameKind::Person),
+            ("Francois Lemaire", NameKind::Person),
+            ("Indiana", NameKind::Place),
+        ],
+    );
+}
