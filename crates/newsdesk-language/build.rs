@@ -155,6 +155,16 @@ fn folded(name: &str) -> Option<String> {
     (out != name).then_some(out)
 }
 
+/// A static table of names and their gender class, sorted by name.
+fn class_table(out: &mut String, name: &str, mut rows: Vec<(String, u8)>) {
+    rows.sort();
+    writeln!(out, "static {name}: &[(&str, u8)] = &[").unwrap();
+    for (key, class) in rows {
+        writeln!(out, "    ({key:?}, {class}),").unwrap();
+    }
+    writeln!(out, "];").unwrap();
+}
+
 fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build/gazetteer.rs");
@@ -167,11 +177,7 @@ fn main() {
     let dictionary = gender_guesser_dir().join("src/nam_dict.txt");
     println!("cargo::rerun-if-changed={}", dictionary.display());
     let bytes = std::fs::read(&dictionary).unwrap();
-    writeln!(out, "static SURE_GENDERS: &[(&str, u8)] = &[").unwrap();
-    for (name, class) in sure_genders(&bytes) {
-        writeln!(out, "    ({name:?}, {class}),").unwrap();
-    }
-    writeln!(out, "];").unwrap();
+    class_table(&mut out, "SURE_GENDERS", sure_genders(&bytes));
     let given = given_names(&bytes);
     // Accent-free spellings of names the dictionary writes with accents,
     // when it does not list the plain spelling itself; two accented names
@@ -189,20 +195,8 @@ fn main() {
                 .or_insert(*class);
         }
     }
-    let mut plain: Vec<(String, u8)> = plain.into_iter().collect();
-    plain.sort();
-    writeln!(out, "static GIVEN_NAMES_FOLDED: &[(&str, u8)] = &[").unwrap();
-    for (name, class) in plain {
-        writeln!(out, "    ({name:?}, {class}),").unwrap();
-    }
-    writeln!(out, "];").unwrap();
-    let mut names: Vec<(String, u8)> = given.into_iter().collect();
-    names.sort();
-    writeln!(out, "static GIVEN_NAMES: &[(&str, u8)] = &[").unwrap();
-    for (name, class) in names {
-        writeln!(out, "    ({name:?}, {class}),").unwrap();
-    }
-    writeln!(out, "];").unwrap();
+    class_table(&mut out, "GIVEN_NAMES_FOLDED", plain.into_iter().collect());
+    class_table(&mut out, "GIVEN_NAMES", given.into_iter().collect());
     let path = Path::new(&std::env::var("OUT_DIR").unwrap()).join("lexicons.rs");
     std::fs::write(path, out).unwrap();
 }
