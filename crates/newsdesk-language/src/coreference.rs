@@ -310,7 +310,7 @@ fn after_place_preposition(tokens: &[Token], mention: &Mention) -> bool {
         && at > 0
         && matches!(
             tokens[at - 1].lower.as_str(),
-            "in" | "at" | "from" | "near" | "across" | "outside" | "inside" | "throughout"
+            "in" | "into" | "at" | "from" | "near" | "across" | "outside" | "inside" | "throughout"
         )
 }
 

@@ -1363,3 +1363,14 @@ fn a_given_name_written_without_its_accents_is_still_a_given_name() {
         ],
     );
 }
+
+#[test]
+fn a_name_one_goes_into_is_a_place() {
+    check_kinds(
+        "Lena Varga checked into Brookmere on Friday, her lawyer said.",
+        &[
+            ("Lena Varga", NameKind::Person),
+            ("Brookmere", NameKind::Place),
+        ],
+    );
+}
