@@ -567,10 +567,18 @@ fn link_pronouns(
                 (Some(*one), Confidence::Certain)
             }
             [one] => (Some(*one), Confidence::Uncertain),
+            // No one in the window: the one typed person named in the three
+            // sentences before, when no one else could be meant ("Li …
+            // The team is negotiating … “…,” he says").
             [] => {
                 let wider = sentences[token.sentence.saturating_sub(3)].start;
                 let far = candidates(wider);
-                (far.last().copied(), Confidence::Uncertain)
+                match far.as_slice() {
+                    [one] if entities[*one].kind == NameKind::Person => {
+                        (Some(*one), Confidence::Certain)
+                    }
+                    _ => (far.last().copied(), Confidence::Uncertain),
+                }
             }
             more => (more.last().copied(), Confidence::Uncertain),
         };

@@ -1374,3 +1374,20 @@ fn a_name_one_goes_into_is_a_place() {
         ],
     );
 }
+
+#[test]
+fn the_one_person_named_a_few_sentences_back_when_no_one_else_could_be_meant() {
+    check(
+        &[
+            "Harbour director Ivo Brand hopes to hire more pilots. The port is negotiating with the ministry for more money. \"A good review will help,\" he says.",
+        ],
+        &[("A good review will help", Some("Ivo Brand"))],
+    );
+    // Two people further back leave him unknown.
+    check(
+        &[
+            "Ivo Brand met Karl Henning at the port. The port is negotiating with the ministry for more money. \"A good review will help,\" he says.",
+        ],
+        &[("A good review will help", None)],
+    );
+}

@@ -385,9 +385,17 @@ fn a_closing_he_said_is_given_the_name_or_the_sentence_is_left_out() {
         "Headache was the most common side effect, he said.",
         Some("Headache was the most common side effect, Mark Hallett said."),
     );
-    // Named two sentences back: the layer is not sure enough to name him.
+    // Named two sentences back, with no one else named since: him.
     check(
         "Dr. Mark Hallett led the trial at the institute. Patients heard fewer voices. \
+         Headache was the most common side effect, he said.",
+        "Headache was the most common side effect, he said.",
+        Some("Headache was the most common side effect, Mark Hallett said."),
+    );
+    // Two people two sentences back: the layer is not sure enough to name
+    // either.
+    check(
+        "Dr. Mark Hallett met Dr. Karl Henning at the institute. Patients heard fewer voices. \
          Headache was the most common side effect, he said.",
         "Headache was the most common side effect, he said.",
         None,
