@@ -282,16 +282,7 @@ fn closing_attribution(
     analysis: &Analysis,
     quotation: &Quotation,
 ) -> Option<Attribution> {
-    let full = quotation.kind != QuoteKind::Partial;
-    if full {
-        let named = named_segment_before_verb(text, tokens, analysis, quotation);
-        if named
-            .as_ref()
-            .is_some_and(|a| a.confidence == Confidence::Certain)
-        {
-            return named;
-        }
-    }
+    // The words after the closing mark, to the end of its sentence.
     let at = token_at(tokens, quotation.marked.end);
     let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
     let end = tokens[at..]
@@ -299,6 +290,16 @@ fn closing_attribution(
         .position(|t| t.sentence != sentence)
         .map_or(tokens.len(), |p| at + p);
     let rest = &tokens[at..end];
+    let full = quotation.kind != QuoteKind::Partial;
+    if full {
+        let named = named_segment_before_verb(text, analysis, rest);
+        if named
+            .as_ref()
+            .is_some_and(|a| a.confidence == Confidence::Certain)
+        {
+            return named;
+        }
+    }
     // ", says Lena Varga, an astronomer at the institute in Graz,
     // Austria.": a comma and a speech verb, then only the name and its
     // apposition to the sentence's end.
@@ -362,22 +363,12 @@ fn closing_attribution(
 /// "“…” when he returns, Binyah Kesselly, chairman of the board, told
 /// reporters.": the sentence's speech verb after the quotation, and the
 /// last stretch between commas before it that is nothing but a name.
+/// `rest`: the words after the closing mark, to the end of its sentence.
 fn named_segment_before_verb(
     text: &str,
-    tokens: &[Token],
     analysis: &Analysis,
-    quotation: &Quotation,
+    rest: &[Token],
 ) -> Option<Attribution> {
-    let at = token_at(tokens, quotation.marked.end);
-    let sentence = tokens.get(at.checked_sub(1)?)?.sentence;
-    if tokens.get(at)?.sentence != sentence {
-        return None;
-    }
-    let end = tokens[at..]
-        .iter()
-        .position(|t| t.sentence != sentence)
-        .map_or(tokens.len(), |p| at + p);
-    let rest = &tokens[at..end];
     if rest.iter().any(|t| t.is("\"") || t.is("“")) {
         return None;
     }
@@ -466,9 +457,6 @@ fn cue_before(
     if !introduced {
         return None;
     }
-    // A phrase woven into reported speech may sit further from its verb
-    // ("said the crews would stay out until the rosters were “fixed for
-    // good”"), as long as no one else is named on the way.
     // "Says Florida State end Tony Bryant: “…”": the verb opens the
     // sentence and the speaker follows it.
     if verb == 0 && before[0].opens_sentence && before.last().is_some_and(|t| t.is(":")) {
@@ -481,13 +469,12 @@ fn cue_before(
             true,
         ));
     }
-    // "X said that …": the whole complement is X's reported speech, and a
-    // phrase quoted in it is X's words even past another person named in
-    // it ("said that Cook has Jobs' “complete confidence”"), unless that
-    // person is said to think or want something ("Pike believes the plan is
-    // “doomed”" may quote Pike).
-    // "said that …", or "said Stepinac “…”" (the name the subject of the
-    // reported clause, not "says Orla Brandt, “…”", the speaker's own).
+    // "X said that …" or "X said Stepinac “…”" (the name the subject of the
+    // reported clause, not "says Orla Brandt, “…”", the speaker's own): the
+    // whole complement is X's reported speech, and a phrase quoted in it is
+    // X's words even past another person named in it ("said that Cook has
+    // Jobs' “complete confidence”"), unless that person is said to think or
+    // want something ("Pike believes the plan is “doomed”" may quote Pike).
     let complement_opens = between.first().is_some_and(|t| {
         t.lower == "that"
             || analysis.mentions.iter().any(|m| {
@@ -507,6 +494,9 @@ fn cue_before(
         && !between
             .iter()
             .any(|t| t.is_word() && lexicon::is_cognition_verb(&t.lower));
+    // A phrase woven into reported speech may sit further from its verb
+    // ("said the crews would stay out until the rosters were “fixed for
+    // good”"), as long as no one else is named on the way.
     let reach = match quotation.kind {
         QuoteKind::Partial if reported => 36,
         QuoteKind::Partial => 24,
@@ -629,16 +619,12 @@ fn opening_subject<'t>(analysis: &Analysis, words: &'t [Token]) -> Option<&'t [T
                             | "whom"
                             | "whose"
                     )))
-    }) && !analysis.mentions.iter().any(|m| {
-        m.span.start >= words[predicate].span.start
-            && m.span.end <= words[words.len() - 1].span.end
-            && m.entity != mention.entity
-            && analysis.entities[m.entity].kind == NameKind::Person
-            && !analysis
-                .quotations
-                .iter()
-                .any(|q| q.marked.start <= m.span.start && m.span.end <= q.marked.end)
-    });
+    }) && !another_person_named(
+        analysis,
+        words[predicate].span.start,
+        words[words.len() - 1].span.end,
+        Some(mention.entity),
+    );
     clean.then_some(&words[..name_end])
 }
 
@@ -1281,16 +1267,12 @@ fn continuation(
     };
     // Another person named between the two (outside quotations) could be
     // the one speaking now.
-    let named_between = analysis.mentions.iter().any(|m| {
-        m.span.start >= before.marked.end
-            && m.span.end <= quotation.marked.start
-            && Some(m.entity) != earlier_entity
-            && analysis.entities[m.entity].kind == NameKind::Person
-            && !analysis
-                .quotations
-                .iter()
-                .any(|q| q.marked.start <= m.span.start && m.span.end <= q.marked.end)
-    });
+    let named_between = another_person_named(
+        analysis,
+        before.marked.end,
+        quotation.marked.start,
+        earlier_entity,
+    );
     if named_between || earlier.source.is_none() {
         return unattributed(index, Doubt::UnsureContinuation);
     }
@@ -1313,10 +1295,10 @@ fn split_around_cue(
     index: usize,
     attributions: &[Attribution],
 ) -> bool {
-    let (Some(previous), Some(earlier)) = (
-        index.checked_sub(1),
-        index.checked_sub(1).and_then(|k| attributions.get(k)),
-    ) else {
+    let Some(previous) = index.checked_sub(1) else {
+        return false;
+    };
+    let Some(earlier) = attributions.get(previous) else {
         return false;
     };
     let (before, quotation) = (&analysis.quotations[previous], &analysis.quotations[index]);
@@ -1337,12 +1319,16 @@ fn split_around_cue(
         .iter()
         .filter(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))
         .count();
-    let other_person = analysis.mentions.iter().any(|m| {
-        m.span.start >= before.marked.end
-            && m.span.end <= quotation.marked.start
-            && analysis.entities[m.entity].kind == NameKind::Person
-            && !matches!(&earlier.source, Some(QuoteSource::Entity { entity, .. }) if *entity == m.entity)
-    });
+    let earlier_entity = match &earlier.source {
+        Some(QuoteSource::Entity { entity, .. }) => Some(*entity),
+        _ => None,
+    };
+    let other_person = another_person_named(
+        analysis,
+        before.marked.end,
+        quotation.marked.start,
+        earlier_entity,
+    );
     words <= 20
         && !other_person
         && speech_verbs == 1
@@ -1351,6 +1337,26 @@ fn split_around_cue(
         && between
             .first()
             .is_some_and(|t| t.sentence == between.last().map_or(t.sentence, |l| l.sentence))
+}
+
+/// Whether a person other than `except` is named in `from..to` outside any
+/// quotation: someone else who could be the one speaking.
+fn another_person_named(
+    analysis: &Analysis,
+    from: usize,
+    to: usize,
+    except: Option<usize>,
+) -> bool {
+    analysis.mentions.iter().any(|m| {
+        m.span.start >= from
+            && m.span.end <= to
+            && Some(m.entity) != except
+            && analysis.entities[m.entity].kind == NameKind::Person
+            && !analysis
+                .quotations
+                .iter()
+                .any(|q| q.marked.start <= m.span.start && m.span.end <= q.marked.end)
+    })
 }
 
 /// "he said" where more than one person could be "he": the speaker of the
@@ -1391,16 +1397,12 @@ fn last_speaker(
     let near = quotation.paragraph <= before.paragraph + 2;
     let fits =
         speaker.kind == NameKind::Person && speaker.gender.is_none_or(|g| g == pronoun.gender);
-    let other_named = analysis.mentions.iter().any(|m| {
-        m.span.start >= before.marked.end
-            && m.span.end <= pronoun.span.start
-            && m.entity != entity
-            && analysis.entities[m.entity].kind == NameKind::Person
-            && !analysis
-                .quotations
-                .iter()
-                .any(|q| q.marked.start <= m.span.start && m.span.end <= q.marked.end)
-    });
+    let other_named = another_person_named(
+        analysis,
+        before.marked.end,
+        pronoun.span.start,
+        Some(entity),
+    );
     if near && fits && !other_named {
         return Attribution {
             source: Some(QuoteSource::Entity {
