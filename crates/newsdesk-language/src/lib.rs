@@ -178,6 +178,16 @@ pub enum QuoteSource {
     Unresolved(Span),
 }
 
+impl Attribution {
+    /// The named entity the attribution gives as its source, if any.
+    pub fn source_entity(&self) -> Option<usize> {
+        match &self.source {
+            Some(QuoteSource::Entity { entity, .. }) => Some(*entity),
+            _ => None,
+        }
+    }
+}
+
 /// An attribution relation: cue, source and content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Attribution {

@@ -1261,17 +1261,13 @@ fn continuation(
     let Some(earlier) = attributions.get(previous) else {
         return unattributed(index, Doubt::NoCue);
     };
-    let earlier_entity = match &earlier.source {
-        Some(QuoteSource::Entity { entity, .. }) => Some(*entity),
-        _ => None,
-    };
     // Another person named between the two (outside quotations) could be
     // the one speaking now.
     let named_between = another_person_named(
         analysis,
         before.marked.end,
         quotation.marked.start,
-        earlier_entity,
+        earlier.source_entity(),
     );
     if named_between || earlier.source.is_none() {
         return unattributed(index, Doubt::UnsureContinuation);
@@ -1319,15 +1315,11 @@ fn split_around_cue(
         .iter()
         .filter(|t| t.is_word() && lexicon::is_speech_verb(&t.lower))
         .count();
-    let earlier_entity = match &earlier.source {
-        Some(QuoteSource::Entity { entity, .. }) => Some(*entity),
-        _ => None,
-    };
     let other_person = another_person_named(
         analysis,
         before.marked.end,
         quotation.marked.start,
-        earlier_entity,
+        earlier.source_entity(),
     );
     words <= 20
         && !other_person
