@@ -22,21 +22,30 @@ pub fn given_name(word: &str) -> Option<Option<Gender>> {
     {
         return None;
     }
-    let find = |table: &'static [(&'static str, u8)]| {
-        table
-            .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
-            .ok()
-            .map(|at| table[at].1)
-    };
     // The dictionary's own spelling first, then an accent-free one of a
     // name it writes with accents ("Joaquin" for "Joaquín").
     // A plain spelling that is also a place ("Indiana", from "Indiána")
     // is read as the place.
-    let folded = || find(GIVEN_NAMES_FOLDED).filter(|_| !is_place(word));
-    match find(GIVEN_NAMES).or_else(folded)? {
-        1 => Some(Some(Gender::Male)),
-        2 => Some(Some(Gender::Female)),
-        _ => Some(None),
+    let folded = || class_in(GIVEN_NAMES_FOLDED, &lower).filter(|_| !is_place(word));
+    Some(gender_of_class(
+        class_in(GIVEN_NAMES, &lower).or_else(folded)?,
+    ))
+}
+
+/// A name's gender class in one of the compiled tables (sorted by name).
+fn class_in(table: &[(&str, u8)], lower: &str) -> Option<u8> {
+    table
+        .binary_search_by(|(name, _)| (*name).cmp(lower))
+        .ok()
+        .map(|at| table[at].1)
+}
+
+/// The gender a class stands for: 1 male, 2 female, else none.
+fn gender_of_class(class: u8) -> Option<Gender> {
+    match class {
+        1 => Some(Gender::Male),
+        2 => Some(Gender::Female),
+        _ => None,
     }
 }
 
@@ -44,15 +53,7 @@ pub fn given_name(word: &str) -> Option<Option<Gender>> {
 /// it lists it ("Judd", "Margaret"); `None` for a name it gives both or
 /// calls unsure ("Kristen", "Andrea", "Kim").
 pub fn sure_gender(word: &str) -> Option<Gender> {
-    let lower = word.to_lowercase();
-    let at = SURE_GENDERS
-        .binary_search_by(|(name, _)| (*name).cmp(lower.as_str()))
-        .ok()?;
-    match SURE_GENDERS[at].1 {
-        1 => Some(Gender::Male),
-        2 => Some(Gender::Female),
-        _ => None,
-    }
+    gender_of_class(class_in(SURE_GENDERS, &word.to_lowercase())?)
 }
 
 // The lexicons' tables, sorted and compiled in by build.rs: the
